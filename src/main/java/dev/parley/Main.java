@@ -1,0 +1,56 @@
+package dev.parley;
+
+import java.util.Arrays;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts one Parley instance from the environment and flags; any start-up failure exits non-zero with one line. */
+public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(Setting.usage());
+            return;
+        }
+        long started = System.nanoTime();
+        Parley parley = null;
+        try {
+            Config config = Config.parse(args, System.getenv());
+            parley = Parley.open(config);
+            Server server = ParleyServer.create(parley);
+            server.start();
+            Parley app = parley;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, app), "parley-shutdown"));
+            log.info("Parley serving {} (database {}) in {} ms", ParleyServer.baseUrl(server, config),
+                    Config.redact(config.databaseUrl()), (System.nanoTime() - started) / 1_000_000);
+        } catch (Throwable e) {
+            System.err.println("parley: cannot start: " + reason(e));
+            if (parley != null) parley.close();
+            // Jetty and Hikari threads would keep a half-started JVM alive.
+            System.exit(1);
+        }
+    }
+
+    private static void stop(Server server, Parley parley) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("stopping the server: {}", e.toString());
+        }
+        parley.close();
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) root = root.getCause();
+        if (e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("bind")) {
+            return "the port is taken (" + e.getMessage() + ")";
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.parley;
+
+import dev.parley.auth.AccessTokens;
+import dev.parley.auth.Passwords;
+import dev.parley.auth.Sessions;
+import dev.parley.auth.SigningKey;
+import dev.parley.chat.Accounts;
+import dev.parley.chat.Messages;
+import dev.parley.chat.Rooms;
+import dev.parley.store.Database;
+import dev.parley.store.Stores;
+import java.time.Clock;
+
+/** One instance's application: its database and the services built on it. Transport-free. */
+public final class Parley implements AutoCloseable {
+
+    public final Config config;
+    public final Accounts accounts;
+    public final Rooms rooms;
+    public final Messages messages;
+    public final Sessions sessions;
+    private final Database database;
+
+    private Parley(Config config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        Stores stores = database.stores();
+        this.accounts = new Accounts(stores.users(), new Passwords());
+        this.rooms = new Rooms(stores.rooms(), accounts);
+        this.messages = new Messages(stores.messages(), rooms);
+        var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
+        this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, clock);
+    }
+
+    public static Parley open(Config config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    public static Parley open(Config config, Clock clock) {
+        Database database = Database.open(config.databaseUrl());
+        try {
+            var parley = new Parley(config, database, clock);
+            config.admin().ifPresent(name -> {
+                if (!parley.accounts.makeAdmin(name)) throw new Config.InvalidConfig("ADMIN: no user named " + name);
+            });
+            return parley;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.parley;
+
+import dev.parley.web.Web;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Builds the HTTP server of one instance, unstarted, so that tests can start it on port 0. */
+public final class ParleyServer {
+
+    private ParleyServer() {}
+
+    public static Server create(Parley parley) {
+        var server = new Server();
+        var connector = new ServerConnector(server);
+        connector.setHost(null);
+        connector.setPort(parley.config.port());
+        server.addConnector(connector);
+        server.setHandler(Web.handler(parley));
+        server.setStopTimeout(5_000);
+        return server;
+    }
+
+    /** Where the started server answers: PUBLIC_URL when configured, else localhost and the bound port. */
+    public static String baseUrl(Server server, Config config) {
+        if (config.publicUrl().isPresent()) return config.publicUrl().get().toString();
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return "http://localhost:" + port;
+    }
+}

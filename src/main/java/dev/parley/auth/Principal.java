@@ -1,0 +1,4 @@
+package dev.parley.auth;
+
+/** Who is making a request, as proven by a verified access token. */
+public record Principal(long userId, String username, boolean admin, String sessionId) {}

@@ -1,0 +1,90 @@
+package dev.parley.auth;
+
+import dev.parley.chat.Account;
+import dev.parley.store.SessionStore;
+import dev.parley.store.SessionStore.Rotation;
+import dev.parley.store.UserStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Sign-in sessions: short-lived access tokens plus opaque refresh tokens that rotate on every use.
+ * Replaying a spent refresh token revokes its whole session, because only a thief has one.
+ */
+public final class Sessions {
+
+    public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
+    /** Two requests of one browser may race to refresh; the loser is not a thief. */
+    static final Duration REUSE_GRACE = Duration.ofSeconds(20);
+
+    private final SessionStore store;
+    private final UserStore users;
+    private final AccessTokens accessTokens;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Sessions(SessionStore store, UserStore users, AccessTokens accessTokens, Clock clock) {
+        this.store = store;
+        this.users = users;
+        this.accessTokens = accessTokens;
+        this.clock = clock;
+    }
+
+    public TokenPair start(Account account) {
+        var principal = new Principal(account.id(), account.username(), account.admin(), randomToken(16));
+        String refresh = randomToken(32);
+        store.create(principal.sessionId(), account.id(), hash(refresh), clock.instant().plus(REFRESH_LIFETIME), clock.instant());
+        return pair(principal, refresh);
+    }
+
+    /** Spends a refresh token for a new pair; empty when it is unknown, expired, revoked or replayed. */
+    public Optional<TokenPair> refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) return Optional.empty();
+        var now = clock.instant();
+        String next = randomToken(32);
+        Rotation rotation = store.rotate(hash(refreshToken), hash(next), now.plus(REFRESH_LIFETIME), now, now.minus(REUSE_GRACE));
+        if (rotation instanceof Rotation.Rotated r) return principal(r.userId(), r.sessionId()).map(p -> pair(p, next));
+        if (rotation instanceof Rotation.RecentlySpent r) return principal(r.userId(), r.sessionId()).map(p -> pair(p, null));
+        return Optional.empty();
+    }
+
+    /** The principal of a valid access token whose session is still live. */
+    public Optional<Principal> authenticate(String accessToken) {
+        if (accessToken == null || accessToken.isBlank()) return Optional.empty();
+        return accessTokens.verify(accessToken).filter(p -> store.isActive(p.sessionId()));
+    }
+
+    public void end(String sessionId) {
+        store.revoke(sessionId, clock.instant());
+    }
+
+    private Optional<Principal> principal(long userId, String sessionId) {
+        return users.findById(userId).map(a -> new Principal(a.id(), a.username(), a.admin(), sessionId));
+    }
+
+    private TokenPair pair(Principal principal, String refreshToken) {
+        return new TokenPair(principal, accessTokens.issue(principal), refreshToken, AccessTokens.LIFETIME.toSeconds());
+    }
+
+    private String randomToken(int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String hash(String token) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.parley.auth;
+
+/**
+ * What a sign-in or refresh hands out. {@code refreshToken} is null when a concurrent request of
+ * the same client already rotated the presented one: the client keeps the token it got there.
+ */
+public record TokenPair(Principal principal, String accessToken, String refreshToken, long expiresInSeconds) {}

@@ -1,0 +1,74 @@
+package dev.parley.chat;
+
+import dev.parley.auth.Passwords;
+import dev.parley.store.DuplicateException;
+import dev.parley.store.UserStore;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Signing up and proving who you are. */
+public final class Accounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,32}");
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD = 256;
+
+    private final UserStore users;
+    private final Passwords passwords;
+
+    public Accounts(UserStore users, Passwords passwords) {
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    public Account register(String username, String password) {
+        String name = checkUsername(username);
+        checkPassword(password);
+        try {
+            return users.register(name, passwords.hash(password));
+        } catch (DuplicateException e) {
+            throw new ChatException(ErrorCode.CONFLICT, "username", "That username is taken.");
+        }
+    }
+
+    public Account logIn(String username, String password) {
+        if (username == null || password == null) throw new ChatException(ErrorCode.UNAUTHORIZED, "Wrong username or password.");
+        Optional<Account> account = users.findByUsername(username.trim());
+        if (account.isEmpty()) {
+            passwords.burnTimeOfOneCheck(password);
+        } else if (passwords.matches(password, account.get().passwordHash())) {
+            return account.get();
+        }
+        throw new ChatException(ErrorCode.UNAUTHORIZED, "Wrong username or password.");
+    }
+
+    public Account byUsername(String username) {
+        return users.findByUsername(username == null ? "" : username.trim()).orElseThrow(() -> ChatException.notFound("user"));
+    }
+
+    public Account byId(long id) {
+        return users.findById(id).orElseThrow(() -> ChatException.notFound("user"));
+    }
+
+    public boolean makeAdmin(String username) {
+        return users.setAdmin(username, true);
+    }
+
+    /** Usernames are lowercase; what people type is folded, so "Alice" signs up as "alice". */
+    static String checkUsername(String username) {
+        if (username == null || username.isBlank()) throw ChatException.invalid("username", "Choose a username.");
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            throw ChatException.invalid("username", "3 to 32 characters: letters, digits, '_', '.' or '-'.");
+        }
+        return name;
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw ChatException.invalid("password", "At least " + MIN_PASSWORD + " characters.");
+        }
+        if (password.length() > MAX_PASSWORD) throw ChatException.invalid("password", "At most " + MAX_PASSWORD + " characters.");
+    }
+}

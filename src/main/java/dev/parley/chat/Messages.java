@@ -1,0 +1,49 @@
+package dev.parley.chat;
+
+import dev.parley.auth.Principal;
+import dev.parley.store.MessageStore;
+import dev.parley.store.MessageStore.Appended;
+import java.util.List;
+
+/** Posting to a room and reading its history. */
+public final class Messages {
+
+    public static final int PAGE = 50;
+    public static final int MAX_PAGE = 200;
+    static final int MAX_CLIENT_ID = 64;
+
+    private final MessageStore messages;
+    private final Rooms rooms;
+
+    public Messages(MessageStore messages, Rooms rooms) {
+        this.messages = messages;
+        this.rooms = rooms;
+    }
+
+    /**
+     * Stores a message from a member of the room. A retry with the same {@code clientId} returns
+     * the message the first attempt stored (with {@code created == false}) instead of a copy.
+     */
+    public Appended post(Principal author, long roomId, String content, String clientId) {
+        String text = MessageContent.check(content);
+        String id = checkClientId(clientId);
+        rooms.joined(author, roomId);
+        return messages.append(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id));
+    }
+
+    /** Up to {@code limit} messages before {@code beforeSeq} (the newest, when null), oldest first. */
+    public List<Message> history(Principal viewer, long roomId, Long beforeSeq, int limit) {
+        rooms.visible(viewer, roomId);
+        if (limit < 1 || limit > MAX_PAGE) throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
+        if (beforeSeq != null && beforeSeq < 1) throw ChatException.invalid("before", "before must be a positive seq.");
+        return messages.before(roomId, beforeSeq, limit);
+    }
+
+    private static String checkClientId(String clientId) {
+        if (clientId == null || clientId.isEmpty()) return null;
+        if (clientId.length() > MAX_CLIENT_ID || !clientId.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw ChatException.invalid("clientId", "clientId: up to " + MAX_CLIENT_ID + " printable ASCII characters.");
+        }
+        return clientId;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.parley.chat;
+
+import java.time.Instant;
+
+/**
+ * A room. {@code lastSeq} is the sequence number of its newest message (0 when empty); every
+ * message of a room has a distinct, gapless {@code seq} starting at 1.
+ * Direct rooms have no name of their own: they are shown by the other person's name.
+ */
+public record Room(long id, String name, boolean isPrivate, RoomKind kind, Long ownerId, long lastSeq, Instant createdAt) {
+
+    public boolean isDirect() {
+        return kind == RoomKind.DIRECT;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.parley.chat;
+
+import dev.parley.auth.Principal;
+import dev.parley.store.DuplicateException;
+import dev.parley.store.RoomStore;
+import java.util.List;
+
+/**
+ * Rooms as people use them. A private room a person is not in does not exist for them: every
+ * refusal to show one is a not-found, never a forbidden, so its name and existence stay secret.
+ */
+public final class Rooms {
+
+    static final int MAX_NAME = 64;
+
+    private final RoomStore rooms;
+    private final Accounts accounts;
+
+    public Rooms(RoomStore rooms, Accounts accounts) {
+        this.rooms = rooms;
+        this.accounts = accounts;
+    }
+
+    public List<RoomListing> listFor(Principal viewer) {
+        return rooms.visibleTo(viewer.userId());
+    }
+
+    public Room create(Principal owner, String name, boolean isPrivate) {
+        String clean = checkName(name);
+        try {
+            return rooms.createChannel(clean, isPrivate, owner.userId());
+        } catch (DuplicateException e) {
+            throw new ChatException(ErrorCode.CONFLICT, "name", "A room with that name exists.");
+        }
+    }
+
+    /** A room the viewer may see: public channels, and rooms they are in. */
+    public Room visible(Principal viewer, long roomId) {
+        Room room = rooms.find(roomId).orElseThrow(() -> ChatException.notFound("room"));
+        if (room.isPrivate() && !rooms.isMember(roomId, viewer.userId())) throw ChatException.notFound("room");
+        return room;
+    }
+
+    /** A room the viewer is a member of; a visible room they have not joined is {@code not_member}. */
+    public Room joined(Principal viewer, long roomId) {
+        Room room = visible(viewer, roomId);
+        if (!rooms.isMember(roomId, viewer.userId())) {
+            throw new ChatException(ErrorCode.NOT_MEMBER, "Join the room first.");
+        }
+        return room;
+    }
+
+    public boolean isMember(Principal viewer, long roomId) {
+        return rooms.isMember(roomId, viewer.userId());
+    }
+
+    public List<UserRef> members(Principal viewer, long roomId) {
+        visible(viewer, roomId);
+        return rooms.members(roomId);
+    }
+
+    /** Joins a public channel; private and direct rooms are entered only by invitation. */
+    public Room join(Principal viewer, long roomId) {
+        Room room = visible(viewer, roomId);
+        if (room.isPrivate() || room.isDirect()) return room;
+        rooms.addMember(roomId, viewer.userId());
+        return room;
+    }
+
+    public void leave(Principal viewer, long roomId) {
+        Room room = joined(viewer, roomId);
+        if (room.isDirect()) throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation cannot be left.");
+        rooms.removeMember(roomId, viewer.userId());
+    }
+
+    /** The owner of a room, or an admin, adds someone to it. */
+    public UserRef addMember(Principal actor, long roomId, String username) {
+        Room room = joined(actor, roomId);
+        if (room.isDirect()) throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation has exactly two people.");
+        boolean owner = room.ownerId() != null && room.ownerId() == actor.userId();
+        if (!owner && !actor.admin()) throw new ChatException(ErrorCode.FORBIDDEN, "Only the room's owner or an admin can add people.");
+        Account added = accounts.byUsername(username);
+        rooms.addMember(roomId, added.id());
+        return added.ref();
+    }
+
+    public Room direct(Principal viewer, String username) {
+        Account peer = accounts.byUsername(username);
+        if (peer.id() == viewer.userId()) throw ChatException.invalid("username", "Pick someone other than yourself.");
+        return rooms.directRoom(viewer.userId(), peer.id());
+    }
+
+    static String checkName(String name) {
+        if (name == null || name.isBlank()) throw ChatException.invalid("name", "Give the room a name.");
+        String clean = name.strip().replaceAll("\\s+", " ");
+        if (clean.length() > MAX_NAME) throw ChatException.invalid("name", "At most " + MAX_NAME + " characters.");
+        if (clean.codePoints().anyMatch(Character::isISOControl)) throw ChatException.invalid("name", "No control characters.");
+        return clean;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.parley.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The connection pool and schema of one database, chosen by JDBC URL: {@code jdbc:sqlite:<file>}
+ * (the default, one instance) or {@code jdbc:postgresql://...} (shared by many instances).
+ * Opening migrates the schema to the latest version.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final String SQLITE = "jdbc:sqlite:";
+    private static final String POSTGRES = "jdbc:postgresql:";
+
+    private final HikariDataSource pool;
+    private final boolean postgres;
+    private final Stores stores;
+
+    private Database(HikariDataSource pool, boolean postgres) {
+        this.pool = pool;
+        this.postgres = postgres;
+        Jdbc jdbc = new Jdbc(pool, postgres);
+        Clock clock = Clock.systemUTC();
+        this.stores = new Stores(
+                new JdbcUserStore(jdbc, clock),
+                new JdbcRoomStore(jdbc, clock),
+                new JdbcMessageStore(jdbc, clock),
+                new JdbcSessionStore(jdbc),
+                new JdbcReadMarkStore(jdbc));
+    }
+
+    /**
+     * @throws IllegalArgumentException when the URL is of neither supported database
+     * @throws StoreException when the database cannot be reached or migrated
+     */
+    public static Database open(String jdbcUrl) {
+        boolean postgres = jdbcUrl != null && jdbcUrl.startsWith(POSTGRES);
+        if (!postgres && (jdbcUrl == null || !jdbcUrl.startsWith(SQLITE))) {
+            throw new IllegalArgumentException("unsupported database URL " + JdbcUrls.redact(jdbcUrl)
+                    + ": use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl));
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open database " + JdbcUrls.redact(jdbcUrl) + ": " + JdbcUrls.reason(e, jdbcUrl), e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations(postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/sqlite")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot migrate database " + JdbcUrls.redact(jdbcUrl) + ": " + JdbcUrls.reason(e, jdbcUrl), e);
+        }
+        return new Database(pool, postgres);
+    }
+
+    private static HikariConfig sqlitePool(String url) {
+        createParentDirectory(url);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        // Take the write lock when a transaction begins, not on its first write: a deferred
+        // transaction that reads and then writes fails with SQLITE_BUSY instead of waiting.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl(url);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("parley-sqlite");
+        hikari.setDataSource(sqlite);
+        hikari.setMaximumPoolSize(4);
+        return hikari;
+    }
+
+    private static HikariConfig postgresPool(String url) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("parley-postgresql");
+        hikari.setJdbcUrl(url);
+        hikari.setMaximumPoolSize(10);
+        hikari.setConnectionTimeout(10_000);
+        return hikari;
+    }
+
+    private static void createParentDirectory(String url) {
+        Path file = JdbcUrls.sqliteFile(url);
+        if (file == null || file.toAbsolutePath().getParent() == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot open database " + url + ": cannot create directory "
+                    + file.toAbsolutePath().getParent() + " (" + e + ")", e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.parley.store;
+
+final class JdbcReadMarkStore implements ReadMarkStore {
+
+    private final Jdbc jdbc;
+
+    JdbcReadMarkStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void advance(long userId, long roomId, long seq) {
+        jdbc.update("INSERT INTO read_marks (user_id, room_id, seq) VALUES (?, ?, ?)"
+                + " ON CONFLICT (user_id, room_id) DO UPDATE SET seq = excluded.seq"
+                + " WHERE read_marks.seq < excluded.seq", userId, roomId, seq);
+    }
+
+    @Override
+    public long watermark(long userId, long roomId) {
+        return jdbc.one("SELECT seq FROM read_marks WHERE user_id = ? AND room_id = ?",
+                rs -> rs.getLong(1), userId, roomId).orElse(0L);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.parley.store;
+
+import dev.parley.chat.Room;
+import dev.parley.chat.RoomKind;
+import dev.parley.chat.RoomListing;
+import dev.parley.chat.UserRef;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+final class JdbcRoomStore implements RoomStore {
+
+    private static final String COLUMNS = "r.id, r.name, r.is_private, r.kind, r.owner_id, r.last_seq, r.created_at";
+
+    // One row per room the viewer may see. The peer of a direct room comes from the room itself,
+    // so it is still named after the peer leaves.
+    private static final String VISIBLE = "SELECT " + COLUMNS + ", m.user_id IS NOT NULL AS member,"
+            + " CASE WHEN m.user_id IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM messages x"
+            + "   WHERE x.room_id = r.id AND x.seq > COALESCE(rm.seq, 0) AND x.user_id <> ?) END AS unread,"
+            + " p.id AS peer_id, p.username AS peer_name"
+            + " FROM rooms r"
+            + " LEFT JOIN memberships m ON m.room_id = r.id AND m.user_id = ?"
+            + " LEFT JOIN read_marks rm ON rm.room_id = r.id AND rm.user_id = ?"
+            + " LEFT JOIN users p ON p.id = CASE WHEN r.direct_low = ? THEN r.direct_high ELSE r.direct_low END"
+            + " WHERE (r.kind = 'channel' AND r.is_private = FALSE) OR m.user_id IS NOT NULL"
+            + " ORDER BY CASE WHEN r.kind = 'channel' THEN 0 ELSE 1 END, COALESCE(r.name_key, p.username_key), r.id";
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    JdbcRoomStore(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Room createChannel(String name, boolean isPrivate, long ownerId) {
+        Instant now = clock.instant();
+        return jdbc.tx(c -> {
+            Room room = Jdbc.one(c, "INSERT INTO rooms (kind, name, name_key, is_private, owner_id, created_at)"
+                            + " VALUES ('channel', ?, ?, ?, ?, ?) RETURNING " + COLUMNS.replace("r.", ""),
+                    JdbcRoomStore::room, name, name.toLowerCase(Locale.ROOT), isPrivate, ownerId, now).orElseThrow();
+            join(c, room.id(), ownerId, now);
+            return room;
+        });
+    }
+
+    @Override
+    public Room directRoom(long userA, long userB) {
+        if (userA == userB) {
+            throw new IllegalArgumentException("a direct room needs two distinct users, got " + userA + " twice");
+        }
+        long low = Math.min(userA, userB);
+        long high = Math.max(userA, userB);
+        Optional<Room> existing = findDirect(low, high);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant();
+        try {
+            return jdbc.tx(c -> {
+                Room room = Jdbc.one(c, "INSERT INTO rooms (kind, is_private, direct_low, direct_high, created_at)"
+                                + " VALUES ('direct', TRUE, ?, ?, ?) RETURNING " + COLUMNS.replace("r.", ""),
+                        JdbcRoomStore::room, low, high, now).orElseThrow();
+                join(c, room.id(), low, now);
+                join(c, room.id(), high, now);
+                return room;
+            });
+        } catch (DuplicateException raced) {
+            return findDirect(low, high).orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<Room> findDirect(long low, long high) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM rooms r WHERE r.direct_low = ? AND r.direct_high = ?",
+                JdbcRoomStore::room, low, high);
+    }
+
+    @Override
+    public Optional<Room> find(long roomId) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM rooms r WHERE r.id = ?", JdbcRoomStore::room, roomId);
+    }
+
+    @Override
+    public List<RoomListing> visibleTo(long userId) {
+        return jdbc.list(VISIBLE, rs -> {
+            long peerId = rs.getLong("peer_id");
+            UserRef peer = rs.wasNull() ? null : new UserRef(peerId, rs.getString("peer_name"));
+            return new RoomListing(room(rs), rs.getBoolean("member"), rs.getLong("unread"), peer);
+        }, userId, userId, userId, userId);
+    }
+
+    @Override
+    public boolean addMember(long roomId, long userId) {
+        return jdbc.run(c -> join(c, roomId, userId, clock.instant()));
+    }
+
+    @Override
+    public boolean removeMember(long roomId, long userId) {
+        return jdbc.update("DELETE FROM memberships WHERE room_id = ? AND user_id = ?", roomId, userId) == 1;
+    }
+
+    @Override
+    public boolean isMember(long roomId, long userId) {
+        return jdbc.one("SELECT 1 FROM memberships WHERE room_id = ? AND user_id = ?",
+                rs -> true, roomId, userId).isPresent();
+    }
+
+    @Override
+    public List<UserRef> members(long roomId) {
+        return jdbc.list("SELECT u.id, u.username FROM memberships m JOIN users u ON u.id = m.user_id"
+                        + " WHERE m.room_id = ? ORDER BY u.username_key, u.id",
+                rs -> new UserRef(rs.getLong("id"), rs.getString("username")), roomId);
+    }
+
+    private static boolean join(Connection c, long roomId, long userId, Instant now) throws SQLException {
+        return Jdbc.update(c, "INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (room_id, user_id) DO NOTHING", roomId, userId, now) == 1;
+    }
+
+    static Room room(ResultSet rs) throws SQLException {
+        return new Room(rs.getLong("id"), rs.getString("name"), rs.getBoolean("is_private"),
+                RoomKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), Jdbc.nullableLong(rs, "owner_id"),
+                rs.getLong("last_seq"), Jdbc.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.parley.store;
+
+import dev.parley.chat.Room;
+import dev.parley.chat.RoomListing;
+import dev.parley.chat.UserRef;
+import java.util.List;
+import java.util.Optional;
+
+/** Rooms and who is in them. Every method is atomic on its own. */
+public interface RoomStore {
+
+    /**
+     * Creates a channel with its owner as first member, in one transaction.
+     *
+     * @throws DuplicateException when a channel of that name exists (names are unique regardless of case)
+     */
+    Room createChannel(String name, boolean isPrivate, long ownerId);
+
+    /** The direct room of two distinct users, created with both as members on first use; one per pair. */
+    Room directRoom(long userA, long userB);
+
+    Optional<Room> find(long roomId);
+
+    /** Public channels, plus every room the user is a member of, with unread counts; ordered by name. */
+    List<RoomListing> visibleTo(long userId);
+
+    /** @return true when the user was not a member before */
+    boolean addMember(long roomId, long userId);
+
+    /** @return true when the user was a member before */
+    boolean removeMember(long roomId, long userId);
+
+    boolean isMember(long roomId, long userId);
+
+    /** Members ordered by username. */
+    List<UserRef> members(long roomId);
+}

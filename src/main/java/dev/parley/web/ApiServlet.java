@@ -1,0 +1,73 @@
+package dev.parley.web;
+
+import dev.parley.chat.ChatException;
+import dev.parley.chat.ErrorCode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the JSON API endpoints: refuses cross-site cookie requests and turns every failure into
+ * {@code {"error":{"code","message"}}} with a fitting status — never a stack trace.
+ */
+abstract class ApiServlet extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiServlet.class);
+
+    private final SameOrigin sameOrigin;
+
+    ApiServlet(SameOrigin sameOrigin) {
+        this.sameOrigin = sameOrigin;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        try {
+            if (!isSafe(req.getMethod()) && !sameOrigin.allows(req)) {
+                throw new ChatException(ErrorCode.FORBIDDEN, "Cross-site request refused.");
+            }
+            super.service(req, res);
+        } catch (ChatException e) {
+            error(res, e);
+        } catch (Exception e) {
+            log.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            error(res, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
+        }
+    }
+
+    static boolean isSafe(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+    }
+
+    static void json(HttpServletResponse res, int status, Object body) throws IOException {
+        res.setStatus(status);
+        res.setContentType("application/json;charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+        res.getWriter().write(Json.write(body));
+    }
+
+    static void error(HttpServletResponse res, ChatException e) throws IOException {
+        if (res.isCommitted()) return;
+        res.resetBuffer();
+        if (e.code == ErrorCode.UNAUTHORIZED) res.setHeader("WWW-Authenticate", "Bearer");
+        json(res, e.code.httpStatus, new ApiViews.Error(new ApiViews.Error.Body(e.code.wire(), e.getMessage(), e.field)));
+    }
+
+    /** Unknown route or method: the same JSON error shape as everything else. */
+    static ChatException noRoute() {
+        return ChatException.notFound("route");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        throw noRoute();
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        throw noRoute();
+    }
+}

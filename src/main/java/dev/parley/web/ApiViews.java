@@ -1,0 +1,49 @@
+package dev.parley.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.parley.auth.TokenPair;
+import dev.parley.chat.Room;
+import dev.parley.chat.RoomListing;
+import dev.parley.chat.UserRef;
+import java.util.List;
+
+/** The shapes of the JSON API, apart from messages, which serialize as they are. */
+final class ApiViews {
+
+    private ApiViews() {}
+
+    record Tokens(String accessToken, String refreshToken, long expiresIn, UserRef user) {
+        static Tokens of(TokenPair pair) {
+            return new Tokens(pair.accessToken(), pair.refreshToken(), pair.expiresInSeconds(),
+                    new UserRef(pair.principal().userId(), pair.principal().username()));
+        }
+    }
+
+    record Me(long id, String username, boolean admin, String status) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RoomView(long id, String name, @JsonProperty("private") boolean isPrivate, String kind,
+                    Long ownerId, long lastSeq, Boolean member, Long unread, UserRef peer, List<UserRef> members) {
+
+        static RoomView of(Room r) {
+            return new RoomView(r.id(), r.name(), r.isPrivate(), r.kind().name().toLowerCase(), r.ownerId(), r.lastSeq(),
+                    null, null, null, null);
+        }
+
+        static RoomView of(RoomListing l) {
+            Room r = l.room();
+            return new RoomView(r.id(), l.displayName(), r.isPrivate(), r.kind().name().toLowerCase(), r.ownerId(),
+                    r.lastSeq(), l.member(), l.unread(), l.directPeer(), null);
+        }
+
+        RoomView withMembers(List<UserRef> members) {
+            return new RoomView(id, name, isPrivate, kind, ownerId, lastSeq, true, unread, peer, members);
+        }
+    }
+
+    record Error(Body error) {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Body(String code, String message, String field) {}
+    }
+}

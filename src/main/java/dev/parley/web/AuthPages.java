@@ -1,0 +1,68 @@
+package dev.parley.web;
+
+import dev.parley.Parley;
+import dev.parley.chat.Account;
+import dev.parley.chat.ChatException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** {@code /register}, {@code /login} and {@code /logout} for browsers. */
+final class AuthPages extends PageServlet {
+
+    private final Parley parley;
+    private final Cookies cookies;
+
+    AuthPages(Parley parley, Templates templates, SameOrigin sameOrigin, Cookies cookies) {
+        super(templates, sameOrigin);
+        this.parley = parley;
+        this.cookies = cookies;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        switch (req.getServletPath()) {
+            case "/register", "/login" -> {
+                if (Requests.signedIn(req)) {
+                    res.sendRedirect(safeNext(req.getParameter("next")));
+                } else {
+                    form(req, res, 200, Form.EMPTY);
+                }
+            }
+            case "/logout" -> logOut(req, res);
+            default -> super.doGet(req, res);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (req.getServletPath().equals("/logout")) {
+            logOut(req, res);
+            return;
+        }
+        boolean signUp = req.getServletPath().equals("/register");
+        String username = req.getParameter("username");
+        String password = req.getParameter("password");
+        try {
+            Account account = signUp ? parley.accounts.register(username, password) : parley.accounts.logIn(username, password);
+            cookies.signIn(res, parley.sessions.start(account));
+            res.sendRedirect(safeNext(req.getParameter("next")));
+        } catch (ChatException e) {
+            var values = Map.of("username", username == null ? "" : username);
+            form(req, res, e.code.httpStatus, Form.failed(values, e, signUp ? "username" : "password"));
+        }
+    }
+
+    private void form(HttpServletRequest req, HttpServletResponse res, int status, Form form) throws IOException {
+        boolean signUp = req.getServletPath().equals("/register");
+        String next = safeNext(req.getParameter("next"));
+        page(req, res, status, "pages/signin.jte", Map.of("signUp", signUp, "form", form, "next", next));
+    }
+
+    private void logOut(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (Requests.signedIn(req)) parley.sessions.end(Requests.principal(req).sessionId());
+        cookies.signOut(res);
+        res.sendRedirect("/login");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.parley.web;
+
+import dev.parley.auth.Principal;
+import dev.parley.auth.Sessions;
+import dev.parley.auth.TokenPair;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Finds who is calling — from {@code Authorization: Bearer} or the access cookie — and leaves the
+ * {@link Principal} on the request. A browser whose access token has lapsed is refreshed on the
+ * spot from its refresh cookie, so it stays signed in without noticing. Enforcing sign-in is left
+ * to each endpoint.
+ */
+final class Authenticator extends HttpFilter {
+
+    static final String PRINCIPAL = Principal.class.getName();
+    static final String VIA_COOKIE = "parley.viaCookie";
+
+    private final Sessions sessions;
+    private final Cookies cookies;
+
+    Authenticator(Sessions sessions, Cookies cookies) {
+        this.sessions = sessions;
+        this.cookies = cookies;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
+        String bearer = bearer(req);
+        Optional<Principal> who;
+        if (bearer != null) {
+            who = sessions.authenticate(bearer);
+        } else {
+            who = sessions.authenticate(Cookies.read(req, Cookies.ACCESS)).or(() -> refreshFromCookie(req, res));
+            who.ifPresent(p -> req.setAttribute(VIA_COOKIE, Boolean.TRUE));
+        }
+        who.ifPresent(p -> req.setAttribute(PRINCIPAL, p));
+        chain.doFilter(req, res);
+    }
+
+    private Optional<Principal> refreshFromCookie(HttpServletRequest req, HttpServletResponse res) {
+        String refresh = Cookies.read(req, Cookies.REFRESH);
+        if (refresh == null) return Optional.empty();
+        Optional<TokenPair> pair = sessions.refresh(refresh);
+        if (pair.isEmpty()) {
+            cookies.signOut(res);
+            return Optional.empty();
+        }
+        cookies.signIn(res, pair.get());
+        return Optional.of(pair.get().principal());
+    }
+
+    static String bearer(HttpServletRequest req) {
+        String header = req.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        return header.substring(7).trim();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.parley.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.parley.chat.ChatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+
+/** The one JSON mapper: instants as ISO-8601 text, unknown fields refused nowhere, nulls kept. */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule().addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+                @Override
+                public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                    gen.writeString(value.toString());
+                }
+            }));
+
+    private Json() {}
+
+    /** Reads a JSON object body; anything else is an {@code invalid_payload}. */
+    public static JsonNode readObject(InputStream body) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) throw ChatException.invalid(null, "The body must be a JSON object.");
+            return node;
+        } catch (IOException e) {
+            throw ChatException.invalid(null, "The body is not valid JSON.");
+        }
+    }
+
+    /** A required string field; a missing one or one of another type is an {@code invalid_payload}. */
+    public static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) throw ChatException.invalid(field, "\"" + field + "\" is required.");
+        if (!v.isTextual()) throw ChatException.invalid(field, "\"" + field + "\" must be a string.");
+        return v.textValue();
+    }
+
+    public static String optionalText(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw ChatException.invalid(field, "\"" + field + "\" must be a string.");
+        return v.textValue();
+    }
+
+    public static boolean optionalBoolean(JsonNode body, String field, boolean fallback) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) return fallback;
+        if (!v.isBoolean()) throw ChatException.invalid(field, "\"" + field + "\" must be true or false.");
+        return v.booleanValue();
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.parley.web;
+
+import dev.parley.Parley;
+import dev.parley.auth.Principal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** {@code GET /api/me}: who the token belongs to. */
+final class MeApi extends ApiServlet {
+
+    private final Parley parley;
+
+    MeApi(Parley parley, SameOrigin sameOrigin) {
+        super(sameOrigin);
+        this.parley = parley;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Principal me = Requests.principal(req);
+        var account = parley.accounts.byId(me.userId());
+        json(res, 200, new ApiViews.Me(account.id(), account.username(), account.admin(), "online"));
+    }
+}

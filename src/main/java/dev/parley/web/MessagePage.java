@@ -1,0 +1,25 @@
+package dev.parley.web;
+
+import dev.parley.chat.Message;
+import java.util.List;
+
+/**
+ * One screenful of a room's history, oldest first. Fetched with one message more than shown, so
+ * that {@code more} says whether to offer the ones before it.
+ */
+public record MessagePage(long roomId, List<Message> messages, boolean more) {
+
+    static MessagePage of(long roomId, List<Message> fetched, int pageSize) {
+        boolean more = fetched.size() > pageSize;
+        return new MessagePage(roomId, more ? fetched.subList(fetched.size() - pageSize, fetched.size()) : fetched, more);
+    }
+
+    /** The seq to ask for older messages before. */
+    public long oldestSeq() {
+        return messages.isEmpty() ? 0 : messages.get(0).seq();
+    }
+
+    public long newestSeq() {
+        return messages.isEmpty() ? 0 : messages.get(messages.size() - 1).seq();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.parley.web;
+
+import dev.parley.chat.ChatException;
+import dev.parley.chat.ErrorCode;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the HTML pages: refuses cross-site form posts, sends signed-out visitors to the login
+ * page, and shows other refusals as a plain error page (htmx requests get the bare message).
+ */
+abstract class PageServlet extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(PageServlet.class);
+
+    final Templates templates;
+    private final SameOrigin sameOrigin;
+
+    PageServlet(Templates templates, SameOrigin sameOrigin) {
+        this.templates = templates;
+        this.sameOrigin = sameOrigin;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        try {
+            if (!ApiServlet.isSafe(req.getMethod()) && !sameOrigin.allows(req)) {
+                throw new ChatException(ErrorCode.FORBIDDEN, "Cross-site request refused.");
+            }
+            super.service(req, res);
+        } catch (ChatException e) {
+            refuse(req, res, e);
+        } catch (Exception e) {
+            log.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            refuse(req, res, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
+        }
+    }
+
+    private void refuse(HttpServletRequest req, HttpServletResponse res, ChatException e) throws IOException {
+        if (res.isCommitted()) return;
+        res.resetBuffer();
+        if (e.code == ErrorCode.UNAUTHORIZED) {
+            String next = URLEncoder.encode(req.getRequestURI(), StandardCharsets.UTF_8);
+            if (Requests.isHtmx(req)) {
+                res.setHeader("HX-Redirect", "/login?next=" + next);
+                res.setStatus(401);
+            } else {
+                res.sendRedirect("/login?next=" + next);
+            }
+            return;
+        }
+        if (Requests.isHtmx(req)) {
+            res.setStatus(e.code.httpStatus);
+            res.setContentType("text/plain;charset=utf-8");
+            res.getWriter().write(e.getMessage());
+            return;
+        }
+        var model = new HashMap<String, Object>();
+        model.put("me", req.getAttribute(Authenticator.PRINCIPAL));
+        model.put("status", e.code.httpStatus);
+        model.put("message", e.getMessage());
+        templates.write(res, e.code.httpStatus, "pages/error.jte", model);
+    }
+
+    void page(HttpServletRequest req, HttpServletResponse res, int status, String template, Map<String, Object> model) throws IOException {
+        var all = new HashMap<>(model);
+        all.putIfAbsent("me", req.getAttribute(Authenticator.PRINCIPAL));
+        templates.write(res, status, template, all);
+    }
+
+    /** A local path to go to after signing in; anything else (other hosts, "//evil") becomes "/". */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+        return next;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        throw ChatException.notFound("page");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        throw ChatException.notFound("page");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.parley.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.auth.Principal;
+import dev.parley.chat.ChatException;
+import dev.parley.chat.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** Reading what a request says: who sent it, which path segments, which body. */
+final class Requests {
+
+    static final int MAX_BODY = 64 * 1024;
+
+    private Requests() {}
+
+    static Principal principal(HttpServletRequest req) {
+        Object p = req.getAttribute(Authenticator.PRINCIPAL);
+        if (p == null) throw new ChatException(ErrorCode.UNAUTHORIZED, "Sign in first.");
+        return (Principal) p;
+    }
+
+    static boolean signedIn(HttpServletRequest req) {
+        return req.getAttribute(Authenticator.PRINCIPAL) != null;
+    }
+
+    /** The path below the servlet's mapping, split on '/': "/7/messages" is ["7", "messages"]. */
+    static List<String> segments(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        if (info == null || info.equals("/")) return List.of();
+        return List.of(info.substring(1).split("/", -1));
+    }
+
+    /** A numeric id from a path; a malformed one names nothing, so it is a not-found. */
+    static long id(String segment, String what) {
+        try {
+            long id = Long.parseLong(segment);
+            if (id > 0) return id;
+        } catch (NumberFormatException ignored) {
+            // falls through
+        }
+        throw ChatException.notFound(what);
+    }
+
+    /** An optional numeric query parameter; present but not a number is an {@code invalid_payload}. */
+    static Long longParam(HttpServletRequest req, String name) {
+        String v = req.getParameter(name);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw ChatException.invalid(name, "\"" + name + "\" must be a number.");
+        }
+    }
+
+    static JsonNode jsonBody(HttpServletRequest req) throws IOException {
+        if (req.getContentLengthLong() > MAX_BODY) throw tooLarge();
+        try (InputStream in = req.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) throw tooLarge();
+            return Json.readObject(new java.io.ByteArrayInputStream(body));
+        }
+    }
+
+    static boolean isHtmx(HttpServletRequest req) {
+        return "true".equals(req.getHeader("HX-Request"));
+    }
+
+    private static ChatException tooLarge() {
+        return new ChatException(ErrorCode.TOO_LARGE, "The body is larger than " + MAX_BODY + " bytes.");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.parley.web;
+
+import dev.parley.Parley;
+import dev.parley.auth.Principal;
+import dev.parley.chat.ChatException;
+import dev.parley.chat.Message;
+import dev.parley.chat.Messages;
+import dev.parley.chat.Room;
+import dev.parley.chat.RoomListing;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /} (the room list) and {@code /rooms/...}: reading rooms, and acting on them with plain forms. */
+final class RoomPages extends PageServlet {
+
+    private final Parley parley;
+
+    RoomPages(Parley parley, Templates templates, SameOrigin sameOrigin) {
+        super(templates, sameOrigin);
+        this.parley = parley;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Principal me = Requests.principal(req);
+        List<String> path = Requests.segments(req);
+        if (req.getServletPath().isEmpty()) {
+            home(req, res, me, 200, Form.EMPTY, Form.EMPTY);
+        } else if (path.size() == 1) {
+            room(req, res, me, Requests.id(path.get(0), "room"));
+        } else if (path.size() == 2 && path.get(1).equals("messages")) {
+            older(req, res, me, Requests.id(path.get(0), "room"));
+        } else {
+            throw ChatException.notFound("page");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Principal me = Requests.principal(req);
+        List<String> path = Requests.segments(req);
+        if (path.isEmpty() && req.getServletPath().equals("/rooms")) {
+            createRoom(req, res, me);
+            return;
+        }
+        if (path.equals(List.of("direct"))) {
+            openDirect(req, res, me);
+            return;
+        }
+        if (path.isEmpty()) throw ChatException.notFound("page");
+        long roomId = Requests.id(path.get(0), "room");
+        String action = path.size() == 2 ? path.get(1) : "";
+        switch (action) {
+            case "messages" -> post(req, res, me, roomId);
+            case "join" -> {
+                parley.rooms.join(me, roomId);
+                res.sendRedirect("/rooms/" + roomId);
+            }
+            case "leave" -> {
+                parley.rooms.leave(me, roomId);
+                res.sendRedirect("/");
+            }
+            case "members" -> addMember(req, res, me, roomId);
+            default -> throw ChatException.notFound("page");
+        }
+    }
+
+    private void home(HttpServletRequest req, HttpServletResponse res, Principal me, int status, Form create, Form direct) throws IOException {
+        page(req, res, status, "pages/rooms.jte", Map.of("rooms", parley.rooms.listFor(me), "create", create, "direct", direct));
+    }
+
+    private void room(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
+        room(req, res, me, roomId, 200, Form.EMPTY);
+    }
+
+    private void room(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId, int status, Form invite) throws IOException {
+        Room room = parley.rooms.visible(me, roomId);
+        List<RoomListing> rooms = parley.rooms.listFor(me);
+        List<Message> messages = parley.messages.history(me, roomId, null, Messages.PAGE + 1);
+        var model = new HashMap<String, Object>();
+        model.put("room", room);
+        model.put("title", title(room, rooms));
+        model.put("rooms", rooms);
+        model.put("members", parley.rooms.members(me, roomId));
+        model.put("member", parley.rooms.isMember(me, roomId));
+        model.put("page", MessagePage.of(roomId, messages, Messages.PAGE));
+        model.put("invite", invite);
+        page(req, res, status, "pages/room.jte", model);
+    }
+
+    private void older(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
+        Long before = Requests.longParam(req, "before");
+        List<Message> messages = parley.messages.history(me, roomId, before, Messages.PAGE + 1);
+        templates.write(res, 200, "messages/older.jte", Map.of("page", MessagePage.of(roomId, messages, Messages.PAGE)));
+    }
+
+    private void post(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
+        var posted = parley.messages.post(me, roomId, req.getParameter("content"), req.getParameter("clientId"));
+        if (Requests.isHtmx(req)) {
+            templates.write(res, posted.created() ? 201 : 200, "messages/message.jte", Map.of("message", posted.message()));
+        } else {
+            res.sendRedirect("/rooms/" + roomId + "#" + Dom.message(posted.message().id()));
+        }
+    }
+
+    private void createRoom(HttpServletRequest req, HttpServletResponse res, Principal me) throws IOException {
+        String name = req.getParameter("name");
+        try {
+            Room room = parley.rooms.create(me, name, req.getParameter("private") != null);
+            res.sendRedirect("/rooms/" + room.id());
+        } catch (ChatException e) {
+            home(req, res, me, e.code.httpStatus, Form.failed(Map.of("name", name == null ? "" : name), e, "name"), Form.EMPTY);
+        }
+    }
+
+    private void openDirect(HttpServletRequest req, HttpServletResponse res, Principal me) throws IOException {
+        String username = req.getParameter("username");
+        try {
+            res.sendRedirect("/rooms/" + parley.rooms.direct(me, username).id());
+        } catch (ChatException e) {
+            home(req, res, me, e.code.httpStatus, Form.EMPTY, Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
+        }
+    }
+
+    private void addMember(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
+        String username = req.getParameter("username");
+        try {
+            parley.rooms.addMember(me, roomId, username);
+            res.sendRedirect("/rooms/" + roomId);
+        } catch (ChatException e) {
+            if (e.code == dev.parley.chat.ErrorCode.UNAUTHORIZED) throw e;
+            room(req, res, me, roomId, e.code.httpStatus, Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
+        }
+    }
+
+    private static String title(Room room, List<RoomListing> rooms) {
+        return rooms.stream().filter(l -> l.room().id() == room.id()).findFirst().map(RoomListing::displayName).orElse(room.name());
+    }
+}

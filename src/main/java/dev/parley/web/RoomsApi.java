@@ -1,0 +1,76 @@
+package dev.parley.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.Parley;
+import dev.parley.auth.Principal;
+import dev.parley.chat.Messages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+
+/** {@code /api/rooms/*}: rooms, membership and messages over plain HTTP. */
+final class RoomsApi extends ApiServlet {
+
+    private final Parley parley;
+
+    RoomsApi(Parley parley, SameOrigin sameOrigin) {
+        super(sameOrigin);
+        this.parley = parley;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Principal me = Requests.principal(req);
+        List<String> path = Requests.segments(req);
+        if (path.isEmpty()) {
+            json(res, 200, parley.rooms.listFor(me).stream().map(ApiViews.RoomView::of).toList());
+        } else if (path.size() == 1) {
+            long roomId = Requests.id(path.get(0), "room");
+            var room = ApiViews.RoomView.of(parley.rooms.visible(me, roomId));
+            json(res, 200, room.withMembers(parley.rooms.members(me, roomId)));
+        } else if (path.size() == 2 && path.get(1).equals("messages")) {
+            long roomId = Requests.id(path.get(0), "room");
+            Long limit = Requests.longParam(req, "limit");
+            int n = limit == null ? Messages.PAGE : (int) Math.max(0, Math.min(limit, Messages.MAX_PAGE + 1));
+            json(res, 200, parley.messages.history(me, roomId, Requests.longParam(req, "before"), n));
+        } else {
+            throw noRoute();
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Principal me = Requests.principal(req);
+        List<String> path = Requests.segments(req);
+        if (path.isEmpty()) {
+            JsonNode body = Requests.jsonBody(req);
+            var room = parley.rooms.create(me, Json.text(body, "name"), Json.optionalBoolean(body, "private", false));
+            json(res, 201, ApiViews.RoomView.of(room));
+            return;
+        }
+        if (path.equals(List.of("direct"))) {
+            json(res, 200, ApiViews.RoomView.of(parley.rooms.direct(me, Json.text(Requests.jsonBody(req), "username"))));
+            return;
+        }
+        long roomId = Requests.id(path.get(0), "room");
+        String action = path.size() == 2 ? path.get(1) : "";
+        switch (action) {
+            case "messages" -> {
+                JsonNode body = Requests.jsonBody(req);
+                var posted = parley.messages.post(me, roomId, Json.text(body, "content"), Json.optionalText(body, "clientId"));
+                json(res, posted.created() ? 201 : 200, posted.message());
+            }
+            case "members" -> {
+                parley.rooms.addMember(me, roomId, Json.text(Requests.jsonBody(req), "username"));
+                res.setStatus(204);
+            }
+            case "join" -> json(res, 200, ApiViews.RoomView.of(parley.rooms.join(me, roomId)));
+            case "leave" -> {
+                parley.rooms.leave(me, roomId);
+                res.setStatus(204);
+            }
+            default -> throw noRoute();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.parley.web;
+
+import dev.parley.Parley;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+
+/** The HTTP routes of one instance: pages, the JSON API, health and static files. */
+public final class Web {
+
+    private Web() {}
+
+    public static Handler handler(Parley parley) {
+        var config = parley.config;
+        var context = new ServletContextHandler();
+        context.setContextPath("/");
+        var templates = new Templates(config.dev());
+        var sameOrigin = new SameOrigin(config.publicUrl());
+        var cookies = new Cookies(config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
+
+        context.addFilter(new FilterHolder(new Authenticator(parley.sessions, cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+
+        var authPages = new ServletHolder(new AuthPages(parley, templates, sameOrigin, cookies));
+        context.addServlet(authPages, "/register");
+        context.addServlet(authPages, "/login");
+        context.addServlet(authPages, "/logout");
+        var roomPages = new ServletHolder(new RoomPages(parley, templates, sameOrigin));
+        context.addServlet(roomPages, "");
+        context.addServlet(roomPages, "/rooms/*");
+
+        context.addServlet(new ServletHolder(new AuthApi(parley, sameOrigin)), "/api/auth/*");
+        context.addServlet(new ServletHolder(new MeApi(parley, sameOrigin)), "/api/me");
+        context.addServlet(new ServletHolder(new RoomsApi(parley, sameOrigin)), "/api/rooms/*");
+        context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
+        context.addServlet(new ServletHolder(new Health()), "/healthz");
+
+        String packaged = Web.class.getResource("/static/").toString();
+        String staticDir = config.dev() && Files.isDirectory(Path.of("static")) ? Path.of("static").toUri().toString() : packaged;
+        context.addServlet(files(staticDir, "no-cache"), "/static/*");
+        context.addServlet(files(packaged + "vendor/", "public, max-age=86400"), "/static/vendor/*");
+        context.addServlet(files(Web.class.getResource("/META-INF/resources/webjars/").toString(), "public, max-age=31536000, immutable"), "/webjars/*");
+        context.addServlet(new ServletHolder(new NotFound(templates)), "/");
+        return context;
+    }
+
+    private static ServletHolder files(String base, String cacheControl) {
+        var holder = new ServletHolder(new ResourceServlet());
+        holder.setInitParameter("baseResource", base);
+        holder.setInitParameter("pathInfoOnly", "true");
+        holder.setInitParameter("dirAllowed", "false");
+        holder.setInitParameter("precompressed", "true");
+        holder.setInitParameter("cacheControl", cacheControl);
+        return holder;
+    }
+
+    /** Unmatched API paths answer in the API's own error shape. */
+    static final class NoRoute extends ApiServlet {
+        NoRoute(SameOrigin sameOrigin) {
+            super(sameOrigin);
+        }
+    }
+
+    /** Unmatched page paths get the same not-found page as a missing room. */
+    static final class NotFound extends PageServlet {
+        NotFound(Templates templates) {
+            super(templates, new SameOrigin(java.util.Optional.empty()));
+        }
+    }
+
+    /** Liveness: the process answers HTTP. */
+    static final class Health extends HttpServlet {
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
+                throws java.io.IOException {
+            res.setContentType("text/plain;charset=utf-8");
+            res.getWriter().write("ok\n");
+        }
+    }
+}

@@ -1,0 +1,620 @@
+package dev.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.chat.Account;
+import dev.parley.chat.Message;
+import dev.parley.chat.NewMessage;
+import dev.parley.chat.Room;
+import dev.parley.chat.RoomKind;
+import dev.parley.chat.RoomListing;
+import dev.parley.chat.UserRef;
+import dev.parley.store.MessageStore.Appended;
+import dev.parley.store.SessionStore.Rotation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every database behind the stores must do. Each implementation runs all of it on a fresh, empty schema. */
+abstract class StoreContract {
+
+    static final String ALICE = "alice";
+    static final String BOB = "Bob";
+    static final String CAROL = "carol";
+    static final String GENERAL = "general";
+    static final String RANDOM = "random";
+    static final String SECRET = "secret-plans";
+    static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
+
+    UserStore users;
+    RoomStore rooms;
+    MessageStore messages;
+    SessionStore sessions;
+    ReadMarkStore readMarks;
+
+    /** Stores over an empty schema, different for every test. */
+    protected abstract Stores emptyStores();
+
+    @BeforeEach
+    void setUpStores() {
+        Stores s = emptyStores();
+        users = s.users();
+        rooms = s.rooms();
+        messages = s.messages();
+        sessions = s.sessions();
+        readMarks = s.readMarks();
+    }
+
+    Account register(String name) {
+        return users.register(name, "hash-of-" + name);
+    }
+
+    Message post(Room room, Account author, String text) {
+        return messages.append(new NewMessage(room.id(), author.id(), text, "<p>" + text + "</p>", null)).message();
+    }
+
+    static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- users
+
+    @Test
+    void theFirstRegistrationBecomesAdmin() {
+        Account alice = register(ALICE);
+
+        assertThat(alice.admin()).isTrue();
+        assertThat(alice.username()).isEqualTo(ALICE);
+        assertThat(alice.passwordHash()).isEqualTo("hash-of-alice");
+    }
+
+    @Test
+    void aSecondRegistrationIsNotAdmin() {
+        register(ALICE);
+
+        assertThat(register(BOB).admin()).isFalse();
+    }
+
+    @Test
+    void onlyOneOfManySimultaneousFirstRegistrationsBecomesAdmin() throws Exception {
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Account> accounts = concurrently(8, () -> register("user" + counter.incrementAndGet()));
+
+        assertThat(accounts).filteredOn(Account::admin).hasSize(1);
+    }
+
+    @Test
+    void usernamesAreUniqueRegardlessOfCase() {
+        register(ALICE);
+
+        assertThatThrownBy(() -> register("ALICE")).isInstanceOf(DuplicateException.class);
+        assertThatThrownBy(() -> register(ALICE)).isInstanceOf(DuplicateException.class);
+    }
+
+    @Test
+    void accountsAreFoundByIdAndByUsernameInAnyCase() {
+        Account bob = register(BOB);
+
+        assertThat(users.findById(bob.id())).contains(bob);
+        assertThat(users.findByUsername("bob")).contains(bob);
+        assertThat(users.findByUsername("BOB").map(Account::username)).contains(BOB);
+        assertThat(users.findByUsername(CAROL)).isEmpty();
+        assertThat(users.findById(bob.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void registrationRecordsWhenTheAccountWasCreated() {
+        Instant before = Instant.now().minusMillis(1);
+
+        Account alice = register(ALICE);
+
+        assertThat(alice.createdAt()).isBetween(before, Instant.now().plusMillis(1));
+    }
+
+    @Test
+    void adminRightsCanBeGrantedAndTakenByUsername() {
+        register(ALICE);
+        register(BOB);
+
+        assertThat(users.setAdmin("bob", true)).isTrue();
+        assertThat(users.findByUsername(BOB).orElseThrow().admin()).isTrue();
+        assertThat(users.setAdmin(ALICE, false)).isTrue();
+        assertThat(users.findByUsername(ALICE).orElseThrow().admin()).isFalse();
+        assertThat(users.setAdmin(CAROL, true)).isFalse();
+    }
+
+    // --- rooms
+
+    @Test
+    void aNewChannelHasItsOwnerAsFirstMember() {
+        Account alice = register(ALICE);
+
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        assertThat(general.kind()).isEqualTo(RoomKind.CHANNEL);
+        assertThat(general.name()).isEqualTo(GENERAL);
+        assertThat(general.ownerId()).isEqualTo(alice.id());
+        assertThat(general.lastSeq()).isZero();
+        assertThat(rooms.find(general.id())).contains(general);
+        assertThat(rooms.members(general.id())).containsExactly(alice.ref());
+    }
+
+    @Test
+    void channelNamesAreUniqueRegardlessOfCase() {
+        Account alice = register(ALICE);
+        rooms.createChannel(GENERAL, false, alice.id());
+
+        assertThatThrownBy(() -> rooms.createChannel("General", true, alice.id())).isInstanceOf(DuplicateException.class);
+    }
+
+    @Test
+    void anUnknownRoomIsNotFound() {
+        assertThat(rooms.find(424242)).isEmpty();
+    }
+
+    @Test
+    void membershipChangesReportWhetherAnythingChanged() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        assertThat(rooms.addMember(general.id(), bob.id())).isTrue();
+        assertThat(rooms.addMember(general.id(), bob.id())).isFalse();
+        assertThat(rooms.isMember(general.id(), bob.id())).isTrue();
+        assertThat(rooms.removeMember(general.id(), bob.id())).isTrue();
+        assertThat(rooms.removeMember(general.id(), bob.id())).isFalse();
+        assertThat(rooms.isMember(general.id(), bob.id())).isFalse();
+    }
+
+    @Test
+    void membersAreOrderedByUsernameRegardlessOfCase() {
+        Account carol = register(CAROL);
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Room general = rooms.createChannel(GENERAL, false, carol.id());
+        rooms.addMember(general.id(), bob.id());
+        rooms.addMember(general.id(), alice.id());
+
+        assertThat(rooms.members(general.id())).containsExactly(alice.ref(), bob.ref(), carol.ref());
+    }
+
+    @Test
+    void directRoomIsOnePerPairWhicheverSideOpensIt() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+
+        Room opened = rooms.directRoom(alice.id(), bob.id());
+
+        assertThat(rooms.directRoom(bob.id(), alice.id())).isEqualTo(opened);
+        assertThat(opened.kind()).isEqualTo(RoomKind.DIRECT);
+        assertThat(opened.isPrivate()).isTrue();
+        assertThat(rooms.members(opened.id())).containsExactly(alice.ref(), bob.ref());
+    }
+
+    @Test
+    void simultaneousOpeningsOfADirectRoomYieldTheSameRoom() throws Exception {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+
+        List<Room> opened = concurrently(6, () -> rooms.directRoom(alice.id(), bob.id()));
+
+        assertThat(opened).extracting(Room::id).containsOnly(opened.get(0).id());
+    }
+
+    @Test
+    void aDirectRoomWithOneselfIsRefused() {
+        Account alice = register(ALICE);
+
+        assertThatThrownBy(() -> rooms.directRoom(alice.id(), alice.id())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void nonMembersDoNotSeePrivateRooms() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Account carol = register(CAROL);
+        Room secret = rooms.createChannel(SECRET, true, alice.id());
+        Room direct = rooms.directRoom(alice.id(), bob.id());
+
+        assertThat(rooms.visibleTo(carol.id())).extracting(l -> l.room().id()).doesNotContain(secret.id(), direct.id());
+        assertThat(rooms.visibleTo(alice.id())).extracting(l -> l.room().id()).contains(secret.id(), direct.id());
+    }
+
+    @Test
+    void publicChannelsAreListedForNonMembersWithoutUnreadCounts() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        post(general, alice, "hello");
+
+        assertThat(rooms.visibleTo(bob.id()))
+                .containsExactly(new RoomListing(rooms.find(general.id()).orElseThrow(), false, 0, null));
+    }
+
+    @Test
+    void roomListShowsChannelsByNameThenDirectRoomsByPeerName() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Account carol = register(CAROL);
+        Account dave = register("Dave");
+        Room toDave = rooms.directRoom(alice.id(), dave.id());
+        Room random = rooms.createChannel(RANDOM, false, bob.id());
+        Room toCarol = rooms.directRoom(carol.id(), alice.id());
+        Room general = rooms.createChannel("General", false, bob.id());
+        Room secret = rooms.createChannel(SECRET, true, alice.id());
+        Room toBob = rooms.directRoom(alice.id(), bob.id());
+
+        List<RoomListing> list = rooms.visibleTo(alice.id());
+
+        assertThat(list).extracting(l -> l.room().id())
+                .containsExactly(general.id(), random.id(), secret.id(), toBob.id(), toCarol.id(), toDave.id());
+        assertThat(list).extracting(RoomListing::displayName)
+                .containsExactly("General", RANDOM, SECRET, BOB, CAROL, "Dave");
+        assertThat(list).extracting(RoomListing::member).containsExactly(false, false, true, true, true, true);
+        assertThat(list).extracting(RoomListing::directPeer)
+                .containsExactly(null, null, null, bob.ref(), carol.ref(), dave.ref());
+    }
+
+    // --- messages
+
+    @Test
+    void seqsStartAtOneAndTheRoomTracksTheLast() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        Message first = post(general, alice, "one");
+        Message second = post(general, alice, "two");
+
+        assertThat(first.seq()).isEqualTo(1);
+        assertThat(second.seq()).isEqualTo(2);
+        assertThat(rooms.find(general.id()).orElseThrow().lastSeq()).isEqualTo(2);
+    }
+
+    @Test
+    void eachRoomNumbersItsOwnMessages() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        Room random = rooms.createChannel(RANDOM, false, alice.id());
+        post(general, alice, "one");
+        post(general, alice, "two");
+
+        assertThat(post(random, alice, "elsewhere").seq()).isEqualTo(1);
+    }
+
+    @Test
+    void anAppendedMessageIsStoredAsGiven() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        Instant before = Instant.now().minusMillis(1);
+
+        Appended appended = messages.append(new NewMessage(general.id(), alice.id(), "*hi*", "<p><em>hi</em></p>", "c-1"));
+
+        Message m = appended.message();
+        assertThat(appended.created()).isTrue();
+        assertThat(m.roomId()).isEqualTo(general.id());
+        assertThat(m.user()).isEqualTo(new UserRef(alice.id(), ALICE));
+        assertThat(m.content()).isEqualTo("*hi*");
+        assertThat(m.html()).isEqualTo("<p><em>hi</em></p>");
+        assertThat(m.clientId()).isEqualTo("c-1");
+        assertThat(m.createdAt()).isBetween(before, Instant.now().plusMillis(1));
+        assertThat(messages.find(m.id())).contains(m);
+    }
+
+    @Test
+    void anUnknownMessageIsNotFound() {
+        assertThat(messages.find(424242)).isEmpty();
+    }
+
+    @Test
+    void retriedAppendWithSameClientIdReturnsTheOriginal() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        Appended original = messages.append(new NewMessage(general.id(), alice.id(), "hi", "<p>hi</p>", "c-1"));
+
+        Appended retry = messages.append(new NewMessage(general.id(), alice.id(), "hi", "<p>hi</p>", "c-1"));
+
+        assertThat(retry.created()).isFalse();
+        assertThat(retry.message()).isEqualTo(original.message());
+        assertThat(rooms.find(general.id()).orElseThrow().lastSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameClientIdFromAnotherUserIsADifferentMessage() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        messages.append(new NewMessage(general.id(), alice.id(), "hi", "<p>hi</p>", "c-1"));
+
+        Appended bobs = messages.append(new NewMessage(general.id(), bob.id(), "hey", "<p>hey</p>", "c-1"));
+
+        assertThat(bobs.created()).isTrue();
+        assertThat(bobs.message().seq()).isEqualTo(2);
+    }
+
+    @Test
+    void messagesWithoutClientIdAreNeverDeduplicated() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        post(general, alice, "same");
+        post(general, alice, "same");
+
+        assertThat(messages.after(general.id(), 0, 10)).hasSize(2);
+    }
+
+    @Test
+    void seqsAreGaplessAndUniqueUnderConcurrentPosts() throws Exception {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        List<List<Long>> seqs = concurrently(4, () -> {
+            List<Long> mine = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                mine.add(post(general, alice, "m" + i).seq());
+            }
+            return mine;
+        });
+
+        assertThat(seqs.stream().flatMap(List::stream))
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(messages.after(general.id(), 0, 500)).extracting(Message::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(rooms.find(general.id()).orElseThrow().lastSeq()).isEqualTo(200);
+    }
+
+    @Test
+    void simultaneousRetriesWithOneClientIdStoreOneMessageWithoutUsingUpASeq() throws Exception {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        List<Appended> results = concurrently(6,
+                () -> messages.append(new NewMessage(general.id(), alice.id(), "hi", "<p>hi</p>", "c-1")));
+
+        assertThat(results).filteredOn(Appended::created).hasSize(1);
+        assertThat(results).extracting(a -> a.message().id()).containsOnly(results.get(0).message().id());
+        assertThat(post(general, alice, "next").seq()).isEqualTo(2);
+    }
+
+    @Test
+    void appendingToAnUnknownRoomFailsAndStoresNothing() {
+        Account alice = register(ALICE);
+
+        assertThatThrownBy(() -> messages.append(new NewMessage(424242, alice.id(), "hi", "<p>hi</p>", null)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(messages.find(1)).isEmpty();
+    }
+
+    @Test
+    void historyBeforeASeqIsTheNewestPageOldestFirst() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        for (int i = 1; i <= 10; i++) {
+            post(general, alice, "m" + i);
+        }
+
+        assertThat(messages.before(general.id(), null, 3)).extracting(Message::seq).containsExactly(8L, 9L, 10L);
+        assertThat(messages.before(general.id(), 8L, 3)).extracting(Message::seq).containsExactly(5L, 6L, 7L);
+        assertThat(messages.before(general.id(), 3L, 5)).extracting(Message::seq).containsExactly(1L, 2L);
+        assertThat(messages.before(general.id(), 1L, 5)).isEmpty();
+    }
+
+    @Test
+    void messagesAfterASeqComeOldestFirstUpToTheLimit() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        Room random = rooms.createChannel(RANDOM, false, alice.id());
+        for (int i = 1; i <= 6; i++) {
+            post(general, alice, "m" + i);
+        }
+        post(random, alice, "elsewhere");
+
+        assertThat(messages.after(general.id(), 2, 3)).extracting(Message::seq).containsExactly(3L, 4L, 5L);
+        assertThat(messages.after(general.id(), 4, 10)).extracting(Message::content).containsExactly("m5", "m6");
+        assertThat(messages.after(general.id(), 6, 10)).isEmpty();
+    }
+
+    // --- read marks
+
+    @Test
+    void theWatermarkIsZeroBeforeAnythingIsRead() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        assertThat(readMarks.watermark(alice.id(), general.id())).isZero();
+    }
+
+    @Test
+    void watermarkNeverMovesBackward() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        readMarks.advance(alice.id(), general.id(), 5);
+        readMarks.advance(alice.id(), general.id(), 3);
+        assertThat(readMarks.watermark(alice.id(), general.id())).isEqualTo(5);
+
+        readMarks.advance(alice.id(), general.id(), 7);
+        assertThat(readMarks.watermark(alice.id(), general.id())).isEqualTo(7);
+    }
+
+    @Test
+    void watermarksAreKeptPerUserAndRoom() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        Room random = rooms.createChannel(RANDOM, false, alice.id());
+
+        readMarks.advance(alice.id(), general.id(), 4);
+
+        assertThat(readMarks.watermark(bob.id(), general.id())).isZero();
+        assertThat(readMarks.watermark(alice.id(), random.id())).isZero();
+    }
+
+    @Test
+    void unreadCountsIgnoreMyOwnMessages() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        rooms.addMember(general.id(), bob.id());
+        post(general, alice, "from alice");
+        post(general, bob, "from bob");
+        post(general, alice, "alice again");
+
+        assertThat(unread(bob, general)).isEqualTo(2);
+        assertThat(unread(alice, general)).isEqualTo(1);
+    }
+
+    @Test
+    void unreadCountsOnlyCountPastTheWatermark() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Room direct = rooms.directRoom(alice.id(), bob.id());
+        for (int i = 0; i < 5; i++) {
+            post(direct, alice, "m" + i);
+        }
+
+        readMarks.advance(bob.id(), direct.id(), 3);
+        assertThat(unread(bob, direct)).isEqualTo(2);
+
+        readMarks.advance(bob.id(), direct.id(), 5);
+        assertThat(unread(bob, direct)).isZero();
+    }
+
+    long unread(Account viewer, Room room) {
+        return rooms.visibleTo(viewer.id()).stream().filter(l -> l.room().id() == room.id())
+                .findFirst().orElseThrow().unread();
+    }
+
+    // --- sessions
+
+    static final Instant EXPIRES = NOW.plus(Duration.ofDays(30));
+    static final Instant LATER = NOW.plus(Duration.ofMinutes(10));
+    static final Duration GRACE = Duration.ofSeconds(30);
+
+    Rotation rotate(String presented, String next, Instant at) {
+        return sessions.rotate(presented, next, at.plus(Duration.ofDays(30)), at, at.minus(GRACE));
+    }
+
+    @Test
+    void aNewSessionIsActiveAndAnUnknownOneIsNot() {
+        Account alice = register(ALICE);
+
+        sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);
+
+        assertThat(sessions.isActive("s-1")).isTrue();
+        assertThat(sessions.isActive("nope")).isFalse();
+    }
+
+    @Test
+    void rotatingALiveTokenSpendsItAndMakesTheNextOneLive() {
+        Account alice = register(ALICE);
+        sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);
+
+        assertThat(rotate("r-1", "r-2", LATER)).isEqualTo(new Rotation.Rotated("s-1", alice.id()));
+        assertThat(rotate("r-2", "r-3", LATER.plusSeconds(60))).isEqualTo(new Rotation.Rotated("s-1", alice.id()));
+        assertThat(sessions.isActive("s-1")).isTrue();
+    }
+
+    @Test
+    void replayingATokenWithinTheGracePeriodChangesNothing() {
+        Account alice = register(ALICE);
+        sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);
+        rotate("r-1", "r-2", LATER);
+
+        assertThat(rotate("r-1", "r-x", LATER.plusSeconds(5))).isEqualTo(new Rotation.RecentlySpent("s-1", alice.id()));
+        assertThat(rotate("r-x", "r-y", LATER.plusSeconds(6))).isEqualTo(new Rotation.Rejected());
+        assertThat(sessions.isActive("s-1")).isTrue();
+        assertThat(rotate("r-2", "r-3", LATER.plusSeconds(7))).isEqualTo(new Rotation.Rotated("s-1", alice.id()));
+    }
+
+    @Test
+    void reusingASpentRefreshTokenRevokesTheWholeSession() {
+        Account alice = register(ALICE);
+        sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);
+        rotate("r-1", "r-2", LATER);
+
+        assertThat(rotate("r-1", "r-x", LATER.plus(GRACE).plusSeconds(1)))
+                .isEqualTo(new Rotation.ReuseDetected("s-1", alice.id()));
+        assertThat(sessions.isActive("s-1")).isFalse();
+        assertThat(rotate("r-2", "r-3", LATER.plus(GRACE).plusSeconds(2))).isEqualTo(new Rotation.Rejected());
+    }
+
+    @Test
+    void anExpiredTokenIsRejected() {
+        Account alice = register(ALICE);
+        sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);
+
+        assertThat(rotate("r-1", "r-2", EXPIRES)).isEqualTo(new Rotation.Rejected());
+        assertThat(rotate("r-1", "r-2", EXPIRES.minusMillis(1))).isEqualTo(new Rotation.Rotated("s-1", alice.id()));
+    }
+
+    @Test
+    void anUnknownTokenIsRejected() {
+        assertThat(rotate("never-issued", "r-2", NOW)).isEqualTo(new Rotation.Rejected());
+    }
+
+    @Test
+    void aRevokedSessionIsInactiveAndItsTokensAreRejected() {
+        Account alice = register(ALICE);
+        sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);
+        sessions.create("s-2", alice.id(), "other-device", EXPIRES, NOW);
+
+        sessions.revoke("s-1", LATER);
+
+        assertThat(sessions.isActive("s-1")).isFalse();
+        assertThat(rotate("r-1", "r-2", LATER)).isEqualTo(new Rotation.Rejected());
+        assertThat(sessions.isActive("s-2")).isTrue();
+    }
+
+    @Test
+    void onlyOneOfSimultaneousRotationsOfATokenWins() throws Exception {
+        Account alice = register(ALICE);
+        sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<Rotation> outcomes = concurrently(6, () -> rotate("r-1", "next-" + counter.incrementAndGet(), LATER));
+
+        assertThat(outcomes).filteredOn(r -> r instanceof Rotation.Rotated).hasSize(1);
+        assertThat(outcomes).filteredOn(r -> !(r instanceof Rotation.Rotated))
+                .containsOnly(new Rotation.RecentlySpent("s-1", alice.id()));
+        assertThat(sessions.isActive("s-1")).isTrue();
+    }
+
+    @Test
+    void aDuplicateSessionIdIsRefused() {
+        Account alice = register(ALICE);
+        sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);
+
+        assertThatThrownBy(() -> sessions.create("s-1", alice.id(), "r-9", EXPIRES, NOW))
+                .isInstanceOf(DuplicateException.class);
+    }
+}
