@@ -9,6 +9,9 @@ import dev.parley.chat.Messages;
 import dev.parley.chat.Rooms;
 import dev.parley.store.Database;
 import dev.parley.store.Stores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** One instance's application: its database and the services built on it. Transport-free. */
@@ -37,6 +40,7 @@ public final class Parley implements AutoCloseable {
     }
 
     public static Parley open(Config config, Clock clock) {
+        prepareDataDir(config.dataDir());
         Database database = Database.open(config.databaseUrl());
         try {
             var parley = new Parley(config, database, clock);
@@ -48,6 +52,15 @@ public final class Parley implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    private static void prepareDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new Config.InvalidConfig("DATA_DIR " + dir + " is not a usable directory (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!Files.isWritable(dir)) throw new Config.InvalidConfig("DATA_DIR " + dir + " is not writable");
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.parley;
 
 import dev.parley.web.Web;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -11,7 +13,9 @@ public final class ParleyServer {
 
     public static Server create(Parley parley) {
         var server = new Server();
-        var connector = new ServerConnector(server);
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        var connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(null);
         connector.setPort(parley.config.port());
         server.addConnector(connector);

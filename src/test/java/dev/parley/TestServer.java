@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A real Parley instance for integration tests: fresh SQLite in a temp dir, started on a free
@@ -16,15 +18,16 @@ public final class TestServer implements AutoCloseable {
 
     public final Parley parley;
     public final Server server;
+    /** Where tests reach the server: always the local port, even when a PUBLIC_URL is configured. */
     public final URI base;
     public final Path dataDir;
 
-    private TestServer(Config config) throws Exception {
+    private TestServer(Config config, Clock clock) throws Exception {
         this.dataDir = config.dataDir();
-        this.parley = Parley.open(config);
+        this.parley = Parley.open(config, clock);
         this.server = ParleyServer.create(parley);
         server.start();
-        this.base = URI.create(ParleyServer.baseUrl(server, config));
+        this.base = URI.create("http://localhost:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     }
 
     public static TestServer start() {
@@ -33,9 +36,14 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with the test defaults, changed by {@code tweak} (another database, a PUBLIC_URL...). */
     public static TestServer start(UnaryOperator<Config> tweak) {
+        return start(tweak, Clock.systemUTC());
+    }
+
+    /** Starts with a clock the test controls, to reach expiry and grace windows without sleeping. */
+    public static TestServer start(UnaryOperator<Config> tweak, Clock clock) {
         try {
             Path dir = Files.createTempDirectory("parley-it");
-            return new TestServer(tweak.apply(Config.forTests(dir)));
+            return new TestServer(tweak.apply(Config.forTests(dir)), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

@@ -48,6 +48,9 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("unsupported database URL " + JdbcUrls.redact(jdbcUrl)
                     + ": use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
         }
+        if (!postgres) {
+            createParentDirectory(jdbcUrl);
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl));
@@ -68,10 +71,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static HikariConfig sqlitePool(String url) {
-        createParentDirectory(url);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(5_000);
         // Take the write lock when a transaction begins, not on its first write: a deferred
@@ -82,6 +83,7 @@ public final class Database implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("parley-sqlite");
         hikari.setDataSource(sqlite);
+        // Writers take turns on one file anyway; few connections keep the busy-wait short.
         hikari.setMaximumPoolSize(4);
         return hikari;
     }
@@ -104,7 +106,7 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new StoreException("cannot open database " + url + ": cannot create directory "
-                    + file.toAbsolutePath().getParent() + " (" + e + ")", e);
+                    + file.toAbsolutePath().getParent() + ": " + JdbcUrls.reason(e, url), e);
         }
     }
 

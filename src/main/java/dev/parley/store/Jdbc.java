@@ -97,11 +97,6 @@ final class Jdbc {
         }
     }
 
-    /** Instants are stored as epoch milliseconds: portable, sortable, and exact on both databases. */
-    static long millis(Instant t) {
-        return t.toEpochMilli();
-    }
-
     static Instant instant(ResultSet rs, String column) throws SQLException {
         long ms = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(ms);
@@ -116,7 +111,8 @@ final class Jdbc {
         PreparedStatement ps = c.prepareStatement(sql);
         try {
             for (int i = 0; i < args.length; i++) {
-                Object a = args[i] instanceof Instant t ? (Object) millis(t) : args[i];
+                // Instants are stored as epoch milliseconds: portable, sortable, exact on both databases.
+                Object a = args[i] instanceof Instant t ? (Object) t.toEpochMilli() : args[i];
                 ps.setObject(i + 1, a);
             }
             return ps;

@@ -26,7 +26,10 @@ final class JdbcUrls {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = Jdbc.firstLine(root.getMessage() != null ? root.getMessage() : root.toString());
+        // A bare I/O message ("nohost.invalid", "/var/parley") needs its type to make sense.
+        String message = root instanceof java.sql.SQLException || root.getMessage() == null
+                ? Jdbc.firstLine(String.valueOf(root.getMessage() != null ? root.getMessage() : root))
+                : root.getClass().getSimpleName() + ": " + Jdbc.firstLine(root.getMessage());
         String password = password(url);
         return password == null || password.isEmpty() ? message : message.replace(password, "***");
     }

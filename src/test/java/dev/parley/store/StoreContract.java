@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ abstract class StoreContract {
 
     @Test
     void onlyOneOfManySimultaneousFirstRegistrationsBecomesAdmin() throws Exception {
-        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        var counter = new AtomicInteger();
 
         List<Account> accounts = concurrently(8, () -> register("user" + counter.incrementAndGet()));
 
@@ -377,10 +378,15 @@ abstract class StoreContract {
         Account alice = register(ALICE);
         Room general = rooms.createChannel(GENERAL, false, alice.id());
 
+        var threads = new AtomicInteger();
+
+        // With client ids, as browsers send them: each append reads before it writes.
         List<List<Long>> seqs = concurrently(4, () -> {
+            int thread = threads.incrementAndGet();
             List<Long> mine = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                mine.add(post(general, alice, "m" + i).seq());
+                String clientId = "t" + thread + "-" + i;
+                mine.add(messages.append(new NewMessage(general.id(), alice.id(), clientId, clientId, clientId)).message().seq());
             }
             return mine;
         });
@@ -599,7 +605,7 @@ abstract class StoreContract {
     void onlyOneOfSimultaneousRotationsOfATokenWins() throws Exception {
         Account alice = register(ALICE);
         sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);
-        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        var counter = new AtomicInteger();
 
         List<Rotation> outcomes = concurrently(6, () -> rotate("r-1", "next-" + counter.incrementAndGet(), LATER));
 
