@@ -54,6 +54,15 @@ public final class Parley implements AutoCloseable {
         }
     }
 
+    /** Whether the database answers a trivial query within two seconds. */
+    public boolean databaseAnswers() {
+        try (var connection = database.dataSource().getConnection()) {
+            return connection.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static void prepareDataDir(Path dir) {
         try {
             Files.createDirectories(dir);

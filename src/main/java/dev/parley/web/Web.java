@@ -25,6 +25,8 @@ public final class Web {
         var sameOrigin = new SameOrigin(config.publicUrl());
         var cookies = new Cookies(config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
 
+        var metrics = new Metrics();
+        context.addFilter(new FilterHolder(metrics.timing()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new Authenticator(parley.sessions, cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
 
@@ -40,7 +42,9 @@ public final class Web {
         context.addServlet(new ServletHolder(new MeApi(parley, sameOrigin)), "/api/me");
         context.addServlet(new ServletHolder(new RoomsApi(parley, sameOrigin)), "/api/rooms/*");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
-        context.addServlet(new ServletHolder(new Health()), "/healthz");
+        context.addServlet(new ServletHolder(new Health(parley)), "/healthz");
+        context.addServlet(new ServletHolder(new Health(parley)), "/readyz");
+        context.addServlet(new ServletHolder(metrics.endpoint()), "/metrics");
 
         String packaged = Web.class.getResource("/static/").toString();
         String staticDir = config.dev() && Files.isDirectory(Path.of("static")) ? Path.of("static").toUri().toString() : packaged;
@@ -75,13 +79,22 @@ public final class Web {
         }
     }
 
-    /** Liveness: the process answers HTTP. */
+    /** {@code /healthz}: the process answers. {@code /readyz}: and its database does too (503 when not). */
     static final class Health extends HttpServlet {
+        private final Parley parley;
+
+        Health(Parley parley) {
+            this.parley = parley;
+        }
+
         @Override
         protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
                 throws java.io.IOException {
+            boolean ready = req.getServletPath().equals("/healthz") || parley.databaseAnswers();
+            res.setStatus(ready ? 200 : 503);
             res.setContentType("text/plain;charset=utf-8");
-            res.getWriter().write("ok\n");
+            res.setHeader("Cache-Control", "no-store");
+            res.getWriter().write(ready ? "ok\n" : "database unreachable\n");
         }
     }
 }

@@ -1,0 +1,74 @@
+package dev.parley.web;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Prometheus metrics at {@code /metrics}: the JVM, and every HTTP request timed by method, status
+ * and area (the first path segment, so that room ids never become label values).
+ */
+final class Metrics {
+
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    HttpFilter timing() {
+        return new HttpFilter() {
+            @Override
+            protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                    throws IOException, ServletException {
+                Timer.Sample sample = Timer.start(registry);
+                try {
+                    chain.doFilter(req, res);
+                } finally {
+                    sample.stop(Timer.builder("http.server.requests")
+                            .tag("method", req.getMethod())
+                            .tag("status", Integer.toString(res.getStatus()))
+                            .tag("area", area(req.getRequestURI()))
+                            .register(registry));
+                }
+            }
+        };
+    }
+
+    HttpServlet endpoint() {
+        return new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+                res.setContentType("text/plain; version=0.0.4; charset=utf-8");
+                res.getWriter().write(registry.scrape());
+            }
+        };
+    }
+
+    static String area(String path) {
+        if (path.startsWith("/api/")) return "api";
+        if (path.startsWith("/rooms")) return "rooms";
+        if (path.startsWith("/static/") || path.startsWith("/webjars/")) return "static";
+        if (path.equals("/")) return "home";
+        if (path.equals("/login") || path.equals("/register") || path.equals("/logout")) return "auth";
+        return "other";
+    }
+}
