@@ -3,6 +3,7 @@ package dev.parley.chat;
 import dev.parley.auth.Passwords;
 import dev.parley.store.DuplicateException;
 import dev.parley.store.UserStore;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,6 +54,21 @@ public final class Accounts {
 
     public boolean makeAdmin(String username) {
         return users.setAdmin(username, true);
+    }
+
+    /** Everyone, for an admin; anyone else is refused. The flag is read fresh, not from a token. */
+    public List<Account> all(long viewerId) {
+        requireAdmin(viewerId);
+        return users.all();
+    }
+
+    public void grantAdmin(long viewerId, String username) {
+        requireAdmin(viewerId);
+        if (!users.setAdmin(username == null ? "" : username.trim(), true)) throw ChatException.notFound("user");
+    }
+
+    private void requireAdmin(long viewerId) {
+        if (!byId(viewerId).admin()) throw new ChatException(ErrorCode.FORBIDDEN, "Only admins can do that.");
     }
 
     /** Usernames are lowercase; what people type is folded, so "Alice" signs up as "alice". */

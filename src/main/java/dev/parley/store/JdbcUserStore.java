@@ -4,6 +4,7 @@ import dev.parley.chat.Account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,6 +47,11 @@ final class JdbcUserStore implements UserStore {
     @Override
     public Optional<Account> findByUsername(String username) {
         return jdbc.one("SELECT " + COLUMNS + " FROM users WHERE username_key = ?", JdbcUserStore::account, key(username));
+    }
+
+    @Override
+    public List<Account> all() {
+        return jdbc.list("SELECT " + COLUMNS + " FROM users ORDER BY username_key", JdbcUserStore::account);
     }
 
     @Override

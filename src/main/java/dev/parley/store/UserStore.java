@@ -1,6 +1,7 @@
 package dev.parley.store;
 
 import dev.parley.chat.Account;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,9 @@ public interface UserStore {
     Optional<Account> findById(long id);
 
     Optional<Account> findByUsername(String username);
+
+    /** Every account, ordered by username. Meant for the admin page of a team-sized server. */
+    List<Account> all();
 
     /** @return false when no such user exists */
     boolean setAdmin(String username, boolean admin);

@@ -37,6 +37,7 @@ public final class Web {
         var roomPages = new ServletHolder(new RoomPages(parley, templates, sameOrigin));
         context.addServlet(roomPages, "");
         context.addServlet(roomPages, "/rooms/*");
+        context.addServlet(new ServletHolder(new AdminPage(parley, templates, sameOrigin)), "/admin");
 
         context.addServlet(new ServletHolder(new AuthApi(parley, sameOrigin)), "/api/auth/*");
         context.addServlet(new ServletHolder(new MeApi(parley, sameOrigin)), "/api/me");

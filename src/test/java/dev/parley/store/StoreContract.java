@@ -154,6 +154,14 @@ abstract class StoreContract {
         assertThat(users.setAdmin(CAROL, true)).isFalse();
     }
 
+    @Test
+    void everyoneIsListedByUsername() {
+        register(BOB);
+        register(ALICE);
+
+        assertThat(users.all()).extracting(Account::username).containsExactly(ALICE, BOB);
+    }
+
     // --- rooms
 
     @Test
