@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.store.JdbcUrls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -69,7 +70,7 @@ public record Config(
         Path dataDir = Path.of(v.getOrDefault(Setting.DATA_DIR, "./data")).toAbsolutePath().normalize();
         String db = v.getOrDefault(Setting.DATABASE_URL, sqliteIn(dataDir));
         if (!db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
-            throw new InvalidConfig("DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got " + redact(db));
+            throw new InvalidConfig("DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got " + JdbcUrls.redact(db));
         }
         Optional<URI> publicUrl = Optional.ofNullable(v.get(Setting.PUBLIC_URL)).map(Config::publicUrl);
         Optional<String> secret = Optional.ofNullable(v.get(Setting.JWT_SECRET));
@@ -102,10 +103,5 @@ public record Config(
 
     static String sqliteIn(Path dataDir) {
         return "jdbc:sqlite:" + dataDir.resolve("parley.db");
-    }
-
-    /** Hides a password given in a JDBC URL so that it never reaches a log line. */
-    static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

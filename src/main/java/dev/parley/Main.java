@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.store.JdbcUrls;
 import java.util.Arrays;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ public final class Main {
             Parley app = parley;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, app), "parley-shutdown"));
             log.info("Parley serving {} (database {}) in {} ms", ParleyServer.baseUrl(server, config),
-                    Config.redact(config.databaseUrl()), (System.nanoTime() - started) / 1_000_000);
+                    JdbcUrls.redact(config.databaseUrl()), (System.nanoTime() - started) / 1_000_000);
         } catch (Throwable e) {
             System.err.println("parley: cannot start: " + reason(e));
             if (parley != null) parley.close();

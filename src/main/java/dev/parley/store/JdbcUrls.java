@@ -5,14 +5,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reading JDBC URLs, and making them and their errors safe to log. */
-final class JdbcUrls {
+public final class JdbcUrls {
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
 
     private JdbcUrls() {}
 
-    static String redact(String url) {
+    /** The URL with any password in it replaced by {@code ***}, fit for a log line or an error message. */
+    public static String redact(String url) {
         if (url == null) {
             return "(none)";
         }
