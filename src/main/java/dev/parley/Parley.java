@@ -6,6 +6,7 @@ import dev.parley.auth.Sessions;
 import dev.parley.auth.SigningKey;
 import dev.parley.chat.Accounts;
 import dev.parley.chat.Messages;
+import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
 import dev.parley.store.Database;
 import dev.parley.store.Stores;
@@ -21,6 +22,7 @@ public final class Parley implements AutoCloseable {
     public final Accounts accounts;
     public final Rooms rooms;
     public final Messages messages;
+    public final ReadMarks readMarks;
     public final Sessions sessions;
     private final Database database;
 
@@ -31,6 +33,7 @@ public final class Parley implements AutoCloseable {
         this.accounts = new Accounts(stores.users(), new Passwords());
         this.rooms = new Rooms(stores.rooms(), accounts);
         this.messages = new Messages(stores.messages(), rooms);
+        this.readMarks = new ReadMarks(stores.readMarks(), rooms);
         var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
         this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, clock);
     }

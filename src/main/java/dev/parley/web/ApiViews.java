@@ -42,6 +42,8 @@ final class ApiViews {
         }
     }
 
+    record ReadMark(long roomId, long seq) {}
+
     record Error(Body error) {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         record Body(String code, String message, String field) {}

@@ -45,6 +45,14 @@ public final class Json {
         return v.textValue();
     }
 
+    /** A required whole number; text, fractions and missing values are an {@code invalid_payload}. */
+    public static long requiredLong(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) throw ChatException.invalid(field, "\"" + field + "\" is required.");
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw ChatException.invalid(field, "\"" + field + "\" must be a whole number.");
+        return v.longValue();
+    }
+
     public static String optionalText(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return null;

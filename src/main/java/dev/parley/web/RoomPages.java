@@ -79,6 +79,7 @@ final class RoomPages extends PageServlet {
 
     private void room(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId, int status, Form invite) throws IOException {
         Room room = parley.rooms.visible(me, roomId);
+        parley.readMarks.markAllRead(me, room);
         List<RoomListing> rooms = parley.rooms.listFor(me);
         List<Message> messages = parley.messages.history(me, roomId, null, Messages.PAGE + 1);
         var model = new HashMap<String, Object>();

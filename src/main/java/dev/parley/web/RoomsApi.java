@@ -66,6 +66,10 @@ final class RoomsApi extends ApiServlet {
                 res.setStatus(204);
             }
             case "join" -> json(res, 200, ApiViews.RoomView.of(parley.rooms.join(me, roomId)));
+            case "read" -> {
+                long seq = Json.requiredLong(Requests.jsonBody(req), "seq");
+                json(res, 200, new ApiViews.ReadMark(roomId, parley.readMarks.markRead(me, roomId, seq)));
+            }
             case "leave" -> {
                 parley.rooms.leave(me, roomId);
                 res.setStatus(204);

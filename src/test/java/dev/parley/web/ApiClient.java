@@ -13,6 +13,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Speaks Parley's JSON API to one test server the way a bot or a script would: Bearer tokens, JSON bodies. */
 final class ApiClient {
@@ -31,10 +32,17 @@ final class ApiClient {
         }
     }
 
+    private static final AtomicInteger ROOMS = new AtomicInteger();
+
     private final URI base;
 
     ApiClient(TestServer server) {
         this.base = server.base;
+    }
+
+    /** A room name no other test on a shared server uses: "general" becomes "general-7". */
+    static String fresh(String name) {
+        return name + "-" + ROOMS.incrementAndGet();
     }
 
     HttpRequest.Builder request(String path) {

@@ -10,10 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code /api/auth/*} and {@code /api/me}: signing up, in and out as a programmatic client. */
+/** {@code /api/auth/register}, {@code /api/auth/login} and {@code /api/me}, each on a fresh server. */
 class AuthApiIT {
 
     private TestServer server;
@@ -70,60 +68,6 @@ class AuthApiIT {
             Reply r = api.post("/api/auth/register", null, Map.of("username", name, "password", "long-enough-1"));
             assertThat(r.status()).as(name + ": " + r).isEqualTo(201);
         }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "ab", "abcdefghijklmnopqrstuvwxyz0123456", "al ice", "alice!", "ålice", "al/ice", "alice@example"})
-    void usernamesBreakingTheRulesAreInvalid(String name) {
-        Reply r = api.post("/api/auth/register", null, Map.of("username", name, "password", ALICE.password()));
-
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.errorCode()).isEqualTo("invalid_payload");
-        assertThat(r.json().path("error").path("message").asText()).isNotBlank();
-    }
-
-    @Test
-    void aShortPasswordIsInvalid() {
-        Reply r = api.post("/api/auth/register", null, Map.of("username", "alice", "password", "short"));
-
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.errorCode()).isEqualTo("invalid_payload");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "not json",
-        "{\"username\":\"alice\",",
-        "[]",
-        "\"alice\"",
-        "42",
-        "null",
-        "{}",
-        "{\"username\":\"alice\"}",
-        "{\"password\":\"alice-secret-1\"}",
-        "{\"username\":null,\"password\":\"alice-secret-1\"}",
-        "{\"username\":42,\"password\":\"alice-secret-1\"}",
-        "{\"username\":\"alice\",\"password\":12345678}",
-        "{\"username\":[\"alice\"],\"password\":\"alice-secret-1\"}",
-        "{\"username\":{\"name\":\"alice\"},\"password\":\"alice-secret-1\"}",
-        "{\"username\":\"alice\",\"password\":true}"
-    })
-    void malformedRegistrationsAreInvalidPayloads(String body) {
-        Reply r = api.postRaw("/api/auth/register", null, body);
-
-        assertThat(r.status()).as(r.toString()).isEqualTo(400);
-        assertThat(r.errorCode()).isEqualTo("invalid_payload");
-        assertThat(r.json().path("error").path("message").isTextual()).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "nope", "[]", "{}", "{\"username\":\"alice\"}", "{\"username\":1,\"password\":2}"})
-    void malformedLoginsAreInvalidPayloads(String body) {
-        Reply r = api.postRaw("/api/auth/login", null, body);
-
-        assertThat(r.status()).as(r.toString()).isEqualTo(400);
-        assertThat(r.errorCode()).isEqualTo("invalid_payload");
     }
 
     @Test
@@ -200,90 +144,5 @@ class AuthApiIT {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.errorCode()).isEqualTo("unauthorized");
         assertThat(r.header("WWW-Authenticate")).hasValue("Bearer");
-    }
-
-    @Test
-    void refreshRotatesBothTokens() {
-        var alice = api.register(ALICE);
-
-        Reply r = api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken()));
-
-        assertThat(r.status()).isEqualTo(200);
-        var next = ApiClient.Session.of(r.json());
-        assertThat(next.userId()).isEqualTo(alice.userId());
-        assertThat(next.username()).isEqualTo("alice");
-        assertThat(next.refreshToken()).isNotBlank().isNotEqualTo(alice.refreshToken());
-        assertThat(next.accessToken()).isNotBlank();
-        assertThat(r.json().path("expiresIn").asLong()).isPositive();
-        assertThat(api.get("/api/me", next.accessToken()).status()).isEqualTo(200);
-        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", next.refreshToken())).status()).isEqualTo(200);
-    }
-
-    @Test
-    void aSpentRefreshTokenReusedWithinTheGraceWindowIs401AndTheSessionLives() {
-        var alice = api.register(ALICE);
-        var next = ApiClient.Session.of(api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken())).json());
-
-        Reply reuse = api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken()));
-
-        assertThat(reuse.status()).isEqualTo(401);
-        assertThat(reuse.errorCode()).isEqualTo("unauthorized");
-        // A racing second tab is not a thief: its session goes on.
-        assertThat(api.get("/api/me", next.accessToken()).status()).isEqualTo(200);
-        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", next.refreshToken())).status()).isEqualTo(200);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "not-a-refresh-token", "eyJhbGciOiJIUzI1NiJ9.e30.x"})
-    void anUnknownRefreshTokenIs401(String token) {
-        api.register(ALICE);
-
-        Reply r = api.post("/api/auth/refresh", null, Map.of("refreshToken", token));
-
-        assertThat(r.status()).isEqualTo(401);
-        assertThat(r.errorCode()).isEqualTo("unauthorized");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"refreshToken\":7}", "[]", "nope"})
-    void aMalformedRefreshIsAnInvalidPayload(String body) {
-        Reply r = api.postRaw("/api/auth/refresh", null, body);
-
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.errorCode()).isEqualTo("invalid_payload");
-    }
-
-    @Test
-    void logoutAnswers204AndRefusesBothTokensAfterwards() {
-        var alice = api.register(ALICE);
-
-        Reply r = api.post("/api/auth/logout", alice.accessToken(), Map.of());
-
-        assertThat(r.status()).isEqualTo(204);
-        assertThat(r.body()).isEmpty();
-        Reply me = api.get("/api/me", alice.accessToken());
-        assertThat(me.status()).isEqualTo(401);
-        assertThat(me.errorCode()).isEqualTo("unauthorized");
-        Reply refresh = api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken()));
-        assertThat(refresh.status()).isEqualTo(401);
-    }
-
-    @Test
-    void logoutEndsOnlyThatSession() {
-        var phone = api.register(ALICE);
-        var laptop = api.login(ALICE);
-
-        api.post("/api/auth/logout", phone.accessToken(), Map.of());
-
-        assertThat(api.get("/api/me", phone.accessToken()).status()).isEqualTo(401);
-        assertThat(api.get("/api/me", laptop.accessToken()).status()).isEqualTo(200);
-    }
-
-    @Test
-    void logoutWithoutATokenIs401() {
-        Reply r = api.post("/api/auth/logout", null, Map.of());
-
-        assertThat(r.status()).isEqualTo(401);
-        assertThat(r.errorCode()).isEqualTo("unauthorized");
     }
 }

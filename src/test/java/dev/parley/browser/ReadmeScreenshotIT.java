@@ -1,0 +1,142 @@
+package dev.parley.browser;
+
+import static dev.parley.browser.ChatPages.patiently;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.TestServer;
+import dev.parley.auth.Principal;
+import dev.parley.chat.Account;
+import dev.parley.chat.Message;
+import dev.parley.chat.Room;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.OutputType;
+
+/**
+ * Makes the README's screenshot: a lived-in Parley seen by alice. Runs only when asked, with
+ * {@code mvn verify -Dit.test=ReadmeScreenshotIT -Dparley.screenshot=$PWD/docs/screenshot.png}.
+ */
+class ReadmeScreenshotIT {
+
+    static final String PASSWORD = "correct horse battery";
+    static final Instant MORNING = LocalDate.now(ZoneOffset.UTC).atTime(9, 12).toInstant(ZoneOffset.UTC);
+
+    HeadlessChromium browser;
+    TestServer server;
+    /** Each seeded message and when it should appear to have been sent. */
+    final Map<Long, Instant> sentAt = new LinkedHashMap<>();
+
+    @BeforeEach
+    void start() {
+        assumeTrue(System.getProperty("parley.screenshot") != null, "no -Dparley.screenshot=<png path>");
+        browser = HeadlessChromium.start();
+        server = TestServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (browser != null) browser.close();
+        } finally {
+            if (server != null) server.close();
+        }
+    }
+
+    @Test
+    void savesAScreenshotOfAConversation() throws Exception {
+        Principal alice = user("alice");
+        Principal bob = user("bob");
+        Principal carol = user("carol");
+
+        Room general = server.parley.rooms.create(alice, "general", false);
+        Room design = server.parley.rooms.create(carol, "design", false);
+        Room releases = server.parley.rooms.create(bob, "releases", false);
+        server.parley.rooms.create(bob, "random", false);
+        for (Principal p : new Principal[] {bob, carol}) server.parley.rooms.join(p, general.id());
+        server.parley.rooms.join(alice, design.id());
+        server.parley.rooms.join(alice, releases.id());
+
+        say(bob, general, 0, "Morning! 0.4 is on staging. Release notes: https://parley.example/notes/0.4");
+        say(carol, general, 2, "Nice, going through sign-up and the room list on my phone now.");
+        say(alice, general, 5, "Thanks Bob. Two things before we tag it:\n"
+                + "1. the read-marks migration on PostgreSQL\n"
+                + "2. the screenshot for the README");
+        say(bob, general, 7, "The migration is merged. Ran it against a copy of production: 41 s, no long locks.");
+        say(carol, general, 11, "One nit: long room names wrap badly in the sidebar on narrow screens. Filed as #128.");
+        say(alice, general, 12, "Good catch. Let's ship 0.4 today and fix that in 0.4.1.");
+        say(bob, general, 14, "Sounds good, I'll tag it at 3 pm.");
+        say(carol, design, 16, "New sidebar mockups: https://parley.example/design/sidebar-v2");
+        say(carol, design, 17, "Would love eyes on the unread badge colour.");
+        say(bob, releases, 18, "Tagging v0.4.0 at 15:00 UTC.");
+        Room direct = server.parley.rooms.direct(bob, "alice");
+        say(bob, direct, 19, "Got a minute to review the Redis bus PR?");
+        backdateAndMarkRead(alice, general);
+
+        ChatPages pages = new ChatPages(browser.driver, server.base);
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", HeadlessChromium.WIDTH, "height", HeadlessChromium.HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+        browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
+        pages.logIn("alice", PASSWORD);
+        pages.open("/rooms/" + general.id());
+        patiently().untilAsserted(() -> assertThat(pages.messages()).hasSize(7));
+        browser.driver.executeScript("document.activeElement.blur()");
+        Thread.sleep(300); // let the last layout and font swap settle; nothing observable to wait for
+
+        byte[] png = browser.driver.getScreenshotAs(OutputType.BYTES);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(HeadlessChromium.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(HeadlessChromium.HEIGHT);
+        Path target = Path.of(System.getProperty("parley.screenshot")).toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Files.write(target, png);
+    }
+
+    private Principal user(String name) {
+        Account a = server.parley.accounts.register(name, PASSWORD);
+        return new Principal(a.id(), a.username(), a.admin(), null);
+    }
+
+    private void say(Principal who, Room room, int minutesIn, String text) {
+        Message m = server.parley.messages.post(who, room.id(), text, null).message();
+        sentAt.put(m.id(), MORNING.plus(Duration.ofMinutes(minutesIn)));
+    }
+
+    /**
+     * Spreads the messages over a morning and marks the room on screen as read. Nothing in the
+     * application does either on demand (time comes from the store's clock, read marks from the
+     * live layer), so this reaches into the test database directly.
+     */
+    private void backdateAndMarkRead(Principal reader, Room room) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.parley.config.databaseUrl())) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET created_at = ? WHERE id = ?")) {
+                for (var e : sentAt.entrySet()) {
+                    s.setLong(1, e.getValue().toEpochMilli());
+                    s.setLong(2, e.getKey());
+                    s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO read_marks (user_id, room_id, seq) SELECT ?, id, last_seq FROM rooms WHERE id = ?")) {
+                s.setLong(1, reader.userId());
+                s.setLong(2, room.id());
+                s.executeUpdate();
+            }
+        }
+    }
+}

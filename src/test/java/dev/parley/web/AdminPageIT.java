@@ -1,0 +1,65 @@
+package dev.parley.web;
+
+import static dev.parley.web.Person.ALICE;
+import static dev.parley.web.Person.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.TestServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AdminPageIT {
+
+    private TestServer server;
+    private Browser alice;
+    private Browser bob;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        alice = new Browser(server).signUp(ALICE);
+        bob = new Browser(server).signUp(BOB);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theFirstUserIsAnAdminAndSeesEveryone() {
+        Reply page = alice.get("/admin");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("table.users td:first-child").eachText()).containsExactly("alice", "bob");
+        assertThat(alice.get("/").html().select("a[href=/admin]")).hasSize(1);
+    }
+
+    @Test
+    void othersAreRefused() {
+        assertThat(bob.get("/admin").status()).isEqualTo(403);
+        assertThat(bob.post("/admin", Map.of("username", "bob")).status()).isEqualTo(403);
+        assertThat(bob.get("/").html().select("a[href=/admin]")).isEmpty();
+    }
+
+    @Test
+    void anAdminMakesAnotherAdminWhoseRightsApplyAtOnce() {
+        assertThat(alice.post("/admin", Map.of("username", "BOB")).status()).isEqualTo(302);
+        assertThat(bob.get("/admin").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownUsernameIsShownBesideTheField() {
+        Reply r = alice.post("/admin", Map.of("username", "nobody"));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.html().select(".field.invalid [role=alert]").text()).contains("not found");
+    }
+
+    @Test
+    void signedOutVisitorsAreSentToLogIn() {
+        Reply r = new Browser(server).get("/admin");
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.location()).startsWith("/login");
+    }
+}
