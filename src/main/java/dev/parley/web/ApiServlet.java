@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,10 @@ abstract class ApiServlet extends HttpServlet {
             if (!isSafe(req.getMethod()) && !sameOrigin.allows(req)) {
                 throw new ChatException(ErrorCode.FORBIDDEN, "Cross-site request refused.");
             }
+            Requests.checkDeclaredSize(req);
             super.service(req, res);
+        } catch (BadMessageException e) {
+            error(res, Requests.unreadable(e));
         } catch (ChatException e) {
             error(res, e);
         } catch (Exception e) {

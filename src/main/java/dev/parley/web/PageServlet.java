@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.eclipse.jetty.http.BadMessageException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -35,7 +36,10 @@ abstract class PageServlet extends HttpServlet {
             if (!ApiServlet.isSafe(req.getMethod()) && !sameOrigin.allows(req)) {
                 throw new ChatException(ErrorCode.FORBIDDEN, "Cross-site request refused.");
             }
+            Requests.checkDeclaredSize(req);
             super.service(req, res);
+        } catch (BadMessageException e) {
+            refuse(req, res, Requests.unreadable(e));
         } catch (ChatException e) {
             refuse(req, res, e);
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import dev.parley.auth.Principal;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.jetty.http.BadMessageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -56,7 +57,7 @@ final class Requests {
     }
 
     static JsonNode jsonBody(HttpServletRequest req) throws IOException {
-        if (req.getContentLengthLong() > MAX_BODY) throw tooLarge();
+        checkDeclaredSize(req);
         try (InputStream in = req.getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) throw tooLarge();
@@ -66,6 +67,17 @@ final class Requests {
 
     static boolean isHtmx(HttpServletRequest req) {
         return "true".equals(req.getHeader("HX-Request"));
+    }
+
+    /** Refuses a declared body above the limit before anything reads it: forms and JSON alike. */
+    static void checkDeclaredSize(HttpServletRequest req) {
+        if (req.getContentLengthLong() > MAX_BODY) throw tooLarge();
+    }
+
+    /** What Jetty's refusal to parse a request body (a form beyond its limit, bad encoding) means in the contract's terms. */
+    static ChatException unreadable(BadMessageException e) {
+        if (e.getCode() == 413) return tooLarge();
+        return ChatException.invalid(null, "The request body cannot be read.");
     }
 
     private static ChatException tooLarge() {

@@ -21,6 +21,7 @@ public final class Web {
         var config = parley.config;
         var context = new ServletContextHandler();
         context.setContextPath("/");
+        context.setMaxFormContentSize(Requests.MAX_BODY);
         var templates = new Templates(config.dev());
         var sameOrigin = new SameOrigin(config.publicUrl());
         var cookies = new Cookies(config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false));

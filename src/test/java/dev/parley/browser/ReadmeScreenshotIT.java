@@ -35,7 +35,7 @@ import org.openqa.selenium.OutputType;
 class ReadmeScreenshotIT {
 
     static final String PASSWORD = "correct horse battery";
-    static final Instant MORNING = LocalDate.now(ZoneOffset.UTC).atTime(9, 12).toInstant(ZoneOffset.UTC);
+    static final Instant MORNING = LocalDate.now(ZoneOffset.UTC).atTime(9, 0).toInstant(ZoneOffset.UTC);
 
     HeadlessChromium browser;
     TestServer server;
@@ -72,21 +72,23 @@ class ReadmeScreenshotIT {
         server.parley.rooms.join(alice, design.id());
         server.parley.rooms.join(alice, releases.id());
 
-        say(bob, general, 0, "Morning! 0.4 is on staging. Release notes: https://parley.example/notes/0.4");
-        say(carol, general, 2, "Nice, going through sign-up and the room list on my phone now.");
-        say(alice, general, 5, "Thanks Bob. Two things before we tag it:\n"
+        say(carol, general, 0, "Morning all. Standup notes are in the wiki: https://parley.example/wiki/standup");
+        say(alice, general, 3, "Thanks! I'll be in and out today, ping me here if something's on fire.");
+        say(bob, general, 9, "0.4 is on staging. Release notes: https://parley.example/notes/0.4");
+        say(carol, general, 11, "Nice, going through sign-up and the room list on my phone now.");
+        say(alice, general, 14, "Great. Two things before we tag it:\n"
                 + "1. the read-marks migration on PostgreSQL\n"
                 + "2. the screenshot for the README");
-        say(bob, general, 7, "The migration is merged. Ran it against a copy of production: 41 s, no long locks.");
-        say(carol, general, 11, "One nit: long room names wrap badly in the sidebar on narrow screens. Filed as #128.");
-        say(alice, general, 12, "Good catch. Let's ship 0.4 today and fix that in 0.4.1.");
-        say(bob, general, 14, "Sounds good, I'll tag it at 3 pm.");
-        say(carol, design, 16, "New sidebar mockups: https://parley.example/design/sidebar-v2");
-        say(carol, design, 17, "Would love eyes on the unread badge colour.");
-        say(bob, releases, 18, "Tagging v0.4.0 at 15:00 UTC.");
+        say(bob, general, 16, "The migration is merged. Ran it against a copy of production: 41 s, no long locks.");
+        say(carol, general, 20, "One nit: long room names wrap badly in the sidebar on narrow screens. Filed as #128.");
+        say(alice, general, 21, "Good catch. Let's ship 0.4 today and fix that in 0.4.1.");
+        say(bob, general, 23, "Sounds good, I'll tag it at 3 pm.");
+        say(carol, design, 25, "New sidebar mockups: https://parley.example/design/sidebar-v2");
+        say(carol, design, 26, "Would love eyes on the unread badge colour.");
+        say(bob, releases, 27, "Tagging v0.4.0 at 15:00 UTC.");
         Room direct = server.parley.rooms.direct(bob, "alice");
-        say(bob, direct, 19, "Got a minute to review the Redis bus PR?");
-        backdateAndMarkRead(alice, general);
+        say(bob, direct, 28, "Got a minute to review the Redis bus PR?");
+        backdate();
 
         ChatPages pages = new ChatPages(browser.driver, server.base);
         browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
@@ -94,7 +96,7 @@ class ReadmeScreenshotIT {
         browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
         pages.logIn("alice", PASSWORD);
         pages.open("/rooms/" + general.id());
-        patiently().untilAsserted(() -> assertThat(pages.messages()).hasSize(7));
+        patiently().untilAsserted(() -> assertThat(pages.messages()).hasSize(9));
         browser.driver.executeScript("document.activeElement.blur()");
         Thread.sleep(300); // let the last layout and font swap settle; nothing observable to wait for
 
@@ -118,23 +120,15 @@ class ReadmeScreenshotIT {
     }
 
     /**
-     * Spreads the messages over a morning and marks the room on screen as read. Nothing in the
-     * application does either on demand (time comes from the store's clock, read marks from the
-     * live layer), so this reaches into the test database directly.
+     * Spreads the messages over a morning. The store stamps messages with its own clock, so this
+     * reaches into the test database directly.
      */
-    private void backdateAndMarkRead(Principal reader, Room room) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.parley.config.databaseUrl())) {
-            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET created_at = ? WHERE id = ?")) {
-                for (var e : sentAt.entrySet()) {
-                    s.setLong(1, e.getValue().toEpochMilli());
-                    s.setLong(2, e.getKey());
-                    s.executeUpdate();
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO read_marks (user_id, room_id, seq) SELECT ?, id, last_seq FROM rooms WHERE id = ?")) {
-                s.setLong(1, reader.userId());
-                s.setLong(2, room.id());
+    private void backdate() throws Exception {
+        try (Connection c = DriverManager.getConnection(server.parley.config.databaseUrl());
+                PreparedStatement s = c.prepareStatement("UPDATE messages SET created_at = ? WHERE id = ?")) {
+            for (var e : sentAt.entrySet()) {
+                s.setLong(1, e.getValue().toEpochMilli());
+                s.setLong(2, e.getKey());
                 s.executeUpdate();
             }
         }
