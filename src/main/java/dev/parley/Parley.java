@@ -1,6 +1,7 @@
 package dev.parley;
 
 import dev.parley.auth.AccessTokens;
+import dev.parley.auth.LoginThrottle;
 import dev.parley.auth.Passwords;
 import dev.parley.auth.Sessions;
 import dev.parley.auth.SigningKey;
@@ -30,7 +31,7 @@ public final class Parley implements AutoCloseable {
         this.config = config;
         this.database = database;
         Stores stores = database.stores();
-        this.accounts = new Accounts(stores.users(), new Passwords());
+        this.accounts = new Accounts(stores.users(), new Passwords(), new LoginThrottle(clock));
         this.rooms = new Rooms(stores.rooms(), accounts);
         this.messages = new Messages(stores.messages(), rooms);
         this.readMarks = new ReadMarks(stores.readMarks(), rooms);

@@ -1,5 +1,6 @@
 package dev.parley.chat;
 
+import dev.parley.auth.LoginThrottle;
 import dev.parley.auth.Passwords;
 import dev.parley.store.DuplicateException;
 import dev.parley.store.UserStore;
@@ -17,10 +18,12 @@ public final class Accounts {
 
     private final UserStore users;
     private final Passwords passwords;
+    private final LoginThrottle throttle;
 
-    public Accounts(UserStore users, Passwords passwords) {
+    public Accounts(UserStore users, Passwords passwords, LoginThrottle throttle) {
         this.users = users;
         this.passwords = passwords;
+        this.throttle = throttle;
     }
 
     public Account register(String username, String password) {
@@ -35,12 +38,16 @@ public final class Accounts {
 
     public Account logIn(String username, String password) {
         if (username == null || password == null) throw new ChatException(ErrorCode.UNAUTHORIZED, "Wrong username or password.");
+        if (!throttle.allows(username)) {
+            throw new ChatException(ErrorCode.RATE_LIMITED, "password", "Too many failed attempts. Wait a minute and try again.");
+        }
         Optional<Account> account = users.findByUsername(username.trim());
         if (account.isEmpty()) {
             passwords.burnTimeOfOneCheck(password);
         } else if (passwords.matches(password, account.get().passwordHash())) {
             return account.get();
         }
+        throttle.failed(username);
         throw new ChatException(ErrorCode.UNAUTHORIZED, "Wrong username or password.");
     }
 

@@ -94,6 +94,7 @@ class MessageHtmlIT {
     void quotesCannotBreakOutOfALinksHref() {
         Element html = render("https://example.org/\"onmouseover=\"alert(1) https://example.org/'x'");
 
+        assertThat(html.select("a")).hasSize(2);
         for (Element a : html.select("a")) {
             assertThat(a.attributes().asList()).extracting(attr -> attr.getKey()).containsOnly("href", "rel", "target");
             assertThat(a.attr("href")).startsWith("https://example.org/").doesNotContain("\"", "'");
