@@ -53,10 +53,19 @@
   });
 
   document.addEventListener("htmx:configRequest", function (e) {
-    if (e.detail.elt.classList && e.detail.elt.classList.contains("compose")) {
+    if (isCompose(e.detail.elt)) {
       e.detail.parameters.clientId = clientId();
     }
   });
+
+  // htmx reports swap events on the swap target; the form that asked is in requestConfig.
+  function requester(e) {
+    return (e.detail.requestConfig && e.detail.requestConfig.elt) || e.detail.elt;
+  }
+
+  function isCompose(el) {
+    return !!(el && el.classList && el.classList.contains("compose"));
+  }
 
   var olderAnchor = null;
   document.addEventListener("htmx:beforeSwap", function (e) {
@@ -74,8 +83,8 @@
       // Older messages went in above: keep the reader's place instead of jumping.
       list.scrollTop = olderAnchor.top + (list.scrollHeight - olderAnchor.height);
       olderAnchor = null;
-    } else if (e.detail.elt.classList && e.detail.elt.classList.contains("compose")) {
-      e.detail.elt.reset();
+    } else if (isCompose(requester(e))) {
+      requester(e).reset();
       var input = document.getElementById("message-input");
       if (input) input.style.height = "auto";
       var err = document.getElementById("compose-error");
@@ -88,7 +97,7 @@
 
   document.addEventListener("htmx:responseError", function (e) {
     var err = document.getElementById("compose-error");
-    if (err && e.detail.elt.classList && e.detail.elt.classList.contains("compose")) {
+    if (err && isCompose(requester(e))) {
       err.textContent = e.detail.xhr.responseText || "Could not send. Try again.";
     }
   });

@@ -27,6 +27,8 @@ abstract class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
         try {
+            // No route takes PUT, DELETE, PATCH...: answer in the API's shape, not the servlet's bare 405.
+            if (!isSafe(req.getMethod()) && !req.getMethod().equals("POST")) throw noRoute();
             if (!isSafe(req.getMethod()) && !sameOrigin.allows(req)) {
                 throw new ChatException(ErrorCode.FORBIDDEN, "Cross-site request refused.");
             }

@@ -23,6 +23,11 @@ final class SecurityHeaders extends HttpFilter {
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Referrer-Policy", "same-origin");
         res.setHeader("X-Frame-Options", "DENY");
+        if ("TRACE".equals(req.getMethod())) {
+            // The servlet default echoes the request back, HttpOnly cookies included.
+            res.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
         chain.doFilter(req, res);
     }
 }

@@ -15,6 +15,8 @@ class ChatInBrowserIT {
     static final String ALICE = "alice";
     static final String PASSWORD = "correct horse battery";
     static final String GENERAL = "general";
+    static final String FIRST = "Hello from Chromium";
+    static final String SECOND = "Enter sends too";
 
     HeadlessChromium browser;
     TestServer server;
@@ -44,17 +46,17 @@ class ChatInBrowserIT {
         pages.press("Create room");
         String room = pages.awaitPath("/rooms/\\d+");
 
-        pages.fill("Message", "Hello from Chromium");
+        pages.fill("Message", FIRST);
         pages.press("Send");
-        patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactly("Hello from Chromium"));
-        patiently().untilAsserted(() -> assertThat(pages.valueOf("Message")).isEmpty());
+        awaitLog("after Send", FIRST);
+        awaitEmptyComposer();
 
-        pages.typeAndEnter("Message", "Enter sends too");
-        patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactly("Hello from Chromium", "Enter sends too"));
-        patiently().untilAsserted(() -> assertThat(pages.valueOf("Message")).isEmpty());
+        pages.typeAndEnter("Message", SECOND);
+        awaitLog("after Enter", FIRST, SECOND);
+        awaitEmptyComposer();
 
         browser.driver.navigate().refresh();
-        patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactly("Hello from Chromium", "Enter sends too"));
+        awaitLog("after a reload", FIRST, SECOND);
 
         pages.press("Log out");
         pages.awaitPath("/login");
@@ -64,6 +66,14 @@ class ChatInBrowserIT {
         pages.logIn(ALICE, PASSWORD);
         assertThat(pages.text(By.cssSelector("nav[aria-label=Rooms]"))).contains(GENERAL);
         pages.open(room);
-        patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactly("Hello from Chromium", "Enter sends too"));
+        awaitLog("after logging back in", FIRST, SECOND);
+    }
+
+    private void awaitLog(String when, String... messages) {
+        patiently().untilAsserted(() -> assertThat(pages.messages()).as("the message log " + when).containsExactly(messages));
+    }
+
+    private void awaitEmptyComposer() {
+        patiently().untilAsserted(() -> assertThat(pages.valueOf("Message")).as("the composer after a send").isEmpty());
     }
 }

@@ -97,8 +97,8 @@ class ReadmeScreenshotIT {
         pages.logIn("alice", PASSWORD);
         pages.open("/rooms/" + general.id());
         patiently().untilAsserted(() -> assertThat(pages.messages()).hasSize(9));
-        browser.driver.executeScript("document.activeElement.blur()");
-        Thread.sleep(300); // let the last layout and font swap settle; nothing observable to wait for
+        browser.driver.executeAsyncScript("const done = arguments[0]; document.activeElement.blur();"
+                + " document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(done)));");
 
         byte[] png = browser.driver.getScreenshotAs(OutputType.BYTES);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));

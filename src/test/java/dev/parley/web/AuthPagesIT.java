@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.TestServer;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -214,10 +219,9 @@ class AuthPagesIT {
         new Browser(server).signUp(ALICE);
 
         Reply login = browser.post("/login", Map.of("username", "alice", "password", ALICE.password(), "next", next));
-        Reply signedIn = browser.get("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+        Reply signedIn = browser.get("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
 
         assertThat(login.status()).isEqualTo(302);
-        assertThat(login.header("Location")).hasValueSatisfying(l -> assertThat(URI.create(l).getRawPath()).isEqualTo("/"));
         assertThat(login.location()).isEqualTo("/");
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.location()).isEqualTo("/");
@@ -252,8 +256,8 @@ class AuthPagesIT {
 
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.location()).isEqualTo("/login");
-        assertThat(attributes(r.setCookie("parley_at").orElseThrow())).contains("max-age=0");
-        assertThat(attributes(r.setCookie("parley_rt").orElseThrow())).contains("max-age=0");
+        assertCleared(r.setCookie("parley_at").orElseThrow());
+        assertCleared(r.setCookie("parley_rt").orElseThrow());
 
         // A copy of the old cookies is worth nothing now.
         var thief = new Browser(server);
@@ -300,7 +304,7 @@ class AuthPagesIT {
 
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.location()).startsWith("/login");
-        assertThat(attributes(r.setCookie("parley_rt").orElseThrow())).contains("max-age=0");
+        assertCleared(r.setCookie("parley_rt").orElseThrow());
     }
 
     @Test
@@ -314,9 +318,15 @@ class AuthPagesIT {
         assertThat(r.setCookie("parley_at")).isEmpty();
     }
 
+    /** Emptied and expired at once: Jetty says so with an Expires in 1970 rather than Max-Age=0; browsers honour both. */
+    private static void assertCleared(String setCookie) {
+        assertThat(setCookie.split(";")[0]).endsWith("=");
+        assertThat(attributes(setCookie)).anySatisfy(a -> assertThat(a).matches("max-age=0|expires=thu,01jan1970.*"));
+        assertThat(attributes(setCookie)).contains("path=/");
+    }
+
     /** A Set-Cookie header's attributes, lower-cased and without spaces: "httponly", "samesite=lax". */
-    private static java.util.List<String> attributes(String setCookie) {
-        String[] parts = setCookie.split(";");
-        return java.util.Arrays.stream(parts).skip(1).map(p -> p.trim().toLowerCase().replace(" ", "")).toList();
+    private static List<String> attributes(String setCookie) {
+        return Arrays.stream(setCookie.split(";")).skip(1).map(p -> p.trim().toLowerCase(Locale.ROOT).replace(" ", "")).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -94,7 +95,7 @@ final class Browser {
         int eq = pair.indexOf('=');
         String name = pair.substring(0, eq).trim();
         String value = pair.substring(eq + 1).trim();
-        boolean expired = value.isEmpty() || setCookie.toLowerCase().matches(".*;\\s*max-age=0(;.*|$)");
+        boolean expired = value.isEmpty() || setCookie.toLowerCase(Locale.ROOT).matches(".*;\\s*max-age=0(;.*|$)");
         if (expired) {
             cookies.remove(name);
         } else {

@@ -5,6 +5,7 @@ import static dev.parley.web.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.TestServer;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -115,7 +116,7 @@ class MessageHtmlIT {
         return Jsoup.parseBodyFragment(html).body();
     }
 
-    private static java.util.List<String> tags(Element body) {
+    private static List<String> tags(Element body) {
         return body.select("*").stream().filter(e -> e != body).map(Element::tagName).distinct().toList();
     }
 }
