@@ -73,15 +73,20 @@ public final class Rooms {
         rooms.removeMember(roomId, viewer.userId());
     }
 
-    /** The owner of a room, or an admin, adds someone to it. */
+    /** The owner of a room, or an admin who is in it, adds someone to it. Admin rights are read fresh, not from the token. */
     public UserRef addMember(Principal actor, long roomId, String username) {
         Room room = joined(actor, roomId);
         if (room.isDirect()) throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation has exactly two people.");
-        boolean owner = room.ownerId() != null && room.ownerId() == actor.userId();
-        if (!owner && !actor.admin()) throw new ChatException(ErrorCode.FORBIDDEN, "Only the room's owner or an admin can add people.");
+        if (!mayAddMembers(actor, room)) throw new ChatException(ErrorCode.FORBIDDEN, "Only the room's owner or an admin can add people.");
         Account added = accounts.byUsername(username);
         rooms.addMember(roomId, added.id());
         return added.ref();
+    }
+
+    /** Whether the actor, a member, may add people: the room's owner, or an admin. */
+    public boolean mayAddMembers(Principal actor, Room room) {
+        boolean owner = room.ownerId() != null && room.ownerId() == actor.userId();
+        return !room.isDirect() && (owner || accounts.byId(actor.userId()).admin());
     }
 
     public Room direct(Principal viewer, String username) {

@@ -7,6 +7,7 @@ import dev.parley.chat.Room;
 import dev.parley.chat.RoomListing;
 import dev.parley.chat.UserRef;
 import java.util.List;
+import java.util.Locale;
 
 /** The shapes of the JSON API, apart from messages, which serialize as they are. */
 final class ApiViews {
@@ -27,13 +28,13 @@ final class ApiViews {
                     Long ownerId, long lastSeq, Boolean member, Long unread, UserRef peer, List<UserRef> members) {
 
         static RoomView of(Room r) {
-            return new RoomView(r.id(), r.name(), r.isPrivate(), r.kind().name().toLowerCase(), r.ownerId(), r.lastSeq(),
+            return new RoomView(r.id(), r.name(), r.isPrivate(), r.kind().name().toLowerCase(Locale.ROOT), r.ownerId(), r.lastSeq(),
                     null, null, null, null);
         }
 
         static RoomView of(RoomListing l) {
             Room r = l.room();
-            return new RoomView(r.id(), l.displayName(), r.isPrivate(), r.kind().name().toLowerCase(), r.ownerId(),
+            return new RoomView(r.id(), l.displayName(), r.isPrivate(), r.kind().name().toLowerCase(Locale.ROOT), r.ownerId(),
                     r.lastSeq(), l.member(), l.unread(), l.directPeer(), null);
         }
 

@@ -87,7 +87,9 @@ final class RoomPages extends PageServlet {
         model.put("title", title(room, rooms));
         model.put("rooms", rooms);
         model.put("members", parley.rooms.members(me, roomId));
-        model.put("member", parley.rooms.isMember(me, roomId));
+        boolean member = parley.rooms.isMember(me, roomId);
+        model.put("member", member);
+        model.put("canInvite", member && room.isPrivate() && parley.rooms.mayAddMembers(me, room));
         model.put("page", MessagePage.of(roomId, messages, Messages.PAGE));
         model.put("invite", invite);
         page(req, res, status, "pages/room.jte", model);
