@@ -4,10 +4,14 @@ import static dev.parley.browser.ChatPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.TestServer;
+import dev.parley.auth.Principal;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /** The whole path a new person takes, in headless Chromium against the real server. */
 class ChatInBrowserIT {
@@ -67,6 +71,30 @@ class ChatInBrowserIT {
         assertThat(pages.text(By.cssSelector("nav[aria-label=Rooms]"))).contains(GENERAL);
         pages.open(room);
         awaitLog("after logging back in", FIRST, SECOND);
+    }
+
+    @Test
+    void olderMessagesLoadAsYouScrollUpInOrderWithoutDuplicates() {
+        pages.signUp(ALICE, PASSWORD);
+        pages.fill("Room name", GENERAL);
+        pages.press("Create room");
+        long roomId = Long.parseLong(pages.awaitPath("/rooms/\\d+").substring("/rooms/".length()));
+        var account = server.parley.accounts.byUsername(ALICE);
+        var alice = new Principal(account.id(), account.username(), account.admin(), "seed");
+        List<String> all = IntStream.rangeClosed(1, 120).mapToObj(i -> "message " + i).toList();
+        all.forEach(text -> server.parley.messages.post(alice, roomId, text, null));
+
+        browser.driver.navigate().refresh();
+        patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactlyElementsOf(all.subList(70, 120)));
+
+        scrollLogToTop();
+        patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactlyElementsOf(all.subList(20, 120)));
+        scrollLogToTop();
+        patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactlyElementsOf(all));
+    }
+
+    private void scrollLogToTop() {
+        ((JavascriptExecutor) browser.driver).executeScript("document.querySelector('[role=log]').scrollTop = 0;");
     }
 
     private void awaitLog(String when, String... messages) {
