@@ -20,6 +20,15 @@
     });
   }
 
+  // A message is rendered once for everyone; the page knows whose it is and marks mine.
+  function markMine(root) {
+    var me = document.body.dataset.userId;
+    if (!me) return;
+    root.querySelectorAll('.message[data-author="' + me + '"]').forEach(function (m) {
+      m.classList.add("mine");
+    });
+  }
+
   function messageList() {
     return document.querySelector(".messages[role=log]");
   }
@@ -35,6 +44,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     localTimes(document);
+    markMine(document);
     scrollToBottom();
     var input = document.getElementById("message-input");
     if (!input) return;
@@ -78,6 +88,7 @@
   document.addEventListener("htmx:afterSwap", function (e) {
     var list = messageList();
     localTimes(e.detail.target.parentNode || document);
+    markMine(e.detail.target.parentNode || document);
     if (!list) return;
     if (olderAnchor) {
       // Older messages went in above: keep the reader's place instead of jumping.

@@ -9,4 +9,5 @@ public final class Assets {
     public static final String HTMX_WS = "/static/vendor/htmx-ext-ws.js";
     public static final String CSS = "/static/parley.css";
     public static final String JS = "/static/parley.js";
+    public static final String ICON = "/static/favicon.svg";
 }

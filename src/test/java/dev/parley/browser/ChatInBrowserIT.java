@@ -71,6 +71,7 @@ class ChatInBrowserIT {
         assertThat(pages.text(By.cssSelector("nav[aria-label=Rooms]"))).contains(GENERAL);
         pages.open(room);
         awaitLog("after logging back in", FIRST, SECOND);
+        assertThat(browser.consoleErrors()).as("script errors or content refused by the CSP").isEmpty();
     }
 
     @Test
@@ -91,6 +92,7 @@ class ChatInBrowserIT {
         patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactlyElementsOf(all.subList(20, 120)));
         scrollLogToTop();
         patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactlyElementsOf(all));
+        assertThat(browser.consoleErrors()).as("script errors or content refused by the CSP").isEmpty();
     }
 
     private void scrollLogToTop() {

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver. Both binaries are given
@@ -83,6 +87,10 @@ final class HeadlessChromium implements AutoCloseable {
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
                 "--window-size=" + WIDTH + "," + HEIGHT,
                 "--user-data-dir=" + profile);
+        // Console output (CSP violations, script errors) becomes readable through the driver's logs.
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
         return options;
     }
 
@@ -92,6 +100,14 @@ final class HeadlessChromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Errors the page's console reported since the last call: script errors, refused content. */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(e -> e.getMessage())
+                .toList();
     }
 
     @Override
