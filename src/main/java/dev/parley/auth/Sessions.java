@@ -65,6 +65,11 @@ public final class Sessions {
         store.revoke(sessionId, clock.instant());
     }
 
+    /** Ends every session of the user but {@code kept} (all of them when null): other devices must sign in again. */
+    public void endAllOf(long userId, String kept) {
+        store.revokeAllOf(userId, kept, clock.instant());
+    }
+
     private Optional<Principal> principal(long userId, String sessionId) {
         return users.findById(userId).map(a -> new Principal(a.id(), a.username(), a.admin(), sessionId));
     }

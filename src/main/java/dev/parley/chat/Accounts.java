@@ -28,7 +28,7 @@ public final class Accounts {
 
     public Account register(String username, String password) {
         String name = checkUsername(username);
-        checkPassword(password);
+        checkPassword(password, "password");
         try {
             return users.register(name, passwords.hash(password));
         } catch (DuplicateException e) {
@@ -78,6 +78,27 @@ public final class Accounts {
         if (!byId(viewerId).admin()) throw new ChatException(ErrorCode.FORBIDDEN, "Only admins can do that.");
     }
 
+    /** Replaces the user's password after checking the current one; their other sessions are the caller's to end. */
+    public void changePassword(long userId, String currentPassword, String newPassword) {
+        Account account = byId(userId);
+        if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+            throw new ChatException(ErrorCode.FORBIDDEN, "currentPassword", "That is not your current password.");
+        }
+        checkPassword(newPassword, "newPassword");
+        users.setPasswordHash(userId, passwords.hash(newPassword));
+    }
+
+    /** An admin gives someone a new random password, to be passed on out of band; returns it and the account. */
+    public Reset resetPassword(long adminId, String username) {
+        requireAdmin(adminId);
+        Account account = byUsername(username);
+        String temporary = TemporaryPassword.generate();
+        users.setPasswordHash(account.id(), passwords.hash(temporary));
+        return new Reset(account, temporary);
+    }
+
+    public record Reset(Account account, String temporaryPassword) {}
+
     /** Usernames are lowercase; what people type is folded, so "Alice" signs up as "alice". */
     static String checkUsername(String username) {
         if (username == null || username.isBlank()) throw ChatException.invalid("username", "Choose a username.");
@@ -88,10 +109,10 @@ public final class Accounts {
         return name;
     }
 
-    private static void checkPassword(String password) {
+    private static void checkPassword(String password, String field) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            throw ChatException.invalid("password", "At least " + MIN_PASSWORD + " characters.");
+            throw ChatException.invalid(field, "At least " + MIN_PASSWORD + " characters.");
         }
-        if (password.length() > MAX_PASSWORD) throw ChatException.invalid("password", "At most " + MAX_PASSWORD + " characters.");
+        if (password.length() > MAX_PASSWORD) throw ChatException.invalid(field, "At most " + MAX_PASSWORD + " characters.");
     }
 }

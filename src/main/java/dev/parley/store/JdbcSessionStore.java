@@ -72,4 +72,10 @@ final class JdbcSessionStore implements SessionStore {
     public void revoke(String sessionId, Instant now) {
         jdbc.update("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, sessionId);
     }
+
+    @Override
+    public void revokeAllOf(long userId, String keptSessionId, Instant now) {
+        jdbc.update("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?",
+                now, userId, keptSessionId == null ? "" : keptSessionId);
+    }
 }

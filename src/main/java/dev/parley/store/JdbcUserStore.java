@@ -55,6 +55,11 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public void setPasswordHash(long userId, String passwordHash) {
+        jdbc.update("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, userId);
+    }
+
+    @Override
     public boolean setAdmin(String username, boolean admin) {
         return jdbc.update("UPDATE users SET is_admin = ? WHERE username_key = ?", admin, key(username)) == 1;
     }

@@ -36,4 +36,7 @@ public interface SessionStore {
 
     /** Revokes the session and every refresh token of it. */
     void revoke(String sessionId, Instant now);
+
+    /** Revokes every live session of the user except {@code keptSessionId} (none kept when null). */
+    void revokeAllOf(long userId, String keptSessionId, Instant now);
 }

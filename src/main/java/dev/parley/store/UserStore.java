@@ -24,6 +24,8 @@ public interface UserStore {
     /** Every account, ordered by username. Meant for the admin page of a team-sized server. */
     List<Account> all();
 
+    void setPasswordHash(long userId, String passwordHash);
+
     /** @return false when no such user exists */
     boolean setAdmin(String username, boolean admin);
 }

@@ -2,13 +2,16 @@ package dev.parley.web;
 
 import dev.parley.Parley;
 import dev.parley.auth.Principal;
+import dev.parley.chat.Accounts;
 import dev.parley.chat.ChatException;
+import dev.parley.chat.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
-/** {@code /admin}: who has an account, and making someone an admin. Admins only. */
+/** {@code /admin}: who has an account; making someone an admin; giving someone a new password. Admins only. */
 final class AdminPage extends PageServlet {
 
     private final Parley parley;
@@ -20,26 +23,45 @@ final class AdminPage extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        show(req, res, 200, Form.EMPTY);
+        if (!Requests.segments(req).isEmpty()) throw ChatException.notFound("page");
+        show(req, res, 200, Map.of());
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Principal me = Requests.principal(req);
+        String action = String.join("/", Requests.segments(req));
         String username = req.getParameter("username");
+        var values = Map.of("username", username == null ? "" : username);
         try {
-            parley.accounts.grantAdmin(me.userId(), username);
-            res.sendRedirect("/admin");
+            switch (action) {
+                case "admins" -> {
+                    parley.accounts.grantAdmin(me.userId(), username);
+                    res.sendRedirect("/admin");
+                }
+                case "password-resets" -> {
+                    Accounts.Reset reset = parley.accounts.resetPassword(me.userId(), username);
+                    parley.sessions.endAllOf(reset.account().id(), null);
+                    show(req, res, 200, Map.of("reset", reset));
+                }
+                default -> throw ChatException.notFound("page");
+            }
         } catch (ChatException e) {
-            if (e.code != dev.parley.chat.ErrorCode.NOT_FOUND) throw e;
-            show(req, res, 404, Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
+            if (e.code != ErrorCode.NOT_FOUND || action.isEmpty()) throw e;
+            String form = action.equals("admins") ? "grant" : "resetForm";
+            show(req, res, 404, Map.of(form, Form.failed(values, e, "username")));
         }
     }
 
-    private void show(HttpServletRequest req, HttpServletResponse res, int status, Form grant) throws IOException {
+    private void show(HttpServletRequest req, HttpServletResponse res, int status, Map<String, Object> extra) throws IOException {
         Principal me = Requests.principal(req);
-        var users = parley.accounts.all(me.userId());
-        page(req, res, status, "pages/admin.jte", Map.of("users", users, "grant", grant,
-                "database", parley.config.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "SQLite"));
+        var model = new HashMap<String, Object>();
+        model.put("users", parley.accounts.all(me.userId()));
+        model.put("database", parley.config.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "SQLite");
+        model.put("grant", Form.EMPTY);
+        model.put("resetForm", Form.EMPTY);
+        model.put("reset", null);
+        model.putAll(extra);
+        page(req, res, status, "pages/admin.jte", model);
     }
 }

@@ -16,9 +16,21 @@ final class MeApi extends ApiServlet {
         this.parley = parley;
     }
 
+    /** {@code POST /api/me/password {"currentPassword","newPassword"}}: 204; this session lives on, the others end. */
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Principal me = Requests.principal(req);
+        if (!"/password".equals(req.getPathInfo())) throw noRoute();
+        var body = Requests.jsonBody(req);
+        parley.accounts.changePassword(me.userId(), Json.text(body, "currentPassword"), Json.text(body, "newPassword"));
+        parley.sessions.endAllOf(me.userId(), me.sessionId());
+        res.setStatus(204);
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Principal me = Requests.principal(req);
+        if (req.getPathInfo() != null && !req.getPathInfo().equals("/")) throw noRoute();
         var account = parley.accounts.byId(me.userId());
         json(res, 200, new ApiViews.Me(account.id(), account.username(), account.admin(), "online"));
     }

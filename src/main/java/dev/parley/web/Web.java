@@ -38,10 +38,15 @@ public final class Web {
         var roomPages = new ServletHolder(new RoomPages(parley, templates, sameOrigin));
         context.addServlet(roomPages, "");
         context.addServlet(roomPages, "/rooms/*");
-        context.addServlet(new ServletHolder(new AdminPage(parley, templates, sameOrigin)), "/admin");
+        var adminPage = new ServletHolder(new AdminPage(parley, templates, sameOrigin));
+        context.addServlet(adminPage, "/admin");
+        context.addServlet(adminPage, "/admin/*");
+        context.addServlet(new ServletHolder(new AccountPage(parley, templates, sameOrigin, cookies)), "/account");
 
         context.addServlet(new ServletHolder(new AuthApi(parley, sameOrigin)), "/api/auth/*");
-        context.addServlet(new ServletHolder(new MeApi(parley, sameOrigin)), "/api/me");
+        var meApi = new ServletHolder(new MeApi(parley, sameOrigin));
+        context.addServlet(meApi, "/api/me");
+        context.addServlet(meApi, "/api/me/*");
         context.addServlet(new ServletHolder(new RoomsApi(parley, sameOrigin)), "/api/rooms/*");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
         context.addServlet(new ServletHolder(new Health(parley)), "/healthz");

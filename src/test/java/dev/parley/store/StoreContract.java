@@ -610,6 +610,31 @@ abstract class StoreContract {
     }
 
     @Test
+    void revokingAllOfAUsersSessionsCanKeepTheCurrentOne() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        sessions.create("laptop", alice.id(), "r-1", EXPIRES, NOW);
+        sessions.create("phone", alice.id(), "r-2", EXPIRES, NOW);
+        sessions.create("bobs", bob.id(), "r-3", EXPIRES, NOW);
+
+        sessions.revokeAllOf(alice.id(), "laptop", LATER);
+        assertThat(sessions.isActive("laptop")).isTrue();
+        assertThat(sessions.isActive("phone")).isFalse();
+        assertThat(sessions.isActive("bobs")).isTrue();
+
+        sessions.revokeAllOf(alice.id(), null, LATER);
+        assertThat(sessions.isActive("laptop")).isFalse();
+        assertThat(sessions.isActive("bobs")).isTrue();
+    }
+
+    @Test
+    void aPasswordHashCanBeReplaced() {
+        Account alice = register(ALICE);
+        users.setPasswordHash(alice.id(), "new-hash");
+        assertThat(users.findById(alice.id()).orElseThrow().passwordHash()).isEqualTo("new-hash");
+    }
+
+    @Test
     void onlyOneOfSimultaneousRotationsOfATokenWins() throws Exception {
         Account alice = register(ALICE);
         sessions.create("s-1", alice.id(), "r-1", EXPIRES, NOW);

@@ -39,19 +39,39 @@ class AdminPageIT {
     @Test
     void othersAreRefused() {
         assertThat(bob.get("/admin").status()).isEqualTo(403);
-        assertThat(bob.post("/admin", Map.of("username", "bob")).status()).isEqualTo(403);
+        assertThat(bob.post("/admin/admins", Map.of("username", "bob")).status()).isEqualTo(403);
         assertThat(bob.get("/").html().select("a[href=/admin]")).isEmpty();
     }
 
     @Test
     void anAdminMakesAnotherAdminWhoseRightsApplyAtOnce() {
-        assertThat(alice.post("/admin", Map.of("username", "BOB")).status()).isEqualTo(302);
+        assertThat(alice.post("/admin/admins", Map.of("username", "BOB")).status()).isEqualTo(302);
         assertThat(bob.get("/admin").status()).isEqualTo(200);
     }
 
     @Test
     void anUnknownUsernameIsShownBesideTheField() {
-        Reply r = alice.post("/admin", Map.of("username", "nobody"));
+        Reply r = alice.post("/admin/admins", Map.of("username", "nobody"));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.html().select(".field.invalid [role=alert]").text()).contains("not found");
+    }
+
+    @Test
+    void anAdminResetsAPasswordOnceShownAndTheOwnersDevicesAreSignedOut() {
+        Reply r = alice.post("/admin/password-resets", Map.of("username", "bob"));
+        assertThat(r.status()).isEqualTo(200);
+        String temporary = r.html().select(".notice code").text();
+        assertThat(temporary).hasSize(14);
+
+        assertThat(bob.get("/").status()).as("bob's old session is over").isEqualTo(302);
+        assertThat(new Browser(server).post("/login", Map.of("username", "bob", "password", BOB.password())).status()).isEqualTo(401);
+        new Browser(server).logIn(new Person("bob", temporary));
+    }
+
+    @Test
+    void onlyAdminsResetPasswordsAndUnknownNamesAreShownBesideTheField() {
+        assertThat(bob.post("/admin/password-resets", Map.of("username", "alice")).status()).isEqualTo(403);
+        Reply r = alice.post("/admin/password-resets", Map.of("username", "nobody"));
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.html().select(".field.invalid [role=alert]").text()).contains("not found");
     }

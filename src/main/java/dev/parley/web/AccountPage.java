@@ -1,0 +1,50 @@
+package dev.parley.web;
+
+import dev.parley.Parley;
+import dev.parley.auth.Principal;
+import dev.parley.chat.ChatException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** {@code /account}: changing your password (which signs out your other devices), or signing out everywhere. */
+final class AccountPage extends PageServlet {
+
+    private final Parley parley;
+    private final Cookies cookies;
+
+    AccountPage(Parley parley, Templates templates, SameOrigin sameOrigin, Cookies cookies) {
+        super(templates, sameOrigin);
+        this.parley = parley;
+        this.cookies = cookies;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Requests.principal(req);
+        show(req, res, 200, Form.EMPTY, "true".equals(req.getParameter("changed")));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Principal me = Requests.principal(req);
+        if ("everywhere".equals(req.getParameter("signOut"))) {
+            parley.sessions.endAllOf(me.userId(), null);
+            cookies.signOut(res);
+            res.sendRedirect("/login");
+            return;
+        }
+        try {
+            parley.accounts.changePassword(me.userId(), req.getParameter("currentPassword"), req.getParameter("newPassword"));
+            parley.sessions.endAllOf(me.userId(), me.sessionId());
+            res.sendRedirect("/account?changed=true");
+        } catch (ChatException e) {
+            show(req, res, e.code.httpStatus, Form.failed(Map.of(), e, "newPassword"), false);
+        }
+    }
+
+    private void show(HttpServletRequest req, HttpServletResponse res, int status, Form form, boolean changed) throws IOException {
+        page(req, res, status, "pages/account.jte", Map.of("form", form, "changed", changed));
+    }
+}
