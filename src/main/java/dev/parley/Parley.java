@@ -31,12 +31,17 @@ public final class Parley implements AutoCloseable {
         this.config = config;
         this.database = database;
         Stores stores = database.stores();
-        this.accounts = new Accounts(stores.users(), new Passwords(), new LoginThrottle(clock));
+        var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
+        this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, clock);
+        this.accounts = new Accounts(stores.users(), new Passwords(), new LoginThrottle(clock), sessions);
         this.rooms = new Rooms(stores.rooms(), accounts);
         this.messages = new Messages(stores.messages(), rooms);
         this.readMarks = new ReadMarks(stores.readMarks(), rooms);
-        var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
-        this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, clock);
+    }
+
+    /** "SQLite" or "PostgreSQL", for people reading the admin page. */
+    public String databaseName() {
+        return database.isPostgres() ? "PostgreSQL" : "SQLite";
     }
 
     public static Parley open(Config config) {

@@ -2,6 +2,8 @@ package dev.parley.chat;
 
 import dev.parley.auth.LoginThrottle;
 import dev.parley.auth.Passwords;
+import dev.parley.auth.Principal;
+import dev.parley.auth.Sessions;
 import dev.parley.store.DuplicateException;
 import dev.parley.store.UserStore;
 import java.util.List;
@@ -19,11 +21,13 @@ public final class Accounts {
     private final UserStore users;
     private final Passwords passwords;
     private final LoginThrottle throttle;
+    private final Sessions sessions;
 
-    public Accounts(UserStore users, Passwords passwords, LoginThrottle throttle) {
+    public Accounts(UserStore users, Passwords passwords, LoginThrottle throttle, Sessions sessions) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.sessions = sessions;
     }
 
     public Account register(String username, String password) {
@@ -78,22 +82,30 @@ public final class Accounts {
         if (!byId(viewerId).admin()) throw new ChatException(ErrorCode.FORBIDDEN, "Only admins can do that.");
     }
 
-    /** Replaces the user's password after checking the current one; their other sessions are the caller's to end. */
-    public void changePassword(long userId, String currentPassword, String newPassword) {
-        Account account = byId(userId);
+    /**
+     * Replaces the password after checking the current one. Every other session of the user ends:
+     * whoever knew the old password must not stay signed in with it.
+     */
+    public void changePassword(Principal me, String currentPassword, String newPassword) {
+        Account account = byId(me.userId());
         if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
             throw new ChatException(ErrorCode.FORBIDDEN, "currentPassword", "That is not your current password.");
         }
         checkPassword(newPassword, "newPassword");
-        users.setPasswordHash(userId, passwords.hash(newPassword));
+        users.setPasswordHash(me.userId(), passwords.hash(newPassword));
+        sessions.endAllOf(me.userId(), me.sessionId());
     }
 
-    /** An admin gives someone a new random password, to be passed on out of band; returns it and the account. */
+    /**
+     * An admin gives someone a new random password, to be passed on out of band, and signs out all
+     * their devices; returns the password and the account.
+     */
     public Reset resetPassword(long adminId, String username) {
         requireAdmin(adminId);
         Account account = byUsername(username);
         String temporary = TemporaryPassword.generate();
         users.setPasswordHash(account.id(), passwords.hash(temporary));
+        sessions.endAllOf(account.id(), null);
         return new Reset(account, temporary);
     }
 

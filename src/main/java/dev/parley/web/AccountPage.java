@@ -36,8 +36,7 @@ final class AccountPage extends PageServlet {
             return;
         }
         try {
-            parley.accounts.changePassword(me.userId(), req.getParameter("currentPassword"), req.getParameter("newPassword"));
-            parley.sessions.endAllOf(me.userId(), me.sessionId());
+            parley.accounts.changePassword(me, req.getParameter("currentPassword"), req.getParameter("newPassword"));
             res.sendRedirect("/account?changed=true");
         } catch (ChatException e) {
             show(req, res, e.code.httpStatus, Form.failed(Map.of(), e, "newPassword"), false);

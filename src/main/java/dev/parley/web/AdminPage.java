@@ -41,7 +41,6 @@ final class AdminPage extends PageServlet {
                 }
                 case "password-resets" -> {
                     Accounts.Reset reset = parley.accounts.resetPassword(me.userId(), username);
-                    parley.sessions.endAllOf(reset.account().id(), null);
                     show(req, res, 200, Map.of("reset", reset));
                 }
                 default -> throw ChatException.notFound("page");
@@ -57,7 +56,7 @@ final class AdminPage extends PageServlet {
         Principal me = Requests.principal(req);
         var model = new HashMap<String, Object>();
         model.put("users", parley.accounts.all(me.userId()));
-        model.put("database", parley.config.databaseUrl().startsWith("jdbc:postgresql:") ? "PostgreSQL" : "SQLite");
+        model.put("database", parley.databaseName());
         model.put("grant", Form.EMPTY);
         model.put("resetForm", Form.EMPTY);
         model.put("reset", null);

@@ -22,8 +22,7 @@ final class MeApi extends ApiServlet {
         Principal me = Requests.principal(req);
         if (!"/password".equals(req.getPathInfo())) throw noRoute();
         var body = Requests.jsonBody(req);
-        parley.accounts.changePassword(me.userId(), Json.text(body, "currentPassword"), Json.text(body, "newPassword"));
-        parley.sessions.endAllOf(me.userId(), me.sessionId());
+        parley.accounts.changePassword(me, Json.text(body, "currentPassword"), Json.text(body, "newPassword"));
         res.setStatus(204);
     }
 

@@ -19,7 +19,7 @@ import java.io.IOException;
 
 /**
  * Prometheus metrics at {@code /metrics}: the JVM, and every HTTP request timed by method, status
- * and area (the first path segment, so that room ids never become label values).
+ * and route (the servlet mapping it matched, so that room ids never become label values).
  */
 final class Metrics {
 
@@ -46,7 +46,7 @@ final class Metrics {
                     sample.stop(Timer.builder("http.server.requests")
                             .tag("method", req.getMethod())
                             .tag("status", Integer.toString(res.getStatus()))
-                            .tag("area", area(req.getRequestURI()))
+                            .tag("route", route(req))
                             .register(registry));
                 }
             }
@@ -63,12 +63,10 @@ final class Metrics {
         };
     }
 
-    static String area(String path) {
-        if (path.startsWith("/api/")) return "api";
-        if (path.startsWith("/rooms")) return "rooms";
-        if (path.startsWith("/static/") || path.startsWith("/webjars/")) return "static";
-        if (path.equals("/")) return "home";
-        if (path.equals("/login") || path.equals("/register") || path.equals("/logout")) return "auth";
-        return "other";
+    /** The servlet mapping the request matched ("/rooms/*"): bounded by the routes, never a room id. */
+    static String route(HttpServletRequest req) {
+        var mapping = req.getHttpServletMapping();
+        String pattern = mapping == null ? null : mapping.getPattern();
+        return pattern == null || pattern.isEmpty() ? "root" : pattern;
     }
 }
