@@ -7,8 +7,14 @@ import dev.parley.auth.Sessions;
 import dev.parley.auth.SigningKey;
 import dev.parley.chat.Accounts;
 import dev.parley.chat.Messages;
+import dev.parley.chat.Presence;
 import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
+import dev.parley.chat.Typing;
+import dev.parley.cluster.EventBus;
+import dev.parley.cluster.LocalEventBus;
+import dev.parley.cluster.LocalPresenceState;
+import dev.parley.cluster.LocalTypingState;
 import dev.parley.store.Database;
 import dev.parley.store.Stores;
 import java.io.IOException;
@@ -25,18 +31,26 @@ public final class Parley implements AutoCloseable {
     public final Messages messages;
     public final ReadMarks readMarks;
     public final Sessions sessions;
+    public final Typing typing;
+    public final Presence presence;
+    public final EventBus bus;
+    public final Clock clock;
     private final Database database;
 
     private Parley(Config config, Database database, Clock clock) {
         this.config = config;
         this.database = database;
+        this.clock = clock;
+        this.bus = new LocalEventBus();
         Stores stores = database.stores();
         var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
-        this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, clock);
+        this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, bus, clock);
         this.accounts = new Accounts(stores.users(), new Passwords(), new LoginThrottle(clock), sessions);
-        this.rooms = new Rooms(stores.rooms(), accounts);
-        this.messages = new Messages(stores.messages(), rooms);
-        this.readMarks = new ReadMarks(stores.readMarks(), rooms);
+        this.rooms = new Rooms(stores.rooms(), accounts, bus);
+        this.typing = new Typing(new LocalTypingState(), rooms, bus, clock);
+        this.messages = new Messages(stores.messages(), rooms, typing, bus);
+        this.readMarks = new ReadMarks(stores.readMarks(), stores.messages(), rooms, bus);
+        this.presence = new Presence(new LocalPresenceState(), stores.presence(), stores.rooms(), stores.users(), bus, clock);
     }
 
     /** "SQLite" or "PostgreSQL", for people reading the admin page. */
@@ -83,6 +97,7 @@ public final class Parley implements AutoCloseable {
 
     @Override
     public void close() {
+        bus.close();
         database.close();
     }
 }

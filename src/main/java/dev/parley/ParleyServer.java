@@ -1,10 +1,13 @@
 package dev.parley;
 
+import dev.parley.live.Live;
+import dev.parley.web.Templates;
 import dev.parley.web.Web;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /** Builds the HTTP server of one instance, unstarted, so that tests can start it on port 0. */
 public final class ParleyServer {
@@ -19,8 +22,22 @@ public final class ParleyServer {
         connector.setHost(null);
         connector.setPort(parley.config.port());
         server.addConnector(connector);
-        server.setHandler(Web.handler(parley));
+        var templates = new Templates(parley.config.dev());
+        var live = new Live(parley, templates);
+        server.setHandler(Web.handler(parley, templates, live));
         server.setStopTimeout(5_000);
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                // Before Jetty's own graceful close, which would say 1001 and leave browsers deaf.
+                live.stopping();
+            }
+
+            @Override
+            public void lifeCycleStopped(LifeCycle event) {
+                live.close();
+            }
+        });
         return server;
     }
 

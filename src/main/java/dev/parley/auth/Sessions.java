@@ -1,6 +1,8 @@
 package dev.parley.auth;
 
 import dev.parley.chat.Account;
+import dev.parley.chat.ChatEvent.SessionsEnded;
+import dev.parley.cluster.EventBus;
 import dev.parley.store.SessionStore;
 import dev.parley.store.SessionStore.Rotation;
 import dev.parley.store.UserStore;
@@ -27,13 +29,15 @@ public final class Sessions {
     private final SessionStore store;
     private final UserStore users;
     private final AccessTokens accessTokens;
+    private final EventBus bus;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Sessions(SessionStore store, UserStore users, AccessTokens accessTokens, Clock clock) {
+    public Sessions(SessionStore store, UserStore users, AccessTokens accessTokens, EventBus bus, Clock clock) {
         this.store = store;
         this.users = users;
         this.accessTokens = accessTokens;
+        this.bus = bus;
         this.clock = clock;
     }
 
@@ -61,13 +65,16 @@ public final class Sessions {
         return accessTokens.verify(accessToken).filter(p -> store.isActive(p.sessionId()));
     }
 
+    /** Ends one session; its live sockets close, on every instance. */
     public void end(String sessionId) {
         store.revoke(sessionId, clock.instant());
+        bus.publish(new SessionsEnded(-1, sessionId, null));
     }
 
     /** Ends every session of the user but {@code kept} (all of them when null): other devices must sign in again. */
     public void endAllOf(long userId, String kept) {
         store.revokeAllOf(userId, kept, clock.instant());
+        bus.publish(new SessionsEnded(userId, null, kept));
     }
 
     private Optional<Principal> principal(long userId, String sessionId) {

@@ -1,6 +1,7 @@
 package dev.parley.chat;
 
 import dev.parley.auth.Principal;
+import dev.parley.cluster.EventBus;
 import dev.parley.store.MessageStore;
 import dev.parley.store.MessageStore.Appended;
 import java.util.List;
@@ -14,21 +15,45 @@ public final class Messages {
 
     private final MessageStore messages;
     private final Rooms rooms;
+    private final Typing typing;
+    private final EventBus bus;
 
-    public Messages(MessageStore messages, Rooms rooms) {
+    public Messages(MessageStore messages, Rooms rooms, Typing typing, EventBus bus) {
         this.messages = messages;
         this.rooms = rooms;
+        this.typing = typing;
+        this.bus = bus;
     }
 
     /**
      * Stores a message from a member of the room. A retry with the same {@code clientId} returns
      * the message the first attempt stored (with {@code created == false}) instead of a copy.
+     * A new message is published after its commit, and ends its author's typing in the room.
      */
     public Appended post(Principal author, long roomId, String content, String clientId) {
         String text = MessageContent.check(content);
         String id = checkClientId(clientId);
         rooms.joined(author, roomId);
-        return messages.append(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id));
+        Appended appended = messages.append(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id));
+        if (appended.created()) {
+            typing.stopped(author, roomId);
+            bus.publish(new ChatEvent.MessagePosted(appended.message()));
+        }
+        return appended;
+    }
+
+    /** Messages after {@code afterSeq} for a member catching up, oldest first. */
+    public List<Message> after(long roomId, long afterSeq, int limit) {
+        return messages.after(roomId, afterSeq, limit);
+    }
+
+    /** The seq of the room's newest message (0 when empty or unknown). */
+    public long lastSeq(long roomId) {
+        return rooms.lastSeq(roomId);
+    }
+
+    public java.util.Optional<Message> find(long messageId) {
+        return messages.find(messageId);
     }
 
     /** Up to {@code limit} messages before {@code beforeSeq} (the newest, when null), oldest first. */

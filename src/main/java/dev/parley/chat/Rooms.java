@@ -1,6 +1,9 @@
 package dev.parley.chat;
 
 import dev.parley.auth.Principal;
+import dev.parley.chat.ChatEvent.MemberJoined;
+import dev.parley.chat.ChatEvent.MemberLeft;
+import dev.parley.cluster.EventBus;
 import dev.parley.store.DuplicateException;
 import dev.parley.store.RoomStore;
 import java.util.List;
@@ -15,10 +18,12 @@ public final class Rooms {
 
     private final RoomStore rooms;
     private final Accounts accounts;
+    private final EventBus bus;
 
-    public Rooms(RoomStore rooms, Accounts accounts) {
+    public Rooms(RoomStore rooms, Accounts accounts, EventBus bus) {
         this.rooms = rooms;
         this.accounts = accounts;
+        this.bus = bus;
     }
 
     public List<RoomListing> listFor(Principal viewer) {
@@ -28,7 +33,9 @@ public final class Rooms {
     public Room create(Principal owner, String name, boolean isPrivate) {
         String clean = checkName(name);
         try {
-            return rooms.createChannel(clean, isPrivate, owner.userId());
+            Room room = rooms.createChannel(clean, isPrivate, owner.userId());
+            bus.publish(new MemberJoined(room.id(), owner.ref()));
+            return room;
         } catch (DuplicateException e) {
             throw new ChatException(ErrorCode.CONFLICT, "name", "A room with that name exists.");
         }
@@ -50,6 +57,20 @@ public final class Rooms {
         return room;
     }
 
+    /** The seq of the room's newest message, for delivery bookkeeping; 0 for an unknown room. */
+    long lastSeq(long roomId) {
+        return rooms.find(roomId).map(Room::lastSeq).orElse(0L);
+    }
+
+    /** The rooms a user is in: what their sockets follow, and whom their presence reaches. */
+    public List<Long> roomIdsOf(long userId) {
+        return rooms.roomIdsOf(userId);
+    }
+
+    public List<UserRef> roomMates(long userId) {
+        return rooms.roomMates(userId);
+    }
+
     public boolean isMember(Principal viewer, long roomId) {
         return rooms.isMember(roomId, viewer.userId());
     }
@@ -63,14 +84,14 @@ public final class Rooms {
     public Room join(Principal viewer, long roomId) {
         Room room = visible(viewer, roomId);
         if (room.isPrivate() || room.isDirect()) return room;
-        rooms.addMember(roomId, viewer.userId());
+        if (rooms.addMember(roomId, viewer.userId())) bus.publish(new MemberJoined(roomId, viewer.ref()));
         return room;
     }
 
     public void leave(Principal viewer, long roomId) {
         Room room = joined(viewer, roomId);
         if (room.isDirect()) throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation cannot be left.");
-        rooms.removeMember(roomId, viewer.userId());
+        if (rooms.removeMember(roomId, viewer.userId())) bus.publish(new MemberLeft(roomId, viewer.ref()));
     }
 
     /** The owner of a room, or an admin who is in it, adds someone to it. Admin rights are read fresh, not from the token. */
@@ -79,7 +100,7 @@ public final class Rooms {
         if (room.isDirect()) throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation has exactly two people.");
         if (!mayAddMembers(actor, room)) throw new ChatException(ErrorCode.FORBIDDEN, "Only the room's owner or an admin can add people.");
         Account added = accounts.byUsername(username);
-        rooms.addMember(roomId, added.id());
+        if (rooms.addMember(roomId, added.id())) bus.publish(new MemberJoined(roomId, added.ref()));
         return added.ref();
     }
 
@@ -92,7 +113,14 @@ public final class Rooms {
     public Room direct(Principal viewer, String username) {
         Account peer = accounts.byUsername(username);
         if (peer.id() == viewer.userId()) throw ChatException.invalid("username", "Pick someone other than yourself.");
-        return rooms.directRoom(viewer.userId(), peer.id());
+        boolean isNew = rooms.findDirect(viewer.userId(), peer.id()).isEmpty();
+        Room room = rooms.directRoom(viewer.userId(), peer.id());
+        if (isNew) {
+            // Both people's open sockets start receiving the new conversation.
+            bus.publish(new MemberJoined(room.id(), viewer.ref()));
+            bus.publish(new MemberJoined(room.id(), peer.ref()));
+        }
+        return room;
     }
 
     static String checkName(String name) {

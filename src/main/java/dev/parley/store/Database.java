@@ -35,7 +35,8 @@ public final class Database implements AutoCloseable {
                 new JdbcRoomStore(jdbc, clock),
                 new JdbcMessageStore(jdbc, clock),
                 new JdbcSessionStore(jdbc),
-                new JdbcReadMarkStore(jdbc));
+                new JdbcReadMarkStore(jdbc),
+                new JdbcPresenceStore(jdbc));
     }
 
     /**

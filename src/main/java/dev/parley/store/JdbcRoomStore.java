@@ -57,7 +57,7 @@ final class JdbcRoomStore implements RoomStore {
         }
         long low = Math.min(userA, userB);
         long high = Math.max(userA, userB);
-        Optional<Room> existing = findDirect(low, high);
+        Optional<Room> existing = findDirect(userA, userB);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -72,13 +72,14 @@ final class JdbcRoomStore implements RoomStore {
                 return room;
             });
         } catch (DuplicateException raced) {
-            return findDirect(low, high).orElseThrow(() -> raced);
+            return findDirect(userA, userB).orElseThrow(() -> raced);
         }
     }
 
-    private Optional<Room> findDirect(long low, long high) {
+    @Override
+    public Optional<Room> findDirect(long userA, long userB) {
         return jdbc.one("SELECT " + COLUMNS + " FROM rooms r WHERE r.direct_low = ? AND r.direct_high = ?",
-                JdbcRoomStore::room, low, high);
+                JdbcRoomStore::room, Math.min(userA, userB), Math.max(userA, userB));
     }
 
     @Override
@@ -116,6 +117,20 @@ final class JdbcRoomStore implements RoomStore {
         return jdbc.list("SELECT u.id, u.username FROM memberships m JOIN users u ON u.id = m.user_id"
                         + " WHERE m.room_id = ? ORDER BY u.username_key, u.id",
                 rs -> new UserRef(rs.getLong("id"), rs.getString("username")), roomId);
+    }
+
+    @Override
+    public List<Long> roomIdsOf(long userId) {
+        return jdbc.list("SELECT room_id FROM memberships WHERE user_id = ? ORDER BY room_id", rs -> rs.getLong(1), userId);
+    }
+
+    @Override
+    public List<UserRef> roomMates(long userId) {
+        return jdbc.list("SELECT DISTINCT u.id, u.username, u.username_key FROM memberships mine"
+                        + " JOIN memberships theirs ON theirs.room_id = mine.room_id AND theirs.user_id <> mine.user_id"
+                        + " JOIN users u ON u.id = theirs.user_id"
+                        + " WHERE mine.user_id = ? ORDER BY u.username_key, u.id",
+                rs -> new UserRef(rs.getLong("id"), rs.getString("username")), userId);
     }
 
     private static boolean join(Connection c, long roomId, long userId, Instant now) throws SQLException {

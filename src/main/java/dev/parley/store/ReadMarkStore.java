@@ -6,9 +6,12 @@ package dev.parley.store;
  */
 public interface ReadMarkStore {
 
-    /** Raises the watermark to {@code seq} unless it is already at or past it. */
-    void advance(long userId, long roomId, long seq);
+    /** Raises the watermark to {@code seq} unless it is already at or past it; true when it moved. */
+    boolean advance(long userId, long roomId, long seq);
 
     /** 0 when the user has read nothing in the room. */
     long watermark(long userId, long roomId);
+
+    /** Every watermark in the room, by user id; users who read nothing are absent. */
+    java.util.Map<Long, Long> watermarks(long roomId);
 }

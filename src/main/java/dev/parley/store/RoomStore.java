@@ -21,6 +21,9 @@ public interface RoomStore {
 
     Optional<Room> find(long roomId);
 
+    /** The direct room of two users, if they have one. */
+    Optional<Room> findDirect(long userA, long userB);
+
     /** Public channels, plus every room the user is a member of, with unread counts; ordered by name. */
     List<RoomListing> visibleTo(long userId);
 
@@ -34,4 +37,10 @@ public interface RoomStore {
 
     /** Members ordered by username. */
     List<UserRef> members(long roomId);
+
+    /** The rooms the user is a member of. */
+    List<Long> roomIdsOf(long userId);
+
+    /** Everyone who shares at least one room with the user, the user excluded, ordered by username. */
+    List<UserRef> roomMates(long userId);
 }

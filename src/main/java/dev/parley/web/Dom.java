@@ -3,6 +3,11 @@ package dev.parley.web;
 /** Every DOM id the server renders comes from here, so pages and live fragments always agree. */
 public final class Dom {
 
+    /** Where live notes about rooms a page does not show land, for parley.js to read (unread badges). */
+    public static final String ACTIVITY = "activity";
+    /** A hidden element every live page has, so that a fragment aimed at optional targets always finds one. */
+    public static final String VOID = "void";
+
     private Dom() {}
 
     public static String message(long messageId) {
@@ -19,5 +24,31 @@ public final class Dom {
 
     public static String roomTyping(long roomId) {
         return "room-" + roomId + "-typing";
+    }
+
+    /** The hidden input holding the seq of the newest message the page has: sent with every sync. */
+    public static String lastSeq(long roomId) {
+        return "room-" + roomId + "-last-seq";
+    }
+
+    public static String members(long roomId) {
+        return "room-" + roomId + "-members";
+    }
+
+    public static String member(long roomId, long userId) {
+        return "room-" + roomId + "-member-" + userId;
+    }
+
+    public static String readers(long roomId) {
+        return "room-" + roomId + "-readers";
+    }
+
+    public static String reader(long roomId, long userId) {
+        return "room-" + roomId + "-reader-" + userId;
+    }
+
+    /** A class, not an id: a person's presence dot may show in several places on one page. */
+    public static String presence(long userId) {
+        return "presence-" + userId;
     }
 }

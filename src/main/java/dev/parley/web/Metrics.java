@@ -1,5 +1,6 @@
 package dev.parley.web;
 
+import dev.parley.live.Live;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -25,7 +26,13 @@ final class Metrics {
 
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    Metrics() {
+    Metrics(Live live) {
+        io.micrometer.core.instrument.Gauge.builder("parley.ws.connections", live, Live::connections)
+                .description("open WebSocket connections").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("parley.ws.frames.received", live, Live::receivedFrames)
+                .description("frames received from clients").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("parley.ws.frames.dropped", live, Live::droppedFrames)
+                .description("client frames refused without an ack id to answer").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -70,7 +70,9 @@ final class RoomPages extends PageServlet {
     }
 
     private void home(HttpServletRequest req, HttpServletResponse res, Principal me, int status, Form create, Form direct) throws IOException {
-        page(req, res, status, "pages/rooms.jte", Map.of("rooms", parley.rooms.listFor(me), "create", create, "direct", direct));
+        List<RoomListing> rooms = parley.rooms.listFor(me);
+        page(req, res, status, "pages/rooms.jte", Map.of("rooms", rooms, "create", create, "direct", direct,
+                "presence", parley.presence.statuses(peers(rooms))));
     }
 
     private void room(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
@@ -86,7 +88,12 @@ final class RoomPages extends PageServlet {
         model.put("room", room);
         model.put("title", title(room, rooms));
         model.put("rooms", rooms);
-        model.put("members", parley.rooms.members(me, roomId));
+        List<dev.parley.chat.UserRef> members = parley.rooms.members(me, roomId);
+        model.put("members", members);
+        var shown = new java.util.HashSet<>(peers(rooms));
+        members.forEach(u -> shown.add(u.id()));
+        model.put("presence", parley.presence.statuses(shown));
+        model.put("watermarks", parley.readMarks.watermarks(me, roomId));
         boolean member = parley.rooms.isMember(me, roomId);
         model.put("member", member);
         model.put("canInvite", member && room.isPrivate() && parley.rooms.mayAddMembers(me, room));
@@ -138,6 +145,11 @@ final class RoomPages extends PageServlet {
             if (e.code == dev.parley.chat.ErrorCode.UNAUTHORIZED) throw e;
             room(req, res, me, roomId, e.code.httpStatus, Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
         }
+    }
+
+    /** The people on the other side of the viewer's direct rooms, whose presence the sidebar shows. */
+    private static List<Long> peers(List<RoomListing> rooms) {
+        return rooms.stream().filter(l -> l.directPeer() != null).map(l -> l.directPeer().id()).toList();
     }
 
     private static String title(Room room, List<RoomListing> rooms) {

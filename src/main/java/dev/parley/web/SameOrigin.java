@@ -25,6 +25,12 @@ final class SameOrigin {
         return site == null || site.equals("same-origin") || site.equals("none");
     }
 
+    /** A socket opened on a cookie must name Parley's origin: browsers always send Origin with a WebSocket handshake. */
+    boolean allowsSocket(HttpServletRequest req) {
+        String origin = req.getHeader("Origin");
+        return origin != null && origin.equalsIgnoreCase(expectedOrigin(req));
+    }
+
     String expectedOrigin(HttpServletRequest req) {
         if (publicUrl.isPresent()) {
             URI u = publicUrl.get();

@@ -1,6 +1,7 @@
 package dev.parley.web;
 
 import dev.parley.Parley;
+import dev.parley.live.Live;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Handler;
 
 /** The HTTP routes of one instance: pages, the JSON API, health and static files. */
@@ -17,16 +19,16 @@ public final class Web {
 
     private Web() {}
 
-    public static Handler handler(Parley parley) {
+    public static Handler handler(Parley parley, Templates templates, Live live) {
         var config = parley.config;
         var context = new ServletContextHandler();
         context.setContextPath("/");
         context.setMaxFormContentSize(Requests.MAX_BODY);
-        var templates = new Templates(config.dev());
+        JakartaWebSocketServletContainerInitializer.configure(context, null);
         var sameOrigin = new SameOrigin(config.publicUrl());
         var cookies = new Cookies(config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
 
-        var metrics = new Metrics();
+        var metrics = new Metrics(live);
         context.addFilter(new FilterHolder(metrics.timing()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new Authenticator(parley.sessions, cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -49,6 +51,7 @@ public final class Web {
         context.addServlet(meApi, "/api/me/*");
         context.addServlet(new ServletHolder(new RoomsApi(parley, sameOrigin)), "/api/rooms/*");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
+        context.addServlet(new ServletHolder(new LiveHandshake(live, parley.sessions, sameOrigin)), "/ws");
         context.addServlet(new ServletHolder(new Health(parley)), "/healthz");
         context.addServlet(new ServletHolder(new Health(parley)), "/readyz");
         context.addServlet(new ServletHolder(metrics.endpoint()), "/metrics");

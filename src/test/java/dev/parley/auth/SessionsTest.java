@@ -26,7 +26,7 @@ class SessionsTest {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
         var stores = database.stores();
         var tokens = new AccessTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock);
-        sessions = new Sessions(stores.sessions(), stores.users(), tokens, clock);
+        sessions = new Sessions(stores.sessions(), stores.users(), tokens, new dev.parley.cluster.LocalEventBus(), clock);
         alice = stores.users().register("alice", "not-a-real-hash");
     }
 

@@ -16,17 +16,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Speaks Parley's JSON API to one test server the way a bot or a script would: Bearer tokens, JSON bodies. */
-final class ApiClient {
+public final class ApiClient {
 
     /** Redirects are never followed, so tests see the 302 and its cookies themselves. */
-    static final HttpClient HTTP = HttpClient.newBuilder()
+    public static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
     /** Who a token speaks for, as the register and login answers say. */
-    record Session(long userId, String username, String accessToken, String refreshToken) {
-        static Session of(JsonNode tokens) {
+    public record Session(long userId, String username, String accessToken, String refreshToken) {
+        public static Session of(JsonNode tokens) {
             return new Session(tokens.path("user").path("id").asLong(), tokens.path("user").path("username").asText(),
                     tokens.path("accessToken").asText(), tokens.path("refreshToken").asText());
         }
@@ -36,38 +36,38 @@ final class ApiClient {
 
     private final URI base;
 
-    ApiClient(TestServer server) {
+    public ApiClient(TestServer server) {
         this.base = server.base;
     }
 
     /** A room name no other test on a shared server uses: "general" becomes "general-7". */
-    static String fresh(String name) {
+    public static String fresh(String name) {
         return name + "-" + ROOMS.incrementAndGet();
     }
 
-    HttpRequest.Builder request(String path) {
+    public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
     }
 
-    Reply get(String path, String token) {
+    public Reply get(String path, String token) {
         var req = request(path).GET();
         if (token != null) req.header("Authorization", "Bearer " + token);
         return send(req);
     }
 
     /** Posts {@code body} written as JSON (a Map, a List, a record...). */
-    Reply post(String path, String token, Object body) {
+    public Reply post(String path, String token, Object body) {
         return postRaw(path, token, Json.write(body));
     }
 
     /** Posts exactly these characters as an application/json body. */
-    Reply postRaw(String path, String token, String body) {
+    public Reply postRaw(String path, String token, String body) {
         var req = request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(body));
         if (token != null) req.header("Authorization", "Bearer " + token);
         return send(req);
     }
 
-    static Reply send(HttpRequest.Builder req) {
+    public static Reply send(HttpRequest.Builder req) {
         try {
             var res = HTTP.send(req.build(), BodyHandlers.ofString());
             return new Reply(res.statusCode(), res.headers(), res.body());
@@ -79,46 +79,46 @@ final class ApiClient {
         }
     }
 
-    Session register(Person p) {
+    public Session register(Person p) {
         Reply r = post("/api/auth/register", null, Map.of("username", p.username(), "password", p.password()));
         assertThat(r.status()).as("register %s: %s", p.username(), r).isEqualTo(201);
         return Session.of(r.json());
     }
 
-    Session login(Person p) {
+    public Session login(Person p) {
         Reply r = post("/api/auth/login", null, Map.of("username", p.username(), "password", p.password()));
         assertThat(r.status()).as("login %s: %s", p.username(), r).isEqualTo(200);
         return Session.of(r.json());
     }
 
-    long createRoom(Session owner, String name, boolean isPrivate) {
+    public long createRoom(Session owner, String name, boolean isPrivate) {
         Reply r = post("/api/rooms", owner.accessToken(), Map.of("name", name, "private", isPrivate));
         assertThat(r.status()).as("create room %s: %s", name, r).isEqualTo(201);
         return r.json().path("id").asLong();
     }
 
-    void join(Session who, long roomId) {
+    public void join(Session who, long roomId) {
         Reply r = post("/api/rooms/" + roomId + "/join", who.accessToken(), Map.of());
         assertThat(r.status()).as("join %d: %s", roomId, r).isEqualTo(200);
     }
 
-    void addMember(Session actor, long roomId, Person added) {
+    public void addMember(Session actor, long roomId, Person added) {
         Reply r = post("/api/rooms/" + roomId + "/members", actor.accessToken(), Map.of("username", added.username()));
         assertThat(r.status()).as("add %s: %s", added.username(), r).isEqualTo(204);
     }
 
-    Reply postMessage(Session author, long roomId, String content, String clientId) {
+    public Reply postMessage(Session author, long roomId, String content, String clientId) {
         return post("/api/rooms/" + roomId + "/messages", author.accessToken(),
                 clientId == null ? Map.of("content", content) : Map.of("content", content, "clientId", clientId));
     }
 
-    JsonNode say(Session author, long roomId, String content) {
+    public JsonNode say(Session author, long roomId, String content) {
         Reply r = postMessage(author, roomId, content, null);
         assertThat(r.status()).as("post to %d: %s", roomId, r).isEqualTo(201);
         return r.json();
     }
 
-    JsonNode history(Session viewer, long roomId, String query) {
+    public JsonNode history(Session viewer, long roomId, String query) {
         Reply r = get("/api/rooms/" + roomId + "/messages" + query, viewer.accessToken());
         assertThat(r.status()).as("history of %d%s: %s", roomId, query, r).isEqualTo(200);
         return r.json();

@@ -16,40 +16,40 @@ import java.util.stream.Collectors;
  * A browser without JavaScript: keeps the cookies the server sets, sends its own Origin on form
  * posts as a real browser does, and follows no redirects so tests can look at them.
  */
-final class Browser {
+public final class Browser {
 
     private final ApiClient api;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String origin;
 
-    Browser(TestServer server) {
+    public Browser(TestServer server) {
         this.api = new ApiClient(server);
         this.origin = server.base.toString();
     }
 
     /** Pretends the page was loaded from another origin (a proxy's public address, or an attacker's site). */
-    Browser withOrigin(String origin) {
+    public Browser withOrigin(String origin) {
         this.origin = origin;
         return this;
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.get(name);
     }
 
-    void setCookie(String name, String value) {
+    public void setCookie(String name, String value) {
         cookies.put(name, value);
     }
 
-    void forget(String name) {
+    public void forget(String name) {
         cookies.remove(name);
     }
 
-    Reply get(String path, String... headers) {
+    public Reply get(String path, String... headers) {
         return send(api.request(path).GET(), headers);
     }
 
-    Reply post(String path, Map<String, String> form, String... headers) {
+    public Reply post(String path, Map<String, String> form, String... headers) {
         var req = api.request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", origin)
@@ -57,20 +57,20 @@ final class Browser {
         return send(req, headers);
     }
 
-    Browser signUp(Person p) {
+    public Browser signUp(Person p) {
         Reply r = post("/register", Map.of("username", p.username(), "password", p.password()));
         assertThat(r.status()).as("sign up %s: %s", p.username(), r).isEqualTo(302);
         return this;
     }
 
-    Browser logIn(Person p) {
+    public Browser logIn(Person p) {
         Reply r = post("/login", Map.of("username", p.username(), "password", p.password()));
         assertThat(r.status()).as("log in %s: %s", p.username(), r).isEqualTo(302);
         return this;
     }
 
     /** Creates a room through the form and returns its id, read from the redirect. */
-    long createRoom(String name, boolean isPrivate) {
+    public long createRoom(String name, boolean isPrivate) {
         var form = new LinkedHashMap<String, String>();
         form.put("name", name);
         if (isPrivate) form.put("private", "on");

@@ -11,9 +11,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /** One HTTP answer as the tests look at it: status, headers, body, and the body parsed on demand. */
-record Reply(int status, HttpHeaders headers, String body) {
+public record Reply(int status, HttpHeaders headers, String body) {
 
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return Json.MAPPER.readTree(body);
         } catch (IOException e) {
@@ -22,30 +22,30 @@ record Reply(int status, HttpHeaders headers, String body) {
     }
 
     /** The {@code error.code} of a JSON error body. */
-    String errorCode() {
+    public String errorCode() {
         return json().path("error").path("code").asText(null);
     }
 
-    Document html() {
+    public Document html() {
         return Jsoup.parse(body);
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
         return headers.firstValue(name);
     }
 
     /** Where a redirect points, resolved against the server it came from and reduced to path and query. */
-    String location() {
+    public String location() {
         URI to = URI.create(header("Location").orElseThrow(() -> new AssertionError("no Location header, status " + status)));
         return to.getRawPath() + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery());
     }
 
-    List<String> setCookies() {
+    public List<String> setCookies() {
         return headers.allValues("Set-Cookie");
     }
 
     /** The full Set-Cookie header for one cookie name, if this answer sets it. */
-    Optional<String> setCookie(String name) {
+    public Optional<String> setCookie(String name) {
         return setCookies().stream().filter(c -> c.startsWith(name + "=")).findFirst();
     }
 

@@ -1,0 +1,53 @@
+package dev.parley.chat;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something that happened, published on the event bus after it was committed. Every instance's
+ * hub turns each event into one HTML fragment and one JSON text and writes them to its local
+ * connections. Events carry everything a renderer needs, so no recipient costs a database read.
+ */
+public sealed interface ChatEvent {
+
+    /** Events that concern the members of one room. */
+    sealed interface InRoom extends ChatEvent {
+        long roomId();
+    }
+
+    record MessagePosted(Message message) implements InRoom {
+        @Override
+        public long roomId() {
+            return message.roomId();
+        }
+    }
+
+    record MemberJoined(long roomId, UserRef user) implements InRoom {}
+
+    record MemberLeft(long roomId, UserRef user) implements InRoom {}
+
+    /** Someone started or stopped typing; {@code typers} is everyone typing in the room now. */
+    record TypingChanged(long roomId, UserRef user, boolean typing, List<UserRef> typers) implements InRoom {}
+
+    /** A member's read watermark in the room moved up to {@code seq}. */
+    record ReadMarked(long roomId, UserRef reader, long seq) implements InRoom {}
+
+    /**
+     * A user's first connection opened ({@link Change#ONLINE}), their last one closed or lapsed
+     * ({@link Change#OFFLINE}), or they set a status ({@link Change#UPDATED}). It reaches everyone
+     * who shares a room with them.
+     */
+    record PresenceChanged(UserRef user, Change change, Status status) implements ChatEvent {
+        public enum Change { ONLINE, OFFLINE, UPDATED }
+    }
+
+    /** Sessions ended by logout, password change or revocation: their sockets close. {@code sessionId} null means all but {@code kept}. */
+    record SessionsEnded(long userId, String sessionId, String kept) implements ChatEvent {
+        public boolean ends(long user, String session) {
+            return sessionId != null ? sessionId.equals(session) : user == userId && !session.equals(kept);
+        }
+    }
+
+    /** What others see of a person's presence. {@code lastSeen} is when their last connection closed (null while online or never seen). */
+    record Status(String status, String text, boolean online, Instant lastSeen) {}
+}

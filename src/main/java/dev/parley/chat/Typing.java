@@ -1,0 +1,57 @@
+package dev.parley.chat;
+
+import dev.parley.auth.Principal;
+import dev.parley.chat.ChatEvent.TypingChanged;
+import dev.parley.cluster.EventBus;
+import dev.parley.cluster.TypingState;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * "Alice is typing…": a member types in a room until {@link #TIMEOUT} after their latest
+ * typing-start, or until they stop, send, leave or disconnect. Relayed, never stored.
+ */
+public final class Typing {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final TypingState state;
+    private final Rooms rooms;
+    private final EventBus bus;
+    private final Clock clock;
+
+    public Typing(TypingState state, Rooms rooms, EventBus bus, Clock clock) {
+        this.state = state;
+        this.rooms = rooms;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    public void start(Principal typist, long roomId) {
+        rooms.joined(typist, roomId);
+        UserRef user = typist.ref();
+        if (state.start(roomId, user, clock.instant().plus(TIMEOUT))) {
+            bus.publish(new TypingChanged(roomId, user, true, state.typers(roomId)));
+        }
+    }
+
+    /** An explicit typing-stop, which, like every room event, needs membership. */
+    public void stop(Principal typist, long roomId) {
+        rooms.joined(typist, roomId);
+        stopped(typist, roomId);
+    }
+
+    /** Ends typing without a membership check: the typist sent, left, or went away. */
+    public void stopped(Principal typist, long roomId) {
+        if (state.stop(roomId, typist.userId())) {
+            bus.publish(new TypingChanged(roomId, typist.ref(), false, state.typers(roomId)));
+        }
+    }
+
+    /** Ends every typing whose time ran out; called by the instance's ticker. */
+    public void expire() {
+        for (var entry : state.expire(clock.instant())) {
+            bus.publish(new TypingChanged(entry.roomId(), entry.user(), false, state.typers(entry.roomId())));
+        }
+    }
+}

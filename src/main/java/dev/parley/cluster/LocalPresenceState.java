@@ -1,0 +1,59 @@
+package dev.parley.cluster;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Presence of a single instance, in memory: per user, each connection's lease deadline. */
+public final class LocalPresenceState implements PresenceState {
+
+    private final Map<Long, Map<String, Instant>> leases = new HashMap<>();
+
+    @Override
+    public synchronized boolean connect(long userId, String connectionId, Instant until) {
+        var mine = leases.computeIfAbsent(userId, id -> new HashMap<>());
+        boolean first = mine.isEmpty();
+        mine.put(connectionId, until);
+        return first;
+    }
+
+    @Override
+    public synchronized void refresh(long userId, String connectionId, Instant until) {
+        var mine = leases.get(userId);
+        if (mine != null) mine.computeIfPresent(connectionId, (id, old) -> until);
+    }
+
+    @Override
+    public synchronized boolean disconnect(long userId, String connectionId) {
+        var mine = leases.get(userId);
+        if (mine == null || mine.remove(connectionId) == null) return false;
+        if (!mine.isEmpty()) return false;
+        leases.remove(userId);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean isOnline(long userId) {
+        return leases.containsKey(userId);
+    }
+
+    @Override
+    public synchronized Set<Long> online(Collection<Long> userIds) {
+        return userIds.stream().filter(leases::containsKey).collect(Collectors.toSet());
+    }
+
+    @Override
+    public synchronized Set<Long> expire(Instant now) {
+        var offline = new HashSet<Long>();
+        leases.forEach((userId, mine) -> {
+            mine.values().removeIf(until -> !until.isAfter(now));
+            if (mine.isEmpty()) offline.add(userId);
+        });
+        offline.forEach(leases::remove);
+        return offline;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.parley.live;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.Parley;
+import dev.parley.auth.Principal;
+import dev.parley.chat.ChatEvent.Status;
+import dev.parley.chat.ChatException;
+import dev.parley.chat.ReadMarks.Mark;
+import dev.parley.chat.Room;
+import dev.parley.chat.UserRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What each client event does: validate the payload, call the service (which checks membership
+ * and publishes after its commit), and return the ack's data. Identity always comes from the
+ * connection's verified principal, never from the frame.
+ */
+final class Commands {
+
+    static final int MAX_SYNC_ROOMS = 200;
+
+    record Member(long id, String username, boolean online, String status, String text) {}
+
+    record JoinedRoom(long id, String name, @JsonProperty("private") boolean isPrivate, String kind, long lastSeq, List<Member> members) {}
+
+    private final Parley parley;
+    private final Hub hub;
+
+    Commands(Parley parley, Hub hub) {
+        this.parley = parley;
+        this.hub = hub;
+    }
+
+    Object run(Connection c, Inbound in) {
+        Principal me = c.principal;
+        return switch (in.event()) {
+            case "join-room" -> join(c, in.id("roomId"));
+            case "leave-room" -> {
+                long roomId = in.id("roomId");
+                parley.rooms.leave(me, roomId);
+                c.typingIn.remove(roomId);
+                yield Map.of();
+            }
+            case "send-message" -> parley.messages.post(me, in.id("roomId"), in.text("content"), in.optionalText("clientId")).message();
+            case "typing-start" -> {
+                long roomId = in.id("roomId");
+                parley.typing.start(me, roomId);
+                c.typingIn.add(roomId);
+                yield Map.of();
+            }
+            case "typing-stop" -> {
+                long roomId = in.id("roomId");
+                parley.typing.stop(me, roomId);
+                c.typingIn.remove(roomId);
+                yield Map.of();
+            }
+            case "mark-read" -> markRead(me, in);
+            case "update-presence" -> {
+                parley.presence.update(me, in.text("status"), in.optionalText("text"));
+                yield Map.of();
+            }
+            case "sync" -> hub.sync(c, cursors(in));
+            default -> throw ChatException.invalid("event", "Unknown event \"" + in.event() + "\".");
+        };
+    }
+
+    private JoinedRoom join(Connection c, long roomId) {
+        Room room = parley.rooms.join(c.principal, roomId);
+        hub.follow(c, roomId);
+        List<UserRef> members = parley.rooms.members(c.principal, roomId);
+        Map<Long, Status> presence = parley.presence.statuses(members.stream().map(UserRef::id).toList());
+        return new JoinedRoom(room.id(), room.name(), room.isPrivate(), room.kind().name().toLowerCase(Locale.ROOT), room.lastSeq(),
+                members.stream().map(u -> {
+                    Status s = presence.get(u.id());
+                    return new Member(u.id(), u.username(), s.online(), s.status(), s.text());
+                }).toList());
+    }
+
+    private List<Mark> markRead(Principal me, Inbound in) {
+        if (in.has("messageIds")) {
+            JsonNode ids = in.data().get("messageIds");
+            if (!ids.isArray()) throw ChatException.invalid("messageIds", "\"messageIds\" must be an array of ids.");
+            List<Long> messageIds = new ArrayList<>();
+            for (JsonNode id : ids) messageIds.add(Inbound.positive(id, "messageIds"));
+            return parley.readMarks.markRead(me, messageIds);
+        }
+        long roomId = in.id("roomId");
+        return List.of(new Mark(roomId, parley.readMarks.markRead(me, roomId, in.count("seq"))));
+    }
+
+    /** {@code {"rooms": {"7": 42}}}, or, as a page's form sends it, {@code roomId} and {@code lastSeq}. */
+    private static Map<Long, Long> cursors(Inbound in) {
+        var cursors = new LinkedHashMap<Long, Long>();
+        if (in.has("rooms")) {
+            JsonNode rooms = in.data().get("rooms");
+            if (!rooms.isObject()) throw ChatException.invalid("rooms", "\"rooms\" must map room ids to the last seq you have.");
+            if (rooms.size() > MAX_SYNC_ROOMS) throw ChatException.invalid("rooms", "At most " + MAX_SYNC_ROOMS + " rooms per sync.");
+            var fields = rooms.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                long roomId = Inbound.positive(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()), "rooms");
+                cursors.put(roomId, Inbound.whole(field.getValue(), "rooms"));
+            }
+        } else {
+            cursors.put(in.id("roomId"), in.count("lastSeq"));
+        }
+        return cursors;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.parley.live;
+
+import dev.parley.auth.Principal;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One open socket: who is on it, how it wants its events, which rooms it follows and how far
+ * it has received each, and its outbound queue.
+ *
+ * <p>Messages reach a connection in seq order with no gap and no duplicate: its per-room cursor
+ * drops what it already has. Until the client's first frame (or {@link Hub#HOLD} after the
+ * handshake) room messages are held back, so a client that opens with {@code sync} gets what it
+ * missed strictly before anything newer.
+ */
+public final class Connection {
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    record Held(long roomId, long seq, Frames frames) {}
+
+    final String id;
+    final Principal principal;
+    final Format format;
+    /** The room the page shows (0: none); pages get that room's events in full, others in brief. */
+    final long viewing;
+    final long openedAt = System.nanoTime();
+    final Set<Long> typingIn = ConcurrentHashMap.newKeySet();
+    final FrameRate rate;
+
+    private final Session session;
+    private final Outbox outbox;
+    private final Executor closer;
+    private final Map<Long, Long> cursors = new HashMap<>();
+    private List<Held> held = new ArrayList<>();
+    private volatile boolean closing;
+
+    Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate, Executor closer) {
+        this.id = "c" + IDS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+        this.session = session;
+        this.principal = principal;
+        this.format = format;
+        this.viewing = viewing;
+        this.rate = rate;
+        this.closer = closer;
+        this.outbox = new Outbox(session.getAsyncRemote());
+    }
+
+    /** Starts following a room from {@code seq}; keeps the cursor when already following. Called under the room's lock. */
+    synchronized void follow(long roomId, long seq) {
+        cursors.putIfAbsent(roomId, seq);
+    }
+
+    synchronized void unfollow(long roomId) {
+        cursors.remove(roomId);
+    }
+
+    synchronized boolean follows(long roomId) {
+        return cursors.containsKey(roomId);
+    }
+
+    synchronized List<Long> followed() {
+        return List.copyOf(cursors.keySet());
+    }
+
+    /** A live message of a followed room, in seq order. Called under the room's lock. */
+    synchronized void deliver(long roomId, long seq, Frames frames) {
+        if (held != null) {
+            held.add(new Held(roomId, seq, frames));
+            return;
+        }
+        sendIfNew(roomId, seq, frames);
+    }
+
+    /** A message replayed from the store for {@code sync}; bypasses the hold. Called under the room's lock. */
+    synchronized void replay(long roomId, long seq, Frames frames) {
+        if (!cursors.containsKey(roomId)) return;
+        cursors.put(roomId, seq - 1);
+        sendIfNew(roomId, seq, frames);
+    }
+
+    /** Moves the cursor of a followed room, after a replay or to skip what the client has. */
+    synchronized void resumeAt(long roomId, long seq) {
+        cursors.computeIfPresent(roomId, (id, old) -> seq);
+    }
+
+    synchronized boolean isLive() {
+        return held == null;
+    }
+
+    /** Sends what was held back, minus what a replay already sent, and delivers live from now on. */
+    synchronized void goLive() {
+        if (held == null) return;
+        List<Held> pending = held;
+        held = null;
+        for (Held h : pending) sendIfNew(h.roomId(), h.seq(), h.frames());
+    }
+
+    private void sendIfNew(long roomId, long seq, Frames frames) {
+        Long cursor = cursors.get(roomId);
+        if (cursor == null || seq <= cursor) return;
+        cursors.put(roomId, seq);
+        send(frames);
+    }
+
+    /** Sends an event that is not a message; such events are not held back. */
+    void send(Frames frames) {
+        String text = frames.textFor(this);
+        if (text != null) send(text);
+    }
+
+    void send(String text) {
+        if (closing) return;
+        if (!outbox.offer(text)) {
+            // A reader this far behind would only fall further: let it reconnect and resume by sync.
+            close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
+        }
+    }
+
+    void close(CloseReason.CloseCode code, String reason) {
+        if (closing) return;
+        closing = true;
+        closer.execute(() -> {
+            try {
+                session.close(new CloseReason(code, reason));
+            } catch (IOException | RuntimeException e) {
+                // Already gone: nothing left to tell the peer.
+            }
+        });
+    }
+
+    boolean isOpen() {
+        return !closing && session.isOpen();
+    }
+
+    void ping() {
+        try {
+            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            // The close that follows a broken socket cleans up.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id + "(" + principal.username() + ")";
+    }
+}

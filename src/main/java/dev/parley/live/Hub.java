@@ -1,0 +1,187 @@
+package dev.parley.live;
+
+import dev.parley.Parley;
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.ChatEvent.MemberJoined;
+import dev.parley.chat.ChatEvent.MemberLeft;
+import dev.parley.chat.ChatEvent.MessagePosted;
+import dev.parley.chat.ChatEvent.PresenceChanged;
+import dev.parley.chat.ChatEvent.ReadMarked;
+import dev.parley.chat.ChatEvent.SessionsEnded;
+import dev.parley.chat.ChatEvent.TypingChanged;
+import dev.parley.chat.UserRef;
+import dev.parley.web.Templates;
+import jakarta.websocket.CloseReason.CloseCode;
+import jakarta.websocket.CloseReason.CloseCodes;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live side of one instance: its open connections, which rooms each follows, and the fan-out
+ * of every event from the bus to them. An event is rendered once ({@link Frames}) and the same
+ * text is queued on each recipient; no recipient costs a database read.
+ */
+public final class Hub implements AutoCloseable {
+
+    /** How long room messages wait for a new connection's first frame, so that a {@code sync} comes first. */
+    static final Duration HOLD = Duration.ofSeconds(2);
+    static final int MAX_REPLAY = 1000;
+
+    private final Parley parley;
+    private final Renderer renderer;
+    private final Map<Long, RoomChannel> channels = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> new Thread(r, "parley-ws-close"));
+    private final AtomicLong delivered = new AtomicLong();
+
+    public Hub(Parley parley, Templates templates) {
+        this.parley = parley;
+        this.renderer = new Renderer(templates);
+        parley.bus.subscribe(this::on);
+    }
+
+    Parley parley() {
+        return parley;
+    }
+
+    ExecutorService closer() {
+        return closer;
+    }
+
+    /** Registers a new connection: it follows all the user's rooms, and the user counts as online. */
+    void open(Connection c) {
+        connections.add(c);
+        byUser.computeIfAbsent(c.principal.userId(), id -> ConcurrentHashMap.newKeySet()).add(c);
+        for (long roomId : parley.rooms.roomIdsOf(c.principal.userId())) channel(roomId).follow(c);
+        var mates = parley.presence.onlineRoomMates(c.principal.userId());
+        List<UserRef> everyone = c.format == Format.HTML ? parley.rooms.roomMates(c.principal.userId()) : List.of();
+        c.send(renderer.onlineUsers(c.format, mates, everyone));
+        parley.presence.connected(c.principal, c.id);
+    }
+
+    void close(Connection c) {
+        if (!connections.remove(c)) return;
+        byUser.computeIfPresent(c.principal.userId(), (id, set) -> {
+            set.remove(c);
+            return set.isEmpty() ? null : set;
+        });
+        for (long roomId : c.followed()) {
+            RoomChannel channel = channels.get(roomId);
+            if (channel != null) channel.unfollow(c);
+        }
+        for (long roomId : c.typingIn) parley.typing.stopped(c.principal, roomId);
+        parley.presence.disconnected(c.principal, c.id);
+    }
+
+    /** Makes a connection follow a room its user is a member of (no-op when it already does). */
+    void follow(Connection c, long roomId) {
+        if (connections.contains(c)) channel(roomId).follow(c);
+    }
+
+    /** Replays, per room, what came after the client's last seq, then resumes the connection live. */
+    Wire.Synced sync(Connection c, Map<Long, Long> cursors) {
+        int replayed = 0;
+        boolean gap = false;
+        for (var cursor : cursors.entrySet()) {
+            long roomId = cursor.getKey();
+            if (!c.follows(roomId)) {
+                parley.rooms.joined(c.principal, roomId);
+                follow(c, roomId);
+            }
+            RoomChannel channel = channel(roomId);
+            gap |= channel.delivered() - cursor.getValue() > MAX_REPLAY;
+            replayed += channel.replay(c, cursor.getValue(), MAX_REPLAY);
+        }
+        c.goLive();
+        return new Wire.Synced(replayed, gap);
+    }
+
+    private RoomChannel channel(long roomId) {
+        return channels.computeIfAbsent(roomId, id -> new RoomChannel(id, parley.messages.lastSeq(id),
+                parley.messages::after, renderer::message));
+    }
+
+    private void on(ChatEvent event) {
+        if (event instanceof MessagePosted e) {
+            RoomChannel channel = channels.get(e.roomId());
+            if (channel != null) channel.deliver(e.message());
+        } else if (event instanceof MemberJoined e) {
+            Frames frames = renderer.joined(e, parley.presence.status(e.user().id()));
+            for (Connection c : connectionsOf(e.user().id())) follow(c, e.roomId());
+            broadcast(e.roomId(), frames);
+        } else if (event instanceof MemberLeft e) {
+            RoomChannel channel = channels.get(e.roomId());
+            if (channel == null) return;
+            channel.broadcast(renderer.left(e));
+            for (Connection c : connectionsOf(e.user().id())) channel.unfollow(c);
+        } else if (event instanceof TypingChanged e) {
+            broadcast(e.roomId(), renderer.typing(e));
+        } else if (event instanceof ReadMarked e) {
+            broadcast(e.roomId(), renderer.read(e));
+        } else if (event instanceof PresenceChanged e) {
+            Set<Connection> recipients = new LinkedHashSet<>(connectionsOf(e.user().id()));
+            for (long roomId : parley.rooms.roomIdsOf(e.user().id())) {
+                RoomChannel channel = channels.get(roomId);
+                if (channel != null) recipients.addAll(channel.followers());
+            }
+            Frames frames = renderer.presence(e);
+            for (Connection c : recipients) c.send(frames);
+        } else if (event instanceof SessionsEnded e) {
+            for (Connection c : connections) {
+                if (e.ends(c.principal.userId(), c.principal.sessionId())) c.close(CloseCodes.VIOLATED_POLICY, "signed out");
+            }
+        }
+    }
+
+    private void broadcast(long roomId, Frames frames) {
+        RoomChannel channel = channels.get(roomId);
+        if (channel != null) channel.broadcast(frames);
+    }
+
+    private Set<Connection> connectionsOf(long userId) {
+        return byUser.getOrDefault(userId, Set.of());
+    }
+
+    /** Periodic work: release held connections, ping, and let typing and presence expire. */
+    void tick(boolean ping) {
+        long now = System.nanoTime();
+        for (Connection c : connections) {
+            if (!c.isLive() && now - c.openedAt > HOLD.toNanos()) c.goLive();
+            if (ping) c.ping();
+        }
+        parley.typing.expire();
+        parley.presence.expire();
+    }
+
+    void alive(Connection c) {
+        parley.presence.alive(c.principal, c.id);
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Closes every socket with 1012 (service restart), which browsers retry, so they come back to an instance that is up. */
+    public void closeAll(CloseCode code, String reason) {
+        for (Connection c : connections) c.close(code, reason);
+    }
+
+    @Override
+    public void close() {
+        closeAll(CloseCodes.SERVICE_RESTART, "restarting");
+        closer.shutdown();
+        try {
+            closer.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.parley.live;
+
+import dev.parley.chat.ChatException;
+import dev.parley.chat.ErrorCode;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every frame a client sends: rate-limited, parsed, run, and answered with exactly one ack when
+ * it named one. A frame that fails without an ack id is logged and counted, never answered; the
+ * connection stays up either way, and nothing is half-written.
+ */
+final class Inbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+    private final Hub hub;
+    private final Commands commands;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+
+    Inbox(Hub hub, Commands commands) {
+        this.hub = hub;
+        this.commands = commands;
+    }
+
+    void receive(Connection c, String text) {
+        received.incrementAndGet();
+        hub.alive(c);
+        Inbound in;
+        try {
+            in = Inbound.parse(text);
+        } catch (Inbound.Unreadable e) {
+            c.goLive();
+            refuse(c, e.ack, e.reason);
+            return;
+        }
+        if (!c.rate.allow()) {
+            refuse(c, in.ack(), new ChatException(ErrorCode.RATE_LIMITED, "Too many frames; slow down."));
+            return;
+        }
+        // A sync replays before going live; any other first frame ends the hold at once.
+        if (!in.event().equals("sync")) c.goLive();
+        try {
+            Object data = commands.run(c, in);
+            if (in.ack() != null) c.send(Wire.ok(in.ack(), data));
+        } catch (ChatException e) {
+            refuse(c, in.ack(), e);
+        } catch (RuntimeException e) {
+            log.error("{} on {} failed", in.event(), c, e);
+            refuse(c, in.ack(), new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));
+        } finally {
+            c.goLive();
+        }
+    }
+
+    private void refuse(Connection c, Object ack, ChatException e) {
+        if (ack != null) {
+            c.send(Wire.failed(ack, e.code.wire(), e.getMessage(), e.field));
+        } else {
+            dropped.incrementAndGet();
+            log.debug("dropped a frame from {}: {} {}", c, e.code.wire(), e.getMessage());
+        }
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    long received() {
+        return received.get();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.parley.live;
+
+import dev.parley.auth.Principal;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One socket's life: open registers it with the hub, each text frame goes to the {@link Inbox}, close unregisters it. */
+public final class LiveEndpoint extends Endpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveEndpoint.class);
+
+    /** Frames above this many characters close the socket with 1009 (too big). */
+    public static final int MAX_FRAME = 64 * 1024;
+    /** Browsers answer the hub's pings, so only a vanished peer stays silent this long. */
+    static final long IDLE_TIMEOUT_MS = 75_000;
+
+    private final Live live;
+    private final Principal principal;
+    private final Format format;
+    private final long viewing;
+    private Connection connection;
+
+    LiveEndpoint(Live live, Principal principal, Format format, long viewing) {
+        this.live = live;
+        this.principal = principal;
+        this.format = format;
+        this.viewing = viewing;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxTextMessageBufferSize(MAX_FRAME);
+        session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
+        connection = new Connection(session, principal, format, viewing, new FrameRate(Live.FRAMES_PER_SECOND), live.hub.closer());
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> live.inbox.receive(connection, text));
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> live.hub.alive(connection));
+        live.hub.open(connection);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+        if (connection != null) live.hub.close(connection);
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        log.debug("socket of {} failed: {}", connection, error.toString());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.parley.live;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.parley.chat.ChatEvent.Status;
+import dev.parley.chat.UserRef;
+import dev.parley.web.Json;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the socket protocol (docs/protocol.md). */
+final class Wire {
+
+    private Wire() {}
+
+    record Event(String event, Object data) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ack(Object ack, boolean success, Object data, ErrorBody error) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErrorBody(String code, String message, String field) {}
+
+    record MemberJoined(long roomId, UserRef user) {}
+
+    record MemberLeft(long roomId, long userId) {}
+
+    record UserTyping(long roomId, long userId, String username) {}
+
+    record UserStoppedTyping(long roomId, long userId) {}
+
+    record MessageRead(long roomId, long userId, long seq) {}
+
+    record PresenceView(long userId, String username, String status, String text, boolean online, Instant lastSeen) {
+        static PresenceView of(UserRef user, Status s) {
+            return new PresenceView(user.id(), user.username(), s.status(), s.text(), s.online(), s.lastSeen());
+        }
+    }
+
+    record OnlineUsers(List<PresenceView> users) {}
+
+    record Synced(int replayed, boolean gap) {}
+
+    static String event(String name, Object data) {
+        return Json.write(new Event(name, data));
+    }
+
+    static String ok(Object ack, Object data) {
+        return Json.write(new Ack(ack, true, data == null ? java.util.Map.of() : data, null));
+    }
+
+    static String failed(Object ack, String code, String message, String field) {
+        return Json.write(new Ack(ack, false, null, new ErrorBody(code, message, field)));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.parley.web;
+
+import dev.parley.auth.Principal;
+import dev.parley.auth.Sessions;
+import dev.parley.chat.ChatException;
+import dev.parley.chat.ErrorCode;
+import dev.parley.live.Format;
+import dev.parley.live.Live;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /ws}: checks who is connecting before anything upgrades. A browser rides on its access
+ * cookie (refreshed silently like any page request) and must come from Parley's own origin, or
+ * any site could open a socket in its name; a program presents a bearer token, in the header or as
+ * {@code ?access_token=}. A failed check is a plain 401 or 403 answer.
+ */
+final class LiveHandshake extends ApiServlet {
+
+    private final Live live;
+    private final Sessions sessions;
+    private final SameOrigin sameOrigin;
+
+    LiveHandshake(Live live, Sessions sessions, SameOrigin sameOrigin) {
+        super(sameOrigin);
+        this.live = live;
+        this.sessions = sessions;
+        this.sameOrigin = sameOrigin;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (!"websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+            throw ChatException.invalid(null, "This is the WebSocket endpoint: connect with a WebSocket client.");
+        }
+        Principal principal = principal(req)
+                .orElseThrow(() -> new ChatException(ErrorCode.UNAUTHORIZED, "Sign in first: send the access cookie or a bearer token."));
+        if (Boolean.TRUE.equals(req.getAttribute(Authenticator.VIA_COOKIE)) && !sameOrigin.allowsSocket(req)) {
+            throw new ChatException(ErrorCode.FORBIDDEN, "This origin may not open a socket here.");
+        }
+        var container = (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
+        try {
+            container.upgradeHttpToWebSocket(req, res, live.endpointFor(principal, format(req), viewing(req)), Map.of());
+        } catch (DeploymentException e) {
+            throw new IllegalStateException("cannot upgrade to the live endpoint", e);
+        }
+    }
+
+    private Optional<Principal> principal(HttpServletRequest req) {
+        if (Requests.signedIn(req)) return Optional.of(Requests.principal(req));
+        return sessions.authenticate(req.getParameter("access_token"));
+    }
+
+    private static Format format(HttpServletRequest req) {
+        String asked = req.getHeader("Sec-WebSocket-Protocol");
+        boolean json = "json".equals(req.getParameter("format"))
+                || (asked != null && java.util.Arrays.stream(asked.split(",")).map(String::trim).anyMatch(Format.JSON_SUBPROTOCOL::equals));
+        return json ? Format.JSON : Format.HTML;
+    }
+
+    /** The room a page shows, from {@code ?room=}; 0 when none. */
+    private static long viewing(HttpServletRequest req) {
+        String room = req.getParameter("room");
+        return room == null ? 0 : Requests.id(room, "room");
+    }
+}
