@@ -1,8 +1,14 @@
-// Parley's own browser code: small touches htmx cannot do alone. No build step.
+// Parley's own browser code: what htmx and its ws extension cannot do alone. No build step.
+// htmx swaps every live fragment in; this file adds what depends on the viewer (which messages
+// are mine, "Seen by", the typing sentence, unread badges), the pending state of my sends,
+// typing and read signals, and the connection banner.
 (function () {
   "use strict";
 
-  // A fresh id per send makes a retried post idempotent. crypto.randomUUID needs a secure
+  var TYPING_EVERY_MS = 3000;
+  var me = function () { return document.body.dataset.userId || ""; };
+
+  // A fresh id per send makes a retried send idempotent. crypto.randomUUID needs a secure
   // context, which an intranet http:// address is not, so build one from getRandomValues.
   function clientId() {
     var bytes = new Uint8Array(16);
@@ -10,23 +16,9 @@
     return "c-" + Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
   }
 
-  function localTimes(root) {
-    root.querySelectorAll("time[datetime]").forEach(function (t) {
-      var d = new Date(t.getAttribute("datetime"));
-      if (!isNaN(d)) {
-        t.textContent = d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-        t.title = d.toLocaleString();
-      }
-    });
-  }
-
-  // A message is rendered once for everyone; the page knows whose it is and marks mine.
-  function markMine(root) {
-    var me = document.body.dataset.userId;
-    if (!me) return;
-    root.querySelectorAll('.message[data-author="' + me + '"]').forEach(function (m) {
-      m.classList.add("mine");
-    });
+  function room() {
+    var main = document.querySelector("main.room");
+    return main ? main.dataset.roomId : null;
   }
 
   function messageList() {
@@ -42,10 +34,326 @@
     if (list) list.scrollTop = list.scrollHeight;
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    localTimes(document);
-    markMine(document);
+  function lastSeq() {
+    var input = document.getElementById("room-" + room() + "-last-seq");
+    return input ? Number(input.value) : 0;
+  }
+
+  // ---- What depends on the viewer: recomputed after every page load and live message.
+
+  function localTimes(root) {
+    root.querySelectorAll("time[datetime]:not([data-local])").forEach(function (t) {
+      var d = new Date(t.getAttribute("datetime"));
+      if (!isNaN(d)) {
+        t.textContent = d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+        t.title = d.toLocaleString();
+        t.dataset.local = "1";
+      }
+    });
+  }
+
+  // Everything is rendered once for everyone; the page knows who it belongs to and marks mine.
+  function markMine(root) {
+    var id = me();
+    if (!id) return;
+    root.querySelectorAll('.message[data-author="' + id + '"], .member[data-user-id="' + id + '"], ' +
+      '.typer[data-user-id="' + id + '"], .reader[data-user-id="' + id + '"]').forEach(function (el) {
+      el.classList.add("mine");
+    });
+  }
+
+  function namesSentence(names) {
+    if (names.length === 1) return names[0];
+    if (names.length === 2) return names[0] + " and " + names[1];
+    return names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+  }
+
+  function typingSentence() {
+    var line = document.querySelector(".typing[role=status]");
+    if (!line) return;
+    var names = Array.from(line.querySelectorAll(".typer:not(.mine)"), function (s) { return s.textContent; });
+    var sentence = line.querySelector(".sentence");
+    if (!sentence) {
+      sentence = document.createElement("span");
+      sentence.className = "sentence";
+      line.appendChild(sentence);
+    }
+    sentence.textContent = names.length === 0 ? "" :
+      names.length > 3 ? "Several people are typing…" :
+      namesSentence(names) + (names.length === 1 ? " is typing…" : " are typing…");
+  }
+
+  // "Seen by" goes under the newest message that someone else has read up to.
+  function seenBy() {
+    var readers = document.getElementById("room-" + room() + "-readers");
+    var list = messageList();
+    if (!readers || !list) return;
+    var marks = Array.from(readers.querySelectorAll(".reader:not(.mine)"), function (r) {
+      var data = r.querySelector("data");
+      return { name: data ? data.textContent : "", seq: data ? Number(data.value) : 0 };
+    }).filter(function (m) { return m.seq > 0; });
+    var newest = marks.reduce(function (max, m) { return Math.max(max, m.seq); }, 0);
+    var target = null;
+    list.querySelectorAll(".message[data-seq]").forEach(function (m) {
+      if (Number(m.dataset.seq) <= newest) target = m;
+    });
+    list.querySelectorAll(".seen").forEach(function (s) {
+      if (s.parentNode !== target) s.remove();
+    });
+    if (!target) return;
+    var seq = Number(target.dataset.seq);
+    var names = marks.filter(function (m) { return m.seq >= seq; }).map(function (m) { return m.name; });
+    var line = target.querySelector(".seen");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "seen";
+      target.appendChild(line);
+    }
+    line.textContent = "Seen by " + namesSentence(names);
+  }
+
+  // Notes about rooms this page does not show: unread badges, and reads from my other tabs.
+  function activity() {
+    var sink = document.getElementById("activity");
+    if (!sink) return;
+    sink.querySelectorAll("i[data-room]").forEach(function (note) {
+      var link = document.getElementById("room-" + note.dataset.room + "-link");
+      if (link && note.dataset.kind === "message" && note.dataset.userId !== me()) bumpBadge(link.querySelector("a"));
+      if (link && note.dataset.kind === "read" && note.dataset.userId === me()) {
+        var badge = link.querySelector(".badge");
+        if (badge) badge.remove();
+      }
+    });
+    sink.replaceChildren();
+  }
+
+  function bumpBadge(anchor) {
+    if (!anchor) return;
+    var badge = anchor.querySelector(".badge");
+    if (!badge) {
+      badge = document.createElement("span");
+      badge.className = "badge";
+      badge.dataset.count = "0";
+      anchor.appendChild(badge);
+    }
+    var count = Number(badge.dataset.count || badge.textContent || 0) + 1;
+    badge.dataset.count = String(count);
+    badge.textContent = count > 99 ? "99+" : String(count);
+    badge.setAttribute("aria-label", count + " unread");
+  }
+
+  function refresh(root) {
+    localTimes(root);
+    markMine(root);
+    typingSentence();
+    seenBy();
+    activity();
+  }
+
+  // ---- The socket: my sends, typing and read signals, the banner.
+
+  var socket = null;      // the ws extension's wrapper, once open
+  var generation = 0;     // bumps on every (re)connect
+  var nextAck = 0;
+  var pending = {};       // ack id -> { clientId, data, element, generation }
+  var everOpen = false;
+
+  function send(event, data, ack) {
+    if (!socket) return;
+    var frame = { event: event, data: data };
+    if (ack != null) frame.ack = ack;
+    socket.send(JSON.stringify(frame));
+  }
+
+  function banner(state, text) {
+    var el = document.getElementById("connection");
+    if (!el) return;
+    el.dataset.state = state;
+    el.textContent = text;
+  }
+
+  function pendingMessage(data) {
+    var li = document.createElement("li");
+    li.className = "message mine pending";
+    li.dataset.clientId = data.clientId;
+    var meta = document.createElement("div");
+    meta.className = "meta";
+    var author = document.createElement("span");
+    author.className = "author";
+    author.textContent = document.body.dataset.username || "me";
+    var state = document.createElement("span");
+    state.className = "state";
+    state.textContent = "Sending…";
+    meta.append(author, state);
+    var body = document.createElement("div");
+    body.className = "body";
+    body.textContent = data.content;
+    li.append(meta, body);
+    return li;
+  }
+
+  function failed(entry, message) {
+    var li = entry.element;
+    li.classList.remove("pending");
+    li.classList.add("failed");
+    var state = li.querySelector(".state");
+    state.textContent = "Not sent: " + message + " ";
+    var retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "link retry";
+    retry.textContent = "Retry";
+    retry.addEventListener("click", function () {
+      li.classList.remove("failed");
+      li.classList.add("pending");
+      state.textContent = "Sending…";
+      resend(entry);
+    });
+    state.appendChild(retry);
+  }
+
+  // The same clientId again: if the first attempt did land, the server answers with that message.
+  function resend(entry) {
+    var ack = "m" + (++nextAck);
+    pending[ack] = entry;
+    entry.generation = generation;
+    send("send-message", entry.data, ack);
+  }
+
+  function acknowledged(frame) {
+    if (frame.ack === "sync" && frame.success && frame.data && frame.data.gap) {
+      location.reload(); // away too long to replay: show the room afresh
+      return;
+    }
+    var entry = pending[frame.ack];
+    if (!entry) return;
+    delete pending[frame.ack];
+    if (frame.success) {
+      entry.element.remove();
+    } else {
+      failed(entry, (frame.error && frame.error.message) || "refused");
+    }
+  }
+
+  document.addEventListener("htmx:wsConnecting", function () {
+    banner("connecting", everOpen ? "Reconnecting…" : "Connecting…");
+  });
+
+  document.addEventListener("htmx:wsOpen", function (e) {
+    socket = e.detail.socketWrapper;
+    generation++;
+    everOpen = true;
+    banner("online", "Online");
+    // Sends that left on a socket that died before its ack: send again, same clientId.
+    Object.keys(pending).forEach(function (ack) {
+      var entry = pending[ack];
+      if (entry.generation < generation) {
+        delete pending[ack];
+        resend(entry);
+      }
+    });
+  });
+
+  document.addEventListener("htmx:wsClose", function (e) {
+    socket = null;
+    var code = e.detail.event && e.detail.event.code;
+    if (code === 1008) {
+      banner("offline", "Signed out. Reload to sign in again.");
+    } else {
+      banner("reconnecting", "Reconnecting…");
+    }
+  });
+
+  document.addEventListener("htmx:wsConfigSend", function (e) {
+    var form = e.detail.elt;
+    e.detail.headers = null;
+    if (form.classList.contains("sync")) {
+      e.detail.parameters.ack = "sync";
+      return;
+    }
+    if (!form.classList.contains("compose")) return;
+    var content = e.detail.parameters.content || "";
+    if (content.trim() === "") {
+      e.preventDefault();
+      return;
+    }
+    var data = { roomId: e.detail.parameters.roomId, content: content, clientId: clientId() };
+    var ack = "m" + (++nextAck);
+    var entry = { data: data, element: pendingMessage(data), generation: generation };
+    pending[ack] = entry;
+    e.detail.parameters.clientId = data.clientId;
+    e.detail.parameters.ack = ack;
+    var list = messageList();
+    if (list) list.appendChild(entry.element);
+    form.reset();
+    var input = document.getElementById("message-input");
+    if (input) input.style.height = "auto";
+    typingSince = 0;
     scrollToBottom();
+  });
+
+  // Acks come as JSON in both formats; everything else is a fragment for htmx to swap.
+  document.addEventListener("htmx:wsBeforeMessage", function (e) {
+    var text = e.detail.message;
+    if (typeof text !== "string" || text.charAt(0) !== "{") return;
+    e.preventDefault();
+    try {
+      var frame = JSON.parse(text);
+      if (frame.ack != null) acknowledged(frame);
+    } catch (ignored) {
+      // Not for us.
+    }
+  });
+
+  var wasNearBottom = true;
+  document.addEventListener("htmx:wsBeforeMessage", function () {
+    var list = messageList();
+    wasNearBottom = !list || nearBottom(list);
+  });
+
+  var readTimer = null;
+  document.addEventListener("htmx:wsAfterMessage", function () {
+    refresh(document);
+    if (wasNearBottom) scrollToBottom();
+    markReadSoon();
+  });
+
+  // Read up to the newest message while the page is in view; batched to one signal per half second.
+  function markReadSoon() {
+    if (!room() || document.visibilityState !== "visible" || readTimer) return;
+    readTimer = setTimeout(function () {
+      readTimer = null;
+      var seq = lastSeq();
+      if (seq > 0 && seq > markedUpTo && socket && document.querySelector(".compose")) {
+        markedUpTo = seq;
+        send("mark-read", { roomId: room(), seq: seq });
+      }
+    }, 500);
+  }
+  var markedUpTo = 0;
+
+  document.addEventListener("visibilitychange", markReadSoon);
+
+  // Typing: one typing-start every few seconds while keys go down; the server ends it 5 s after
+  // the last one, at once when the message is sent, and we say so when the box empties.
+  var typingSince = 0;
+  function typed(input) {
+    var now = Date.now();
+    if (input.value.trim() === "") {
+      if (typingSince) send("typing-stop", { roomId: room() });
+      typingSince = 0;
+    } else if (now - typingSince > TYPING_EVERY_MS) {
+      typingSince = now;
+      send("typing-start", { roomId: room() });
+    }
+  }
+
+  // ---- The page itself.
+
+  document.addEventListener("DOMContentLoaded", function () {
+    refresh(document);
+    scrollToBottom();
+    var list = messageList();
+    if (list) markedUpTo = lastSeq();
     var input = document.getElementById("message-input");
     if (!input) return;
     input.addEventListener("keydown", function (e) {
@@ -58,25 +366,15 @@
     input.addEventListener("input", function () {
       input.style.height = "auto";
       input.style.height = input.scrollHeight + "px";
+      typed(input);
+    });
+    input.addEventListener("blur", function () {
+      if (typingSince && input.value.trim() === "") send("typing-stop", { roomId: room() });
     });
     input.focus();
   });
 
-  document.addEventListener("htmx:configRequest", function (e) {
-    if (isCompose(e.detail.elt)) {
-      e.detail.parameters.clientId = clientId();
-    }
-  });
-
-  // htmx reports swap events on the swap target; the form that asked is in requestConfig.
-  function requester(e) {
-    return (e.detail.requestConfig && e.detail.requestConfig.elt) || e.detail.elt;
-  }
-
-  function isCompose(el) {
-    return !!(el && el.classList && el.classList.contains("compose"));
-  }
-
+  // Older messages load over HTTP as you scroll up; keep the reader's place while they go in.
   var olderAnchor = null;
   document.addEventListener("htmx:beforeSwap", function (e) {
     var list = messageList();
@@ -87,34 +385,10 @@
 
   document.addEventListener("htmx:afterSwap", function (e) {
     var list = messageList();
-    localTimes(e.detail.target.parentNode || document);
-    markMine(e.detail.target.parentNode || document);
-    if (!list) return;
-    if (olderAnchor) {
-      // Older messages went in above: keep the reader's place instead of jumping.
+    refresh(e.detail.target.parentNode || document);
+    if (list && olderAnchor) {
       list.scrollTop = olderAnchor.top + (list.scrollHeight - olderAnchor.height);
       olderAnchor = null;
-    } else if (isCompose(requester(e))) {
-      requester(e).reset();
-      var input = document.getElementById("message-input");
-      if (input) input.style.height = "auto";
-      var err = document.getElementById("compose-error");
-      if (err) err.textContent = "";
-      scrollToBottom();
-    } else if (nearBottom(list)) {
-      scrollToBottom();
     }
-  });
-
-  document.addEventListener("htmx:responseError", function (e) {
-    var err = document.getElementById("compose-error");
-    if (err && isCompose(requester(e))) {
-      err.textContent = e.detail.xhr.responseText || "Could not send. Try again.";
-    }
-  });
-
-  document.addEventListener("htmx:sendError", function (e) {
-    var err = document.getElementById("compose-error");
-    if (err) err.textContent = "Could not reach the server. Try again.";
   });
 })();

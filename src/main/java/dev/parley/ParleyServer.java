@@ -15,12 +15,17 @@ public final class ParleyServer {
     private ParleyServer() {}
 
     public static Server create(Parley parley) {
+        return create(parley, parley.config.port());
+    }
+
+    /** The same on a given port: a test restarting "the server" comes back where its pages expect it. */
+    public static Server create(Parley parley, int port) {
         var server = new Server();
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
         var connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(null);
-        connector.setPort(parley.config.port());
+        connector.setPort(port);
         server.addConnector(connector);
         var templates = new Templates(parley.config.dev());
         var live = new Live(parley, templates);

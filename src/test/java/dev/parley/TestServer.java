@@ -17,7 +17,7 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class TestServer implements AutoCloseable {
 
     public final Parley parley;
-    public final Server server;
+    public Server server;
     /** Where tests reach the server: always the local port, even when a PUBLIC_URL is configured. */
     public final URI base;
     public final Path dataDir;
@@ -48,6 +48,22 @@ public final class TestServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start test server", e);
+        }
+    }
+
+    /**
+     * Stops the HTTP server (its sockets close with 1012, as in a rolling restart), runs
+     * {@code whileDown} against the still-open application and database, and serves again on the
+     * same port, as a restarted process would.
+     */
+    public void restart(Runnable whileDown) {
+        try {
+            server.stop();
+            whileDown.run();
+            server = ParleyServer.create(parley, port());
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot restart the test server", e);
         }
     }
 

@@ -28,6 +28,10 @@ final class ChatPages {
         this.base = base;
     }
 
+    WebDriver driver() {
+        return driver;
+    }
+
     void open(String path) {
         driver.get(base.resolve(path).toString());
     }

@@ -1,0 +1,160 @@
+package dev.parley.browser;
+
+import static dev.parley.browser.ChatPages.patiently;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.TestServer;
+import dev.parley.auth.Principal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+
+/** Two people, two browsers, one room: everything that should happen live, in headless Chromium. */
+class LiveChatInBrowserIT {
+
+    static final String PASSWORD = "correct horse battery";
+
+    TestServer server;
+    final List<HeadlessChromium> browsers = new ArrayList<>();
+    ChatPages alice;
+    ChatPages bob;
+    String room;
+
+    @BeforeEach
+    void twoPeopleInOneRoom() {
+        server = TestServer.start();
+        alice = person("alice");
+        bob = person("bob");
+        alice.fill("Room name", "general");
+        alice.press("Create room");
+        room = alice.awaitPath("/rooms/\\d+");
+        bob.open(room);
+        bob.press("Join room");
+        bob.awaitPath(room);
+        awaitOnline(bob);
+        awaitOnline(alice);
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            for (HeadlessChromium b : browsers) {
+                assertThat(b.consoleErrors()).as("console errors").isEmpty();
+                b.close();
+            }
+        } finally {
+            if (server != null) server.close();
+        }
+    }
+
+    @Test
+    void aMessageAppearsInTheOtherWindowWithinASecond() {
+        js(bob, "window.seenAt = {}; new MutationObserver(() => document.querySelectorAll('.message[data-seq] .body')"
+                + ".forEach(b => window.seenAt[b.innerText.trim()] ??= Date.now()))"
+                + ".observe(document.querySelector('[role=log]'), {childList: true, subtree: true});");
+
+        long sentAt = (Long) js(alice, "const i = document.getElementById('message-input'); i.value = 'Hi Bob';"
+                + " const t = Date.now(); i.form.requestSubmit(); return t;");
+
+        patiently().until(() -> js(bob, "return window.seenAt['Hi Bob'] || null;"), at -> at != null);
+        long latency = (Long) js(bob, "return window.seenAt['Hi Bob'];") - sentAt;
+        System.out.println("browser to browser delivery: " + latency + " ms");
+        assertThat(latency).isLessThan(1000);
+        awaitSent(alice, "Hi Bob");
+        assertThat(sentMessages(bob)).containsExactly("Hi Bob");
+    }
+
+    @Test
+    void theTypingLineAppearsForTheOtherAndClearsWhenTheMessageIsSent() {
+        alice.find(org.openqa.selenium.By.id("message-input")).sendKeys("Hello th");
+
+        patiently().until(() -> typingLine(bob), line -> line.equals("alice is typing…"));
+        assertThat(typingLine(alice)).as("the typer never sees themselves").isEmpty();
+
+        alice.typeAndEnter("Message", "ere");
+        patiently().until(() -> typingLine(bob), String::isEmpty);
+        awaitSent(bob, "Hello there");
+    }
+
+    @Test
+    void aPresenceDotFlipsWhenTheOtherClosesTheirLastTab() {
+        String aliceId = (String) js(alice, "return document.body.dataset.userId;");
+        String dot = "return document.querySelector('.member[data-user-id=\"" + aliceId + "\"] .status').className;";
+        patiently().until(() -> (String) js(bob, dot), c -> c.contains("online"));
+
+        alice.open("/account"); // leaves the live page: alice's only socket closes
+
+        patiently().until(() -> (String) js(bob, dot), c -> c.contains("offline"));
+        alice.open(room);
+        patiently().until(() -> (String) js(bob, dot), c -> c.contains("online"));
+    }
+
+    @Test
+    void seenByAppearsUnderTheMessageOnceTheOtherHasReadIt() {
+        alice.typeAndEnter("Message", "Did you read this?");
+        awaitSent(bob, "Did you read this?");
+
+        patiently().until(() -> (String) js(alice, "const s = document.querySelector('.message[data-seq] .seen');"
+                + " return s ? s.textContent : '';"), text -> text.equals("Seen by bob"));
+    }
+
+    @Test
+    void afterTheServerDropsThePageSocketMessagesSentMeanwhileAppearOnceEach() {
+        alice.typeAndEnter("Message", "before");
+        awaitSent(bob, "before");
+        Principal author = server.parley.sessions.authenticate(server.parley.sessions.start(
+                server.parley.accounts.byUsername("alice")).accessToken()).orElseThrow();
+        long roomId = Long.parseLong(room.substring("/rooms/".length()));
+
+        server.restart(() -> IntStream.rangeClosed(1, 5).forEach(i ->
+                server.parley.messages.post(author, roomId, "while away " + i, "away-" + i)));
+
+        patiently().atMost(Duration.ofSeconds(20)).until(() -> sentMessages(bob),
+                m -> m.equals(List.of("before", "while away 1", "while away 2", "while away 3", "while away 4", "while away 5")));
+        awaitOnline(bob);
+        for (HeadlessChromium b : browsers) {
+            assertThat(b.consoleErrors()).as("while the server was down, only refused reconnects")
+                    .allMatch(e -> e.contains("/ws") && e.contains("ERR_CONNECTION_REFUSED"));
+        }
+        alice.typeAndEnter("Message", "after");
+        patiently().until(() -> sentMessages(bob), m -> m.size() == 7 && m.get(6).equals("after"));
+    }
+
+    private ChatPages person(String name) {
+        HeadlessChromium browser = HeadlessChromium.start();
+        browsers.add(browser);
+        ChatPages pages = new ChatPages(browser.driver, server.base);
+        pages.signUp(name, PASSWORD);
+        return pages;
+    }
+
+    private static Object js(ChatPages pages, String script) {
+        return ((JavascriptExecutor) pages.driver()).executeScript(script);
+    }
+
+    /** Messages the server confirmed (they carry a seq), oldest first. */
+    @SuppressWarnings("unchecked")
+    private static List<String> sentMessages(ChatPages pages) {
+        return (List<String>) js(pages, "return Array.from(document.querySelectorAll('[role=log] .message[data-seq] .body'),"
+                + " b => b.innerText.trim());");
+    }
+
+    private static void awaitSent(ChatPages pages, String text) {
+        patiently().until(() -> sentMessages(pages), m -> m.contains(text));
+        patiently().until(() -> js(pages, "return document.querySelectorAll('.message.pending, .message.failed').length;"),
+                n -> ((Long) n) == 0);
+    }
+
+    private static String typingLine(ChatPages pages) {
+        return (String) js(pages, "const s = document.querySelector('.typing .sentence'); return s ? s.textContent : '';");
+    }
+
+    private static void awaitOnline(ChatPages pages) {
+        patiently().until(() -> js(pages, "return document.getElementById('connection').dataset.state;"), "online"::equals);
+    }
+}
