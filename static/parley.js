@@ -83,26 +83,28 @@
       namesSentence(names) + (names.length === 1 ? " is typing…" : " are typing…");
   }
 
-  // "Seen by" goes under the newest message that someone else has read up to.
+  // "Seen by" goes under the newest message that someone besides me and its author has read.
   function seenBy() {
     var readers = document.getElementById("room-" + room() + "-readers");
     var list = messageList();
     if (!readers || !list) return;
     var marks = Array.from(readers.querySelectorAll(".reader:not(.mine)"), function (r) {
       var data = r.querySelector("data");
-      return { name: data ? data.textContent : "", seq: data ? Number(data.value) : 0 };
+      return { userId: r.dataset.userId, name: data ? data.textContent : "", seq: data ? Number(data.value) : 0 };
     }).filter(function (m) { return m.seq > 0; });
-    var newest = marks.reduce(function (max, m) { return Math.max(max, m.seq); }, 0);
+    var messages = Array.from(list.querySelectorAll(".message[data-seq]"));
     var target = null;
-    list.querySelectorAll(".message[data-seq]").forEach(function (m) {
-      if (Number(m.dataset.seq) <= newest) target = m;
-    });
+    var names = [];
+    for (var i = messages.length - 1; i >= 0 && !target; i--) {
+      var seq = Number(messages[i].dataset.seq);
+      var author = messages[i].dataset.author;
+      names = marks.filter(function (m) { return m.seq >= seq && m.userId !== author; }).map(function (m) { return m.name; });
+      if (names.length > 0) target = messages[i];
+    }
     list.querySelectorAll(".seen").forEach(function (s) {
       if (s.parentNode !== target) s.remove();
     });
     if (!target) return;
-    var seq = Number(target.dataset.seq);
-    var names = marks.filter(function (m) { return m.seq >= seq; }).map(function (m) { return m.name; });
     var line = target.querySelector(".seen");
     if (!line) {
       line = document.createElement("p");
@@ -365,7 +367,7 @@
     });
     input.addEventListener("input", function () {
       input.style.height = "auto";
-      input.style.height = input.scrollHeight + "px";
+      input.style.height = input.scrollHeight + (input.offsetHeight - input.clientHeight) + "px";
       typed(input);
     });
     input.addEventListener("blur", function () {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
 
 /**
- * Makes the README's screenshot: a lived-in Parley seen by alice. Runs only when asked, with
+ * Makes the README's screenshot: alice and bob chatting live, each in their own browser, side by
+ * side — bob's message arriving, bob typing, "Seen by", presence dots. Runs only when asked, with
  * {@code mvn verify -Dit.test=ReadmeScreenshotIT -Dparley.screenshot=$PWD/docs/screenshot.png}.
  */
 class ReadmeScreenshotIT {
@@ -37,7 +38,12 @@ class ReadmeScreenshotIT {
     static final String PASSWORD = "correct horse battery";
     static final Instant MORNING = LocalDate.now(ZoneOffset.UTC).atTime(9, 0).toInstant(ZoneOffset.UTC);
 
+    static final int WINDOW_WIDTH = 960;
+    static final int WINDOW_HEIGHT = 720;
+    static final int GAP = 12;
+
     HeadlessChromium browser;
+    HeadlessChromium bobsBrowser;
     TestServer server;
     /** Each seeded message and when it should appear to have been sent. */
     final Map<Long, Instant> sentAt = new LinkedHashMap<>();
@@ -46,6 +52,7 @@ class ReadmeScreenshotIT {
     void start() {
         assumeTrue(System.getProperty("parley.screenshot") != null, "no -Dparley.screenshot=<png path>");
         browser = HeadlessChromium.start();
+        bobsBrowser = HeadlessChromium.start();
         server = TestServer.start();
     }
 
@@ -53,6 +60,7 @@ class ReadmeScreenshotIT {
     void stop() {
         try {
             if (browser != null) browser.close();
+            if (bobsBrowser != null) bobsBrowser.close();
         } finally {
             if (server != null) server.close();
         }
@@ -90,23 +98,53 @@ class ReadmeScreenshotIT {
         say(bob, direct, 28, "Got a minute to review the Redis bus PR?");
         backdate();
 
-        ChatPages pages = new ChatPages(browser.driver, server.base);
-        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", HeadlessChromium.WIDTH, "height", HeadlessChromium.HEIGHT, "deviceScaleFactor", 1, "mobile", false));
-        browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
-        pages.logIn("alice", PASSWORD);
-        pages.open("/rooms/" + general.id());
-        patiently().untilAsserted(() -> assertThat(pages.messages()).hasSize(9));
-        browser.driver.executeAsyncScript("const done = arguments[0]; document.activeElement.blur();"
-                + " document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(done)));");
+        ChatPages alicePages = window(browser, "alice");
+        ChatPages bobPages = window(bobsBrowser, "bob");
+        alicePages.open("/rooms/" + general.id());
+        bobPages.open("/rooms/" + general.id());
+        patiently().untilAsserted(() -> assertThat(alicePages.messages()).hasSize(9));
+        patiently().untilAsserted(() -> assertThat(bobPages.messages()).hasSize(9));
 
-        byte[] png = browser.driver.getScreenshotAs(OutputType.BYTES);
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(image.getWidth()).isEqualTo(HeadlessChromium.WIDTH);
-        assertThat(image.getHeight()).isEqualTo(HeadlessChromium.HEIGHT);
+        bobPages.typeAndEnter("Message", "Tagged! v0.4.0 is out. Thanks everyone!");
+        patiently().untilAsserted(() -> assertThat(alicePages.messages()).hasSize(10));
+        alicePages.typeAndEnter("Message", "Wonderful, thank you Bob!");
+        patiently().untilAsserted(() -> assertThat(bobPages.messages()).hasSize(11));
+        patiently().until(() -> alicePages.text(org.openqa.selenium.By.cssSelector(".message:last-child .seen")), t -> t.equals("Seen by bob"));
+        bobPages.find(org.openqa.selenium.By.id("message-input")).sendKeys("Drinks at 5?");
+        patiently().until(() -> alicePages.text(org.openqa.selenium.By.cssSelector(".typing .sentence")), t -> t.equals("bob is typing…"));
+
+        BufferedImage left = settle(browser, alicePages);
+        BufferedImage right = settle(bobsBrowser, bobPages);
+        var both = new BufferedImage(WINDOW_WIDTH * 2 + GAP, WINDOW_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        var g = both.createGraphics();
+        g.setColor(new java.awt.Color(0x1d, 0x23, 0x30));
+        g.fillRect(0, 0, both.getWidth(), both.getHeight());
+        g.drawImage(left, 0, 0, null);
+        g.drawImage(right, WINDOW_WIDTH + GAP, 0, null);
+        g.dispose();
         Path target = Path.of(System.getProperty("parley.screenshot")).toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Files.write(target, png);
+        ImageIO.write(both, "png", target.toFile());
+    }
+
+    private ChatPages window(HeadlessChromium b, String name) {
+        b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", WINDOW_WIDTH, "height", WINDOW_HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+        b.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
+        ChatPages pages = new ChatPages(b.driver, server.base);
+        pages.logIn(name, PASSWORD);
+        return pages;
+    }
+
+    /** A screenshot of the window once fonts are in and the connection banner has faded. */
+    private static BufferedImage settle(HeadlessChromium b, ChatPages pages) throws Exception {
+        patiently().until(() -> (String) b.driver.executeScript("return document.getElementById('connection').dataset.state;"), "online"::equals);
+        b.driver.executeAsyncScript("const done = arguments[0]; if (document.activeElement) document.activeElement.blur();"
+                + " document.fonts.ready.then(() => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 2500));");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(b.driver.getScreenshotAs(OutputType.BYTES)));
+        assertThat(image.getWidth()).isEqualTo(WINDOW_WIDTH);
+        assertThat(image.getHeight()).isEqualTo(WINDOW_HEIGHT);
+        return image;
     }
 
     private Principal user(String name) {
