@@ -127,6 +127,54 @@ class LiveChatInBrowserIT {
         patiently().until(() -> sentMessages(bob), m -> m.size() == 7 && m.get(6).equals("after"));
     }
 
+    @Test
+    void theUnreadBadgeOfAnotherRoomCountsUpLive() {
+        alice.open("/");
+        alice.fill("Room name", "random");
+        alice.press("Create room");
+        String random = alice.awaitPath("/rooms/\\d+");
+        bob.open(random);
+        bob.press("Join room");
+        bob.awaitPath(random);
+        awaitOnline(bob);
+        alice.open(room);
+        awaitOnline(alice);
+
+        alice.typeAndEnter("Message", "one");
+        alice.typeAndEnter("Message", "two");
+
+        String badge = "const b = document.querySelector('#room-" + room.substring("/rooms/".length()) + "-link .badge');"
+                + " return b ? b.textContent : '';";
+        patiently().until(() -> (String) js(bob, badge), "2"::equals);
+        assertThat(sentMessages(bob)).isEmpty();
+    }
+
+    @Test
+    void shiftEnterStartsANewLineAndEnterSends() {
+        alice.find(org.openqa.selenium.By.id("message-input")).sendKeys("first line", org.openqa.selenium.Keys.chord(
+                org.openqa.selenium.Keys.SHIFT, org.openqa.selenium.Keys.ENTER), "second line", org.openqa.selenium.Keys.ENTER);
+
+        awaitSent(bob, "first line\nsecond line");
+    }
+
+    @Test
+    void aSendTheServerRefusesShowsAsFailedWithRetry() {
+        long roomId = Long.parseLong(room.substring("/rooms/".length()));
+        var bobAccount = server.parley.accounts.byUsername("bob");
+        var bobPrincipal = new Principal(bobAccount.id(), bobAccount.username(), false, null);
+        server.parley.rooms.leave(bobPrincipal, roomId); // from another device: this page does not know yet
+
+        bob.typeAndEnter("Message", "Anyone here?");
+
+        patiently().until(() -> (String) js(bob, "const f = document.querySelector('.message.failed .state');"
+                + " return f ? f.textContent : '';"), t -> t.startsWith("Not sent: Join the room first.") && t.endsWith("Retry"));
+        server.parley.rooms.join(bobPrincipal, roomId);
+        js(bob, "document.querySelector('.message.failed .retry').click();");
+        awaitSent(alice, "Anyone here?");
+        awaitSent(bob, "Anyone here?");
+        assertThat(sentMessages(alice)).containsOnlyOnce("Anyone here?");
+    }
+
     private ChatPages person(String name) {
         HeadlessChromium browser = HeadlessChromium.start();
         browsers.add(browser);
