@@ -28,15 +28,17 @@ final class Inbox {
     void receive(Connection c, String text) {
         received.incrementAndGet();
         hub.alive(c);
+        // Counted before parsing, so that a flood of garbage is limited like any other.
+        boolean allowed = c.rate.allow();
         Inbound in;
         try {
             in = Inbound.parse(text);
         } catch (Inbound.Unreadable e) {
             c.goLive();
-            refuse(c, e.ack, e.reason);
+            refuse(c, allowed ? e.ack : null, e.reason);
             return;
         }
-        if (!c.rate.allow()) {
+        if (!allowed) {
             refuse(c, in.ack(), new ChatException(ErrorCode.RATE_LIMITED, "Too many frames; slow down."));
             return;
         }
