@@ -95,6 +95,19 @@ class LiveChatInBrowserIT {
     }
 
     @Test
+    void settingAStatusShowsOnTheOthersPage() {
+        String bobId = (String) js(bob, "return document.body.dataset.userId;");
+        String dot = "const d = document.querySelector('.member[data-user-id=\"" + bobId + "\"] .status');"
+                + " return d.className + '|' + d.title;";
+
+        js(bob, "document.getElementById('status-select').value = 'away';");
+        bob.fill("Status text", "lunch");
+        bob.press("Set status");
+
+        patiently().until(() -> (String) js(alice, dot), d -> d.equals("status away|Away — lunch"));
+    }
+
+    @Test
     void seenByAppearsUnderTheMessageOnceTheOtherHasReadIt() {
         alice.typeAndEnter("Message", "Did you read this?");
         awaitSent(bob, "Did you read this?");
