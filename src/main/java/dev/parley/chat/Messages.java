@@ -35,6 +35,9 @@ public final class Messages {
         String id = checkClientId(clientId);
         rooms.joined(author, roomId);
         Appended appended = messages.append(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id));
+        if (!appended.created() && appended.message().roomId() != roomId) {
+            throw ChatException.invalid("clientId", "This clientId was already used for a message in another room.");
+        }
         if (appended.created()) {
             typing.stopped(author, roomId);
             bus.publish(new ChatEvent.MessagePosted(appended.message()));

@@ -32,6 +32,7 @@ public final class Presence {
     private final UserStore users;
     private final EventBus bus;
     private final Clock clock;
+    private final Object[] locks = new Object[64];
 
     public Presence(PresenceState state, PresenceStore store, RoomStore rooms, UserStore users, EventBus bus, Clock clock) {
         this.state = state;
@@ -40,20 +41,26 @@ public final class Presence {
         this.users = users;
         this.bus = bus;
         this.clock = clock;
+        for (int i = 0; i < locks.length; i++) locks[i] = new Object();
     }
 
+    /** A connection opened, or showed a sign of life (a pong, a frame): its lease starts over. */
     public void connected(Principal user, String connectionId) {
-        if (state.connect(user.userId(), connectionId, clock.instant().plus(LEASE))) {
-            bus.publish(new PresenceChanged(user.ref(), Change.ONLINE, status(user.userId())));
+        synchronized (lockOf(user.userId())) {
+            if (state.connect(user.userId(), connectionId, clock.instant().plus(LEASE))) {
+                bus.publish(new PresenceChanged(user.ref(), Change.ONLINE, status(user.userId())));
+            }
         }
     }
 
     public void alive(Principal user, String connectionId) {
-        state.refresh(user.userId(), connectionId, clock.instant().plus(LEASE));
+        connected(user, connectionId);
     }
 
     public void disconnected(Principal user, String connectionId) {
-        if (state.disconnect(user.userId(), connectionId)) wentOffline(user.ref());
+        synchronized (lockOf(user.userId())) {
+            if (state.disconnect(user.userId(), connectionId)) wentOffline(user.ref());
+        }
     }
 
     public void update(Principal user, String status, String text) {
@@ -69,20 +76,34 @@ public final class Presence {
     /** Takes offline the users whose every lease lapsed; called by the instance's ticker. */
     public void expire() {
         for (long userId : state.expire(clock.instant())) {
-            users.findById(userId).ifPresent(a -> wentOffline(a.ref()));
+            synchronized (lockOf(userId)) {
+                // A connection may have come back between the expiry and this lock; it was announced online.
+                if (!state.isOnline(userId)) users.findById(userId).ifPresent(a -> wentOffline(a.ref()));
+            }
         }
     }
 
     public Status status(long userId) {
-        Stored stored = store.find(userId);
-        return new Status(stored.status(), stored.text(), state.isOnline(userId), stored.lastSeen());
+        return status(store.find(userId), state.isOnline(userId));
+    }
+
+    private static Status status(Stored stored, boolean online) {
+        return new Status(stored.status(), stored.text(), online, online ? null : stored.lastSeen());
+    }
+
+    /**
+     * One user's transitions happen one at a time, so that a quick reconnect cannot overtake the
+     * offline it follows. Striped: users never wait for strangers, and memory stays fixed.
+     */
+    private Object lockOf(long userId) {
+        return locks[(int) Math.floorMod(userId, (long) locks.length)];
     }
 
     /** The presence of each of the users, for a page to show. */
     public java.util.Map<Long, Status> statuses(java.util.Collection<Long> userIds) {
         Set<Long> online = state.online(userIds);
         var result = new java.util.HashMap<Long, Status>();
-        store.findAll(userIds).forEach((id, s) -> result.put(id, new Status(s.status(), s.text(), online.contains(id), s.lastSeen())));
+        store.findAll(userIds).forEach((id, s) -> result.put(id, status(s, online.contains(id))));
         return result;
     }
 
@@ -92,7 +113,7 @@ public final class Presence {
         Set<Long> online = state.online(mates.stream().map(UserRef::id).toList());
         var stored = store.findAll(online);
         return mates.stream().filter(u -> online.contains(u.id()))
-                .map(u -> new OnlineUser(u, new Status(stored.get(u.id()).status(), stored.get(u.id()).text(), true, null)))
+                .map(u -> new OnlineUser(u, status(stored.get(u.id()), true)))
                 .toList();
     }
 

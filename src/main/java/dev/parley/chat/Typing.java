@@ -43,8 +43,12 @@ public final class Typing {
 
     /** Ends typing without a membership check: the typist sent, left, or went away. */
     public void stopped(Principal typist, long roomId) {
-        if (state.stop(roomId, typist.userId())) {
-            bus.publish(new TypingChanged(roomId, typist.ref(), false, state.typers(roomId)));
+        stopped(typist.ref(), roomId);
+    }
+
+    public void stopped(UserRef typist, long roomId) {
+        if (state.stop(roomId, typist.id())) {
+            bus.publish(new TypingChanged(roomId, typist, false, state.typers(roomId)));
         }
     }
 

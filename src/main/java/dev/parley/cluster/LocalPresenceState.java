@@ -22,12 +22,6 @@ public final class LocalPresenceState implements PresenceState {
     }
 
     @Override
-    public synchronized void refresh(long userId, String connectionId, Instant until) {
-        var mine = leases.get(userId);
-        if (mine != null) mine.computeIfPresent(connectionId, (id, old) -> until);
-    }
-
-    @Override
     public synchronized boolean disconnect(long userId, String connectionId) {
         var mine = leases.get(userId);
         if (mine == null || mine.remove(connectionId) == null) return false;

@@ -104,7 +104,7 @@ final class Commands {
             while (fields.hasNext()) {
                 var field = fields.next();
                 long roomId = Inbound.positive(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()), "rooms");
-                cursors.put(roomId, Inbound.whole(field.getValue(), "rooms"));
+                cursors.put(roomId, Inbound.nonNegative(field.getValue(), "rooms"));
             }
         } else {
             cursors.put(in.id("roomId"), in.count("lastSeq"));

@@ -43,6 +43,7 @@ public final class Connection {
     private final Map<Long, Long> cursors = new HashMap<>();
     private List<Held> held = new ArrayList<>();
     private volatile boolean closing;
+    private volatile long lastHeard = System.nanoTime();
 
     Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate, Executor closer) {
         this.id = "c" + IDS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
@@ -136,6 +137,14 @@ public final class Connection {
                 // Already gone: nothing left to tell the peer.
             }
         });
+    }
+
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    long lastHeard() {
+        return lastHeard;
     }
 
     boolean isOpen() {

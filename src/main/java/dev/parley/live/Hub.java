@@ -33,6 +33,8 @@ public final class Hub implements AutoCloseable {
     /** How long room messages wait for a new connection's first frame, so that a {@code sync} comes first. */
     static final Duration HOLD = Duration.ofSeconds(2);
     static final int MAX_REPLAY = 1000;
+    /** A socket that answers no ping (sent every 20 s) for this long is gone. */
+    static final Duration SILENCE = Duration.ofSeconds(65);
 
     private final Parley parley;
     private final Renderer renderer;
@@ -97,8 +99,10 @@ public final class Hub implements AutoCloseable {
                 follow(c, roomId);
             }
             RoomChannel channel = channel(roomId);
-            gap |= channel.delivered() - cursor.getValue() > MAX_REPLAY;
-            replayed += channel.replay(c, cursor.getValue(), MAX_REPLAY);
+            // A claim beyond the room's newest message is a confused client: it would skip what comes next.
+            long claimed = Math.min(cursor.getValue(), parley.messages.lastSeq(roomId));
+            gap |= channel.delivered() - claimed > MAX_REPLAY;
+            replayed += channel.replay(c, claimed, MAX_REPLAY);
         }
         c.goLive();
         return new Wire.Synced(replayed, gap);
@@ -122,8 +126,13 @@ public final class Hub implements AutoCloseable {
             if (channel == null) return;
             channel.broadcast(renderer.left(e));
             for (Connection c : connectionsOf(e.user().id())) channel.unfollow(c);
+            parley.typing.stopped(e.user(), e.roomId());
         } else if (event instanceof TypingChanged e) {
-            broadcast(e.roomId(), renderer.typing(e));
+            // Nobody is told about their own typing; a page hides its own name itself, as the fragment is shared.
+            RoomChannel channel = channels.get(e.roomId());
+            if (channel != null) {
+                channel.broadcast(renderer.typing(e), c -> c.format == Format.JSON && c.principal.userId() == e.user().id());
+            }
         } else if (event instanceof ReadMarked e) {
             broadcast(e.roomId(), renderer.read(e));
         } else if (event instanceof PresenceChanged e) {
@@ -155,13 +164,19 @@ public final class Hub implements AutoCloseable {
         long now = System.nanoTime();
         for (Connection c : connections) {
             if (!c.isLive() && now - c.openedAt > HOLD.toNanos()) c.goLive();
-            if (ping) c.ping();
+            if (now - c.lastHeard() > SILENCE.toNanos()) {
+                // Pings keep the socket busy, so the idle timeout never fires for a peer that vanished.
+                c.close(CloseCodes.GOING_AWAY, "no answer to pings");
+            } else if (ping) {
+                c.ping();
+            }
         }
         parley.typing.expire();
         parley.presence.expire();
     }
 
     void alive(Connection c) {
+        c.heard();
         parley.presence.alive(c.principal, c.id);
     }
 

@@ -70,7 +70,13 @@ record Inbound(String event, Object ack, JsonNode data) {
     long count(String field) {
         JsonNode v = data.get(field);
         if (v == null || v.isNull()) throw ChatException.invalid(field, "\"" + field + "\" is required.");
-        return whole(v, field);
+        return nonNegative(v, field);
+    }
+
+    static long nonNegative(JsonNode v, String field) {
+        long n = whole(v, field);
+        if (n < 0) throw ChatException.invalid(field, "\"" + field + "\" must not be negative.");
+        return n;
     }
 
     String text(String field) {

@@ -66,6 +66,14 @@ final class Inbox {
         }
     }
 
+    /** The protocol is text; a binary frame is dropped and counted like any unreadable one. */
+    void binary(Connection c) {
+        hub.alive(c);
+        c.rate.allow();
+        dropped.incrementAndGet();
+        log.debug("dropped a binary frame from {}", c);
+    }
+
     long dropped() {
         return dropped.get();
     }

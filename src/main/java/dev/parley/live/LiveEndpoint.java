@@ -15,7 +15,7 @@ public final class LiveEndpoint extends Endpoint {
 
     private static final Logger log = LoggerFactory.getLogger(LiveEndpoint.class);
 
-    /** Frames above this many characters close the socket with 1009 (too big). */
+    /** Frames above this many bytes (UTF-8) close the socket with 1009 (too big). */
     public static final int MAX_FRAME = 64 * 1024;
     /** Browsers answer the hub's pings, so only a vanished peer stays silent this long. */
     static final long IDLE_TIMEOUT_MS = 75_000;
@@ -40,6 +40,7 @@ public final class LiveEndpoint extends Endpoint {
         connection = new Connection(session, principal, format, viewing, new FrameRate(Live.FRAMES_PER_SECOND), live.hub.closer());
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> live.inbox.receive(connection, text));
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> live.hub.alive(connection));
+        session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>) bytes -> live.inbox.binary(connection));
         live.hub.open(connection);
     }
 

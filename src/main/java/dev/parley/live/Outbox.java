@@ -12,8 +12,8 @@ import java.util.ArrayDeque;
  */
 final class Outbox {
 
-    /** What may wait for a slow reader: about 250 of the longest messages, thousands of usual ones. */
-    static final int MAX_QUEUED_CHARS = 1 << 20;
+    /** What may wait for a slow reader: about 500 of the longest messages, thousands of usual ones. */
+    static final int MAX_QUEUED_CHARS = 2 << 20;
 
     private final RemoteEndpoint.Async remote;
     private final ArrayDeque<String> queue = new ArrayDeque<>();

@@ -83,7 +83,13 @@ final class RoomChannel {
 
     /** Sends a non-message event of the room to every follower. */
     synchronized void broadcast(Frames frames) {
-        for (Connection c : followers) c.send(frames);
+        broadcast(frames, c -> false);
+    }
+
+    synchronized void broadcast(Frames frames, java.util.function.Predicate<Connection> except) {
+        for (Connection c : followers) {
+            if (!except.test(c)) c.send(frames);
+        }
     }
 
     private void fillGap(long upTo) {

@@ -66,6 +66,8 @@ final class LiveHandshake extends ApiServlet {
     /** The room a page shows, from {@code ?room=}; 0 when none. */
     private static long viewing(HttpServletRequest req) {
         String room = req.getParameter("room");
-        return room == null ? 0 : Requests.id(room, "room");
+        if (room == null) return 0;
+        if (!room.matches("\\d{1,18}")) throw ChatException.invalid("room", "room must be a room id.");
+        return Long.parseLong(room);
     }
 }
