@@ -114,12 +114,15 @@
     line.textContent = "Seen by " + namesSentence(names);
   }
 
-  // Notes about rooms this page does not show: unread badges, and reads from my other tabs.
+  // Notes about rooms this page does not show: unread badges, reads from my other tabs, and
+  // rooms I was just added to (a new direct conversation): the room list is fetched afresh.
   function activity() {
     var sink = document.getElementById("activity");
     if (!sink) return;
+    var stale = false;
     sink.querySelectorAll("i[data-room]").forEach(function (note) {
       var link = document.getElementById("room-" + note.dataset.room + "-link");
+      if (!link && (note.dataset.kind === "message" || (note.dataset.kind === "joined" && note.dataset.userId === me()))) stale = true;
       if (link && note.dataset.kind === "message" && note.dataset.userId !== me()) bumpBadge(link.querySelector("a"));
       if (link && note.dataset.kind === "read" && note.dataset.userId === me()) {
         var badge = link.querySelector(".badge");
@@ -127,6 +130,9 @@
       }
     });
     sink.replaceChildren();
+    if (stale && document.querySelector(".sidebar")) {
+      htmx.ajax("GET", "/sidebar" + (room() ? "?current=" + room() : ""), { target: ".sidebar", swap: "outerHTML" });
+    }
   }
 
   function bumpBadge(anchor) {

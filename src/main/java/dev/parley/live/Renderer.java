@@ -36,7 +36,7 @@ final class Renderer {
         return Frames.ofRoom(e.roomId(),
                 () -> Wire.event("user-joined", new Wire.MemberJoined(e.roomId(), e.user())),
                 () -> html("live/joined.jte", Map.of("roomId", e.roomId(), "user", e.user(), "status", status)),
-                Frames.NOTHING);
+                () -> html("live/activity.jte", Map.of("kind", "joined", "roomId", e.roomId(), "seq", 0L, "userId", e.user().id())));
     }
 
     Frames left(MemberLeft e) {

@@ -30,6 +30,8 @@ final class RoomPages extends PageServlet {
         List<String> path = Requests.segments(req);
         if (req.getServletPath().isEmpty()) {
             home(req, res, me, 200, Form.EMPTY, Form.EMPTY);
+        } else if (req.getServletPath().equals("/sidebar")) {
+            sidebar(req, res, me);
         } else if (path.size() == 1) {
             room(req, res, me, Requests.id(path.get(0), "room"));
         } else if (path.size() == 2 && path.get(1).equals("messages")) {
@@ -100,6 +102,14 @@ final class RoomPages extends PageServlet {
         model.put("page", MessagePage.of(roomId, messages, Messages.PAGE));
         model.put("invite", invite);
         page(req, res, status, "pages/room.jte", model);
+    }
+
+    /** The viewer's room list alone: pages fetch it when a room they did not list comes alive. */
+    private void sidebar(HttpServletRequest req, HttpServletResponse res, Principal me) throws IOException {
+        Long current = Requests.longParam(req, "current");
+        List<RoomListing> rooms = parley.rooms.listFor(me);
+        templates.write(res, 200, "rooms/sidebar.jte", Map.of("rooms", rooms, "current", current == null ? 0L : current,
+                "presence", parley.presence.statuses(peers(rooms))));
     }
 
     private void older(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {

@@ -40,6 +40,7 @@ public final class Web {
         var roomPages = new ServletHolder(new RoomPages(parley, templates, sameOrigin));
         context.addServlet(roomPages, "");
         context.addServlet(roomPages, "/rooms/*");
+        context.addServlet(roomPages, "/sidebar");
         var adminPage = new ServletHolder(new AdminPage(parley, templates, sameOrigin));
         context.addServlet(adminPage, "/admin");
         context.addServlet(adminPage, "/admin/*");

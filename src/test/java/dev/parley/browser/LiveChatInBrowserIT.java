@@ -163,6 +163,20 @@ class LiveChatInBrowserIT {
     }
 
     @Test
+    void aNewDirectConversationShowsUpInTheOthersRoomListWithItsBadge() {
+        var aliceAccount = server.parley.accounts.byUsername("alice");
+        var alicePrincipal = new Principal(aliceAccount.id(), aliceAccount.username(), true, null);
+        long direct = server.parley.rooms.direct(alicePrincipal, "bob").id();
+
+        server.parley.messages.post(alicePrincipal, direct, "Psst, got a minute?", null);
+
+        String badge = "const b = document.querySelector('#room-" + direct + "-link .badge'); return b ? b.textContent : '';";
+        patiently().until(() -> (String) js(bob, badge), "1"::equals);
+        assertThat((String) js(bob, "return document.querySelector('#room-" + direct + "-link .room-name').textContent.trim();"))
+                .isEqualTo("alice");
+    }
+
+    @Test
     void shiftEnterStartsANewLineAndEnterSends() {
         alice.find(org.openqa.selenium.By.id("message-input")).sendKeys("first line", org.openqa.selenium.Keys.chord(
                 org.openqa.selenium.Keys.SHIFT, org.openqa.selenium.Keys.ENTER), "second line", org.openqa.selenium.Keys.ENTER);
