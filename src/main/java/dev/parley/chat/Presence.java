@@ -17,12 +17,15 @@ import java.util.Set;
 
 /**
  * Online, away or busy, across every tab and device: a user is online while any of their
- * connections is, and goes offline when the last one closes or its lease lapses.
+ * connections is, and goes offline {@link #GRACE} after the last one closes, or when its lease
+ * lapses (a crashed instance, a vanished laptop).
  */
 public final class Presence {
 
     /** How long a connection counts as alive without a sign of life (a pong, a frame). */
     public static final Duration LEASE = Duration.ofSeconds(45);
+    /** How long a user whose last connection closed still counts as online. */
+    public static final Duration GRACE = Duration.ofSeconds(3);
     public static final Set<String> STATUSES = Set.of("online", "away", "busy");
     static final int MAX_TEXT = 80;
 
@@ -57,9 +60,14 @@ public final class Presence {
         connected(user, connectionId);
     }
 
+    /**
+     * A connection closed. Its lease is cut to {@link #GRACE} rather than dropped: a page moving to
+     * another room closes its socket just before the next page opens one, and room-mates should
+     * not see a flicker of offline each time. The user goes offline when the grace lapses.
+     */
     public void disconnected(Principal user, String connectionId) {
         synchronized (lockOf(user.userId())) {
-            if (state.disconnect(user.userId(), connectionId)) wentOffline(user.ref());
+            state.connect(user.userId(), connectionId, clock.instant().plus(GRACE));
         }
     }
 

@@ -22,15 +22,6 @@ public final class LocalPresenceState implements PresenceState {
     }
 
     @Override
-    public synchronized boolean disconnect(long userId, String connectionId) {
-        var mine = leases.get(userId);
-        if (mine == null || mine.remove(connectionId) == null) return false;
-        if (!mine.isEmpty()) return false;
-        leases.remove(userId);
-        return true;
-    }
-
-    @Override
     public synchronized boolean isOnline(long userId) {
         return leases.containsKey(userId);
     }

@@ -8,8 +8,8 @@ import java.util.Set;
  * Which users have at least one open connection, on any instance.
  *
  * <p>Contract: each connection holds a lease that lasts until the deadline of its latest
- * {@link #connect}. A user is online while any lease of theirs is live.
- * {@link #disconnect} reports whether it closed the user's last lease; {@link #expire} drops
+ * {@link #connect}. A user is online while any lease of theirs is live. A closed
+ * connection keeps a short lease, so that a reconnect in between is not seen. {@link #expire} drops
  * lapsed leases (a crashed instance's connections) and returns the users who thereby went
  * offline, each exactly once across all callers.
  */
@@ -17,9 +17,6 @@ public interface PresenceState {
 
     /** Starts or renews a connection's lease; true when the user had no live lease before. */
     boolean connect(long userId, String connectionId, Instant until);
-
-    /** true when this was the user's last live connection. */
-    boolean disconnect(long userId, String connectionId);
 
     boolean isOnline(long userId);
 

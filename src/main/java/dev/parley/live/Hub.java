@@ -63,9 +63,13 @@ public final class Hub implements AutoCloseable {
         connections.add(c);
         byUser.computeIfAbsent(c.principal.userId(), id -> ConcurrentHashMap.newKeySet()).add(c);
         for (long roomId : parley.rooms.roomIdsOf(c.principal.userId())) channel(roomId).follow(c);
-        var mates = parley.presence.onlineRoomMates(c.principal.userId());
-        List<UserRef> everyone = c.format == Format.HTML ? parley.rooms.roomMates(c.principal.userId()) : List.of();
-        c.send(renderer.onlineUsers(c.format, mates, everyone));
+        if (c.format == Format.JSON) {
+            c.send(renderer.onlineUsers(parley.presence.onlineRoomMates(c.principal.userId())));
+        } else {
+            List<UserRef> everyone = parley.rooms.roomMates(c.principal.userId());
+            String dots = renderer.presenceOfAll(everyone, parley.presence.statuses(everyone.stream().map(UserRef::id).toList()));
+            if (dots != null) c.send(dots);
+        }
         parley.presence.connected(c.principal, c.id);
     }
 
@@ -166,7 +170,7 @@ public final class Hub implements AutoCloseable {
             if (!c.isLive() && now - c.openedAt > HOLD.toNanos()) c.goLive();
             if (now - c.lastHeard() > SILENCE.toNanos()) {
                 // Pings keep the socket busy, so the idle timeout never fires for a peer that vanished.
-                c.close(CloseCodes.GOING_AWAY, "no answer to pings");
+                c.close(CloseCodes.TRY_AGAIN_LATER, "no answer to pings");
             } else if (ping) {
                 c.ping();
             }

@@ -35,11 +35,11 @@ final class Inbox {
             in = Inbound.parse(text);
         } catch (Inbound.Unreadable e) {
             c.goLive();
-            refuse(c, allowed ? e.ack : null, e.reason);
+            refuse(c, e.ack, allowed ? e.reason : rateLimited());
             return;
         }
         if (!allowed) {
-            refuse(c, in.ack(), new ChatException(ErrorCode.RATE_LIMITED, "Too many frames; slow down."));
+            refuse(c, in.ack(), rateLimited());
             return;
         }
         // A sync replays before going live; any other first frame ends the hold at once.
@@ -55,6 +55,10 @@ final class Inbox {
         } finally {
             c.goLive();
         }
+    }
+
+    private static ChatException rateLimited() {
+        return new ChatException(ErrorCode.RATE_LIMITED, "Too many frames; slow down.");
     }
 
     private void refuse(Connection c, Object ack, ChatException e) {

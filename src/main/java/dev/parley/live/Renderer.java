@@ -73,12 +73,14 @@ final class Renderer {
                 () -> html("live/presence.jte", Map.of("user", e.user(), "status", e.status())));
     }
 
-    /** Sent to one connection as it opens: who among the people it shares rooms with is online. */
-    String onlineUsers(Format format, List<OnlineUser> online, List<UserRef> everyone) {
-        if (format == Format.JSON) {
-            return Wire.event("online-users", new Wire.OnlineUsers(online.stream().map(o -> Wire.PresenceView.of(o.user(), o.status())).toList()));
-        }
-        return html("live/online-users.jte", Map.of("online", online, "everyone", everyone));
+    /** Sent to a program as it connects: who among the people it shares rooms with is online. */
+    String onlineUsers(List<OnlineUser> online) {
+        return Wire.event("online-users", new Wire.OnlineUsers(online.stream().map(o -> Wire.PresenceView.of(o.user(), o.status())).toList()));
+    }
+
+    /** Sent to a page as it connects: the presence of everyone it shares rooms with, so no dot is stale; null when there is no one. */
+    String presenceOfAll(List<UserRef> everyone, Map<Long, Status> statuses) {
+        return everyone.isEmpty() ? null : html("live/online-users.jte", Map.of("everyone", everyone, "statuses", statuses));
     }
 
     private String html(String template, Map<String, Object> model) {
