@@ -56,6 +56,8 @@ public final class Sessions {
         Rotation rotation = store.rotate(hash(refreshToken), hash(next), now.plus(REFRESH_LIFETIME), now, now.minus(REUSE_GRACE));
         if (rotation instanceof Rotation.Rotated r) return principal(r.userId(), r.sessionId()).map(p -> pair(p, next));
         if (rotation instanceof Rotation.RecentlySpent r) return principal(r.userId(), r.sessionId()).map(p -> pair(p, null));
+        // The store revoked the session a thief's replay gave away: its live sockets close too.
+        if (rotation instanceof Rotation.ReuseDetected r) bus.publish(new SessionsEnded(-1, r.sessionId(), null));
         return Optional.empty();
     }
 

@@ -52,7 +52,8 @@ public final class ReadMarks {
         for (long id : messageIds) {
             Message m = messages.find(id).orElseThrow(() -> ChatException.notFound("message"));
             if (!rooms.isMember(reader, m.roomId())) {
-                rooms.visible(reader, m.roomId());
+                // A message of a private room the reader is not in does not exist for them: the same answer as a missing one.
+                if (!rooms.isVisible(reader, m.roomId())) throw ChatException.notFound("message");
                 throw new ChatException(ErrorCode.NOT_MEMBER, "Join the room first.");
             }
             upTo.merge(m.roomId(), m.seq(), Math::max);

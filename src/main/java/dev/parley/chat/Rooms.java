@@ -48,6 +48,11 @@ public final class Rooms {
         return room;
     }
 
+    /** Whether the viewer may see the room: {@link #visible} without the refusal. */
+    public boolean isVisible(Principal viewer, long roomId) {
+        return rooms.find(roomId).map(room -> !room.isPrivate() || rooms.isMember(roomId, viewer.userId())).orElse(false);
+    }
+
     /** A room the viewer is a member of; a visible room they have not joined is {@code not_member}. */
     public Room joined(Principal viewer, long roomId) {
         Room room = visible(viewer, roomId);

@@ -82,11 +82,12 @@ public final class Connection {
         sendIfNew(roomId, seq, frames);
     }
 
-    /** A message replayed from the store for {@code sync}; bypasses the hold. Called under the room's lock. */
+    /** A message replayed from the store for {@code sync}; bypasses the hold and the queue's bound. Called under the room's lock. */
     synchronized void replay(long roomId, long seq, Frames frames) {
         if (!cursors.containsKey(roomId)) return;
-        cursors.put(roomId, seq - 1);
-        sendIfNew(roomId, seq, frames);
+        cursors.put(roomId, seq);
+        String text = frames.textFor(this);
+        if (text != null && !closing && !outbox.offerReplay(text)) close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
     }
 
     /** Moves the cursor of a followed room, after a replay or to skip what the client has. */

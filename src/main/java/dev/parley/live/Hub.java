@@ -33,6 +33,8 @@ public final class Hub implements AutoCloseable {
     /** How long room messages wait for a new connection's first frame, so that a {@code sync} comes first. */
     static final Duration HOLD = Duration.ofSeconds(2);
     static final int MAX_REPLAY = 1000;
+    /** About this much text at most per room and sync: a long absence is filled from history over HTTP instead. */
+    static final long REPLAY_BUDGET_CHARS = 8L << 20;
     /** A socket that answers no ping (sent every 20 s) for this long is gone. */
     static final Duration SILENCE = Duration.ofSeconds(65);
 
@@ -105,8 +107,9 @@ public final class Hub implements AutoCloseable {
             RoomChannel channel = channel(roomId);
             // A claim beyond the room's newest message is a confused client: it would skip what comes next.
             long claimed = Math.min(cursor.getValue(), parley.messages.lastSeq(roomId));
-            gap |= channel.delivered() - claimed > MAX_REPLAY;
-            replayed += channel.replay(c, claimed, MAX_REPLAY);
+            RoomChannel.Replay replay = channel.replay(c, claimed, MAX_REPLAY, REPLAY_BUDGET_CHARS);
+            replayed += replay.replayed();
+            gap |= replay.gap();
         }
         c.goLive();
         return new Wire.Synced(replayed, gap);

@@ -16,7 +16,10 @@ final class Outbox {
     static final int MAX_QUEUED_CHARS = 2 << 20;
 
     private final RemoteEndpoint.Async remote;
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    /** A queued text; only live ones count against the bound (see {@link #offerReplay}). */
+    private record Entry(String text, boolean counted) {}
+
+    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private long queuedChars;
     private boolean writing;
     private boolean failed;
@@ -27,16 +30,28 @@ final class Outbox {
 
     /** Queues a text; false when the queue is full or broken, and the connection must go. */
     boolean offer(String text) {
+        return offer(text, true);
+    }
+
+    /**
+     * Queues a text a client asked for with {@code sync}. A replay is bounded by its caller, and a
+     * reader catching up must not be taken for a slow one: it does not count against the bound.
+     */
+    boolean offerReplay(String text) {
+        return offer(text, false);
+    }
+
+    private boolean offer(String text, boolean counted) {
         synchronized (this) {
             if (failed) return false;
             if (writing) {
-                if (queuedChars + text.length() > MAX_QUEUED_CHARS) {
+                if (counted && queuedChars + text.length() > MAX_QUEUED_CHARS) {
                     failed = true;
                     queue.clear();
                     return false;
                 }
-                queue.add(text);
-                queuedChars += text.length();
+                queue.add(new Entry(text, counted));
+                if (counted) queuedChars += text.length();
                 return true;
             }
             writing = true;
@@ -97,13 +112,13 @@ final class Outbox {
 
     /** The next text to write, or null after marking the outbox idle. Called holding the lock. */
     private String next() {
-        String text = queue.poll();
-        if (text == null) {
+        Entry entry = queue.poll();
+        if (entry == null) {
             writing = false;
-        } else {
-            queuedChars -= text.length();
+            return null;
         }
-        return text;
+        if (entry.counted()) queuedChars -= entry.text().length();
+        return entry.text();
     }
 
     private synchronized void fail() {

@@ -83,7 +83,9 @@ final class Renderer {
         return everyone.isEmpty() ? null : html("live/online-users.jte", Map.of("everyone", everyone, "statuses", statuses));
     }
 
+    /** A fragment as sent: starting with its first element; null when there is nothing to show, so no empty frame goes out. */
     private String html(String template, Map<String, Object> model) {
-        return templates.render(template, model);
+        String html = templates.render(template, model).strip();
+        return html.isEmpty() ? null : html;
     }
 }

@@ -65,20 +65,39 @@ final class RoomChannel {
         if (lastSeq > delivered) fillGap(lastSeq);
     }
 
-    /** Sends a follower everything after {@code lastSeq} up to what the room delivered, then resumes it live. */
-    synchronized int replay(Connection connection, long lastSeq, int limit) {
-        if (!followers.contains(connection)) return 0;
-        int replayed = 0;
+    /** What a replay sent, and whether older messages were left out (the client fetches those over HTTP). */
+    record Replay(int replayed, boolean gap) {}
+
+    /**
+     * Sends a follower what came after {@code lastSeq}, up to what the room delivered, then
+     * resumes it live. At most {@code limit} messages and about {@code budgetChars} of text: when
+     * more was missed, the newest that fit are sent and the replay reports a gap.
+     */
+    synchronized Replay replay(Connection connection, long lastSeq, int limit, long budgetChars) {
+        if (!followers.contains(connection)) return new Replay(0, false);
+        var sent = new java.util.ArrayDeque<Message>();
+        var texts = new java.util.ArrayDeque<Frames>();
+        boolean gap = lastSeq < delivered - limit;
         if (lastSeq < delivered) {
             List<Message> missed = store.after(roomId, Math.max(lastSeq, delivered - limit), limit);
-            for (Message m : missed) {
-                if (m.seq() > delivered) break;
-                connection.replay(roomId, m.seq(), render.apply(m));
-                replayed++;
+            long chars = 0;
+            for (int i = missed.size() - 1; i >= 0; i--) {
+                Message m = missed.get(i);
+                if (m.seq() > delivered) continue;
+                Frames frames = render.apply(m);
+                String text = frames.textFor(connection);
+                chars += text == null ? 0 : text.length();
+                if (chars > budgetChars && !sent.isEmpty()) {
+                    gap = true;
+                    break;
+                }
+                sent.addFirst(m);
+                texts.addFirst(frames);
             }
         }
+        for (Message m : sent) connection.replay(roomId, m.seq(), texts.removeFirst());
         connection.resumeAt(roomId, Math.max(lastSeq, delivered));
-        return replayed;
+        return new Replay(sent.size(), gap);
     }
 
     /** Sends a non-message event of the room to every follower. */

@@ -27,8 +27,12 @@ public final class LiveClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final List<String> texts = new ArrayList<>();
+    /** Every text received, in arrival order, with its parse (null for HTML and other non-JSON text). */
+    private record Received(String text, JsonNode json) {}
+
+    private final List<Received> received = new ArrayList<>();
     private final Map<Object, CompletableFuture<JsonNode>> acks = new ConcurrentHashMap<>();
+    private final Map<Object, Integer> ackCounts = new ConcurrentHashMap<>();
     private final AtomicLong nextAck = new AtomicLong();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile boolean reading = true;
@@ -47,22 +51,49 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public static LiveClient connect(URI http, Map<String, String> headers, String subprotocol) {
+        return connectAsync(http, headers, subprotocol).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** Opens the socket without waiting: a refused handshake fails the future with a {@code WebSocketHandshakeException}. */
+    public static CompletableFuture<LiveClient> connectAsync(URI http, Map<String, String> headers, String subprotocol) {
         var client = new LiveClient();
         URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
         var builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         if (subprotocol != null) builder.subprotocols(subprotocol);
-        client.socket = builder.buildAsync(ws, client.new Listener()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
-        return client;
+        return builder.buildAsync(ws, client.new Listener()).thenApply(s -> {
+            client.socket = s;
+            return client;
+        });
+    }
+
+    /** The subprotocol the server agreed to ("" for none). */
+    public String subprotocol() {
+        return socket.getSubprotocol();
     }
 
     /** Sends an event with a fresh ack id and waits for its ack. */
     public JsonNode request(String event, Object data) {
+        return requestAsync(event, data).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** Sends an event with a fresh ack id; the future completes with its ack. */
+    public CompletableFuture<JsonNode> requestAsync(String event, Object data) {
         long ack = nextAck.incrementAndGet();
-        var answer = new CompletableFuture<JsonNode>();
-        acks.put(ack, answer);
+        var answer = acks.computeIfAbsent(ack, k -> new CompletableFuture<>());
         send(Json.write(Map.of("event", event, "ack", ack, "data", data)));
-        return answer.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return answer;
+    }
+
+    /**
+     * Sends a first frame (a sync of no rooms) and waits for its ack. Until a socket's first frame
+     * the server holds room messages back for a while, so that a resuming client's sync comes first;
+     * a client that only listens sends this to get them at once.
+     */
+    public LiveClient ready() {
+        JsonNode ack = request("sync", Map.of("rooms", Map.of()));
+        if (!ack.path("success").asBoolean()) throw new AssertionError("sync of no rooms failed: " + ack);
+        return this;
     }
 
     /** Sends an event without an ack id: nothing comes back for it but its effects. */
@@ -70,18 +101,40 @@ public final class LiveClient implements AutoCloseable {
         send(Json.write(Map.of("event", event, "data", data)));
     }
 
+    /** Sends a raw frame carrying this ack id and waits for its ack. */
+    public JsonNode raw(Object ack, String text) {
+        var answer = acks.computeIfAbsent(ack, k -> new CompletableFuture<>());
+        send(text);
+        return answer.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
     /** Waits for the ack of a frame sent raw with this ack id. */
     public JsonNode ackOf(Object ack) {
         return acks.computeIfAbsent(ack, k -> new CompletableFuture<>()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** How many acks arrived carrying this id. */
+    public int ackCount(Object ack) {
+        return ackCounts.getOrDefault(ack, 0);
+    }
+
+    /** Every ack received so far, in arrival order. */
+    public List<JsonNode> acks() {
+        return jsons().stream().filter(LiveClient::isAck).toList();
     }
 
     public void send(String text) {
         socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
-    /** The next event of this name after the first {@code skip} ones, waiting for it. */
+    /** The first event of this name, waiting for it. */
     public JsonNode event(String name) {
         return awaitEvent(e -> e.path("event").asText().equals(name));
+    }
+
+    /** The first event of this name whose data matches, waiting for it. */
+    public JsonNode event(String name, Predicate<JsonNode> data) {
+        return awaitEvent(e -> e.path("event").asText().equals(name) && data.test(e.path("data")));
     }
 
     public JsonNode awaitEvent(Predicate<JsonNode> wanted) {
@@ -90,17 +143,22 @@ public final class LiveClient implements AutoCloseable {
             for (JsonNode e : events()) if (wanted.test(e)) return e;
             pause(10);
         }
-        throw new AssertionError("no such event within " + WAIT + "; got " + texts());
+        throw new AssertionError("no such event within " + WAIT + "; got " + abbreviated());
+    }
+
+    /** The first text (any format) that matches, waiting for it. */
+    public String awaitText(Predicate<String> wanted) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String t : texts()) if (wanted.test(t)) return t;
+            pause(10);
+        }
+        throw new AssertionError("no such text within " + WAIT + "; got " + abbreviated());
     }
 
     /** Every event (not ack) received so far, parsed; only for JSON clients. */
     public List<JsonNode> events() {
-        var out = new ArrayList<JsonNode>();
-        for (String t : texts()) {
-            JsonNode n = parse(t);
-            if (n != null && n.has("event")) out.add(n);
-        }
-        return out;
+        return jsons().stream().filter(n -> n.has("event")).toList();
     }
 
     public List<JsonNode> events(String name) {
@@ -113,15 +171,34 @@ public final class LiveClient implements AutoCloseable {
                 .map(e -> e.path("data").path("seq").asLong()).toList();
     }
 
+    /** Every JSON frame, events and acks, in arrival order. */
+    public List<JsonNode> jsons() {
+        synchronized (received) {
+            return received.stream().filter(r -> r.json() != null).map(Received::json).toList();
+        }
+    }
+
     public List<String> texts() {
-        synchronized (texts) {
-            return List.copyOf(texts);
+        synchronized (received) {
+            return received.stream().map(Received::text).toList();
+        }
+    }
+
+    public int count() {
+        synchronized (received) {
+            return received.size();
         }
     }
 
     /** Stops asking for frames: the server's writes back up as for a reader that went away. */
     public void stopReading() {
         reading = false;
+    }
+
+    /** Asks for frames again after {@link #stopReading()}. */
+    public void resumeReading() {
+        reading = true;
+        socket.request(1);
     }
 
     /** The close code the server sent, waiting for it. */
@@ -140,8 +217,19 @@ public final class LiveClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        if (socket == null) return;
+        try {
+            if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
+            // The close handshake: the server answers once it has let the socket go.
+            if (reading) closed.get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Already closed by the server, or it did not answer: nothing more to wait for.
+        }
         socket.abort();
+    }
+
+    static boolean isAck(JsonNode n) {
+        return n.has("ack") && n.has("success");
     }
 
     static void pause(long ms) {
@@ -151,6 +239,12 @@ public final class LiveClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private String abbreviated() {
+        List<String> all = texts();
+        List<String> tail = all.size() > 30 ? all.subList(all.size() - 30, all.size()) : all;
+        return all.size() + " texts, last: " + tail.stream().map(t -> t.length() > 300 ? t.substring(0, 300) + "…" : t).toList();
     }
 
     private static JsonNode parse(String text) {
@@ -176,12 +270,13 @@ public final class LiveClient implements AutoCloseable {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                synchronized (texts) {
-                    texts.add(text);
-                }
                 JsonNode n = parse(text);
-                if (n != null && n.has("ack") && n.has("success")) {
+                synchronized (received) {
+                    received.add(new Received(text, n));
+                }
+                if (n != null && isAck(n)) {
                     Object id = n.get("ack").isNumber() ? (Object) n.get("ack").asLong() : n.get("ack").asText();
+                    ackCounts.merge(id, 1, Integer::sum);
                     acks.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(n);
                 }
             }
