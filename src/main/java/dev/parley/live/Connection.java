@@ -148,10 +148,6 @@ public final class Connection {
         return lastHeard;
     }
 
-    boolean isOpen() {
-        return !closing && session.isOpen();
-    }
-
     void ping() {
         try {
             session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));

@@ -52,10 +52,6 @@ public final class Hub implements AutoCloseable {
         parley.bus.subscribe(this::on);
     }
 
-    Parley parley() {
-        return parley;
-    }
-
     ExecutorService closer() {
         return closer;
     }

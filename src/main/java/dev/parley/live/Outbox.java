@@ -60,10 +60,6 @@ final class Outbox {
         return true;
     }
 
-    synchronized int queued() {
-        return queue.size();
-    }
-
     /**
      * Writes texts until the queue is empty or a write goes asynchronous; in the latter case the
      * completion continues the pumping. A write that completes inline loops here instead of

@@ -49,20 +49,11 @@ final class RoomChannel {
         return List.copyOf(followers);
     }
 
-    synchronized long delivered() {
-        return delivered;
-    }
-
     /** Delivers a posted message, and any it skipped over, to every follower. */
     synchronized void deliver(Message message) {
         if (message.seq() <= delivered) return;
         if (message.seq() > delivered + 1) fillGap(message.seq() - 1);
         send(message, render.apply(message));
-    }
-
-    /** Pulls from the store whatever is newer than what was delivered, e.g. after the bus lost messages. */
-    synchronized void catchUp(long lastSeq) {
-        if (lastSeq > delivered) fillGap(lastSeq);
     }
 
     /** What a replay sent, and whether older messages were left out (the client fetches those over HTTP). */
