@@ -3,6 +3,9 @@ package dev.parley.live;
 import dev.parley.auth.Principal;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -39,20 +41,19 @@ public final class Connection {
 
     private final Session session;
     private final Outbox outbox;
-    private final Executor closer;
     private final Map<Long, Long> cursors = new HashMap<>();
     private List<Held> held = new ArrayList<>();
     private volatile boolean closing;
+    private volatile long closingSince;
     private volatile long lastHeard = System.nanoTime();
 
-    Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate, Executor closer) {
+    Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate) {
         this.id = "c" + IDS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
         this.session = session;
         this.principal = principal;
         this.format = format;
         this.viewing = viewing;
         this.rate = rate;
-        this.closer = closer;
         this.outbox = new Outbox(session.getAsyncRemote());
     }
 
@@ -128,16 +129,29 @@ public final class Connection {
         }
     }
 
+    /**
+     * Starts the close handshake without waiting for it. (Jakarta's {@code Session.close} blocks
+     * until the close frame is written, which a reader that stopped reading never lets happen.)
+     * A peer that does not complete it within {@link Hub#CLOSE_WAIT} is cut off by the hub.
+     */
     void close(CloseReason.CloseCode code, String reason) {
         if (closing) return;
+        closingSince = System.nanoTime();
         closing = true;
-        closer.execute(() -> {
-            try {
-                session.close(new CloseReason(code, reason));
-            } catch (IOException | RuntimeException e) {
-                // Already gone: nothing left to tell the peer.
-            }
-        });
+        core().close(code.getCode(), reason, Callback.NOOP);
+    }
+
+    /** Drops the TCP connection at once; the peer sees 1006, which browsers retry. */
+    void abort() {
+        core().abort();
+    }
+
+    boolean closingLongerThan(long nanos) {
+        return closing && System.nanoTime() - closingSince > nanos;
+    }
+
+    private CoreSession core() {
+        return ((JakartaWebSocketSession) session).getCoreSession();
     }
 
     void heard() {

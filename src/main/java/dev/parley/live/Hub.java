@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,23 +35,20 @@ public final class Hub implements AutoCloseable {
     static final long REPLAY_BUDGET_CHARS = 8L << 20;
     /** A socket that answers no ping (sent every 20 s) for this long is gone. */
     static final Duration SILENCE = Duration.ofSeconds(65);
+    /** How long a peer gets to answer our close before the connection is dropped. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final Parley parley;
     private final Renderer renderer;
     private final Map<Long, RoomChannel> channels = new ConcurrentHashMap<>();
     private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> new Thread(r, "parley-ws-close"));
     private final AtomicLong delivered = new AtomicLong();
 
     public Hub(Parley parley, Templates templates) {
         this.parley = parley;
         this.renderer = new Renderer(templates);
         parley.bus.subscribe(this::on);
-    }
-
-    ExecutorService closer() {
-        return closer;
     }
 
     /** Registers a new connection: it follows all the user's rooms, and the user counts as online. */
@@ -167,7 +162,9 @@ public final class Hub implements AutoCloseable {
         long now = System.nanoTime();
         for (Connection c : connections) {
             if (!c.isLive() && now - c.openedAt > HOLD.toNanos()) c.goLive();
-            if (now - c.lastHeard() > SILENCE.toNanos()) {
+            if (c.closingLongerThan(CLOSE_WAIT.toNanos())) {
+                c.abort();
+            } else if (now - c.lastHeard() > SILENCE.toNanos()) {
                 // Pings keep the socket busy, so the idle timeout never fires for a peer that vanished.
                 c.close(CloseCodes.TRY_AGAIN_LATER, "no answer to pings");
             } else if (ping) {
@@ -195,11 +192,5 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         closeAll(CloseCodes.SERVICE_RESTART, "restarting");
-        closer.shutdown();
-        try {
-            closer.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
