@@ -6,7 +6,6 @@ import jakarta.websocket.Session;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +53,7 @@ public final class Connection {
         this.format = format;
         this.viewing = viewing;
         this.rate = rate;
-        this.outbox = new Outbox(session.getAsyncRemote());
+        this.outbox = new Outbox(core());
     }
 
     /** Starts following a room from {@code seq}; keeps the cursor when already following. Called under the room's lock. */
@@ -163,11 +162,7 @@ public final class Connection {
     }
 
     void ping() {
-        try {
-            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.allocate(0));
-        } catch (IOException | RuntimeException e) {
-            // The close that follows a broken socket cleans up.
-        }
+        outbox.ping();
     }
 
     @Override

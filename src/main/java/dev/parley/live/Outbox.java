@@ -1,36 +1,47 @@
 package dev.parley.live;
 
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendResult;
 import java.util.ArrayDeque;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * The outbound queue of one socket: texts are written one at a time, in order, without blocking
- * the caller. The queue is bounded by the characters it holds, so a reader that stops reading
- * costs a fixed amount of memory and never slows anyone else: {@link #offer} reports the overflow
- * and the caller drops the connection.
+ * The outbound queue of one socket: frames are written one at a time, in order, without blocking
+ * the caller. Every write goes through here, pings included, straight to Jetty's core session:
+ * one writer per socket, so no two writes ever race.
+ *
+ * <p>The queue is bounded by the characters it holds, so a reader that stops reading costs a fixed
+ * amount of memory and never slows anyone else: {@link #offer} reports the overflow and the caller
+ * drops the connection.
  */
 final class Outbox {
 
     /** What may wait for a slow reader: about 500 of the longest messages, thousands of usual ones. */
     static final int MAX_QUEUED_CHARS = 2 << 20;
 
-    private final RemoteEndpoint.Async remote;
-    /** A queued text; only live ones count against the bound (see {@link #offerReplay}). */
-    private record Entry(String text, boolean counted) {}
+    /** A queued frame: a text, or a ping when {@code text} is null. Only live texts count against the bound. */
+    private record Entry(String text, boolean counted) {
+        static final Entry PING = new Entry(null, false);
 
+        Frame frame() {
+            return text == null ? new Frame(OpCode.PING) : new Frame(OpCode.TEXT).setPayload(text);
+        }
+    }
+
+    private final CoreSession socket;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private long queuedChars;
     private boolean writing;
     private boolean failed;
 
-    Outbox(RemoteEndpoint.Async remote) {
-        this.remote = remote;
+    Outbox(CoreSession socket) {
+        this.socket = socket;
     }
 
     /** Queues a text; false when the queue is full or broken, and the connection must go. */
     boolean offer(String text) {
-        return offer(text, true);
+        return offer(new Entry(text, true));
     }
 
     /**
@@ -38,89 +49,79 @@ final class Outbox {
      * reader catching up must not be taken for a slow one: it does not count against the bound.
      */
     boolean offerReplay(String text) {
-        return offer(text, false);
+        return offer(new Entry(text, false));
     }
 
-    private boolean offer(String text, boolean counted) {
+    void ping() {
+        offer(Entry.PING);
+    }
+
+    private boolean offer(Entry entry) {
         synchronized (this) {
             if (failed) return false;
             if (writing) {
-                if (counted && queuedChars + text.length() > MAX_QUEUED_CHARS) {
+                int size = entry.counted() ? entry.text().length() : 0;
+                if (queuedChars + size > MAX_QUEUED_CHARS) {
                     failed = true;
                     queue.clear();
                     return false;
                 }
-                queue.add(new Entry(text, counted));
-                if (counted) queuedChars += text.length();
+                queue.add(entry);
+                queuedChars += size;
                 return true;
             }
             writing = true;
         }
-        pump(text);
+        pump(entry);
         return true;
     }
 
     /**
-     * Writes texts until the queue is empty or a write goes asynchronous; in the latter case the
+     * Writes frames until the queue is empty or a write goes asynchronous; in the latter case the
      * completion continues the pumping. A write that completes inline loops here instead of
      * recursing, so a long queue cannot grow the stack.
      */
-    private void pump(String first) {
-        String text = first;
-        while (text != null) {
+    private void pump(Entry first) {
+        Entry entry = first;
+        while (entry != null) {
             var write = new Write();
-            try {
-                remote.sendText(text, result -> completed(write, result));
-            } catch (RuntimeException e) {
-                fail();
-                return;
-            }
+            socket.sendFrame(entry.frame(), Callback.from(() -> completed(write, true), failure -> completed(write, false)), false);
             synchronized (this) {
                 if (!write.done) {
                     write.continuesInCallback = true;
                     return;
                 }
                 if (failed) return;
-                text = next();
+                entry = next();
             }
         }
     }
 
-    private void completed(Write write, SendResult result) {
-        boolean resume;
+    private void completed(Write write, boolean ok) {
+        Entry entry;
         synchronized (this) {
             write.done = true;
-            if (!result.isOK()) {
+            if (!ok) {
                 failed = true;
+                writing = false;
                 queue.clear();
                 return;
             }
-            resume = write.continuesInCallback;
+            if (!write.continuesInCallback) return;
+            entry = next();
         }
-        if (resume) {
-            String text;
-            synchronized (this) {
-                text = next();
-            }
-            if (text != null) pump(text);
-        }
+        if (entry != null) pump(entry);
     }
 
-    /** The next text to write, or null after marking the outbox idle. Called holding the lock. */
-    private String next() {
+    /** The next frame to write, or null after marking the outbox idle. Called holding the lock. */
+    private Entry next() {
         Entry entry = queue.poll();
         if (entry == null) {
             writing = false;
             return null;
         }
         if (entry.counted()) queuedChars -= entry.text().length();
-        return entry.text();
-    }
-
-    private synchronized void fail() {
-        failed = true;
-        writing = false;
-        queue.clear();
+        return entry;
     }
 
     private static final class Write {
