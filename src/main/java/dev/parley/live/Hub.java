@@ -56,6 +56,8 @@ public final class Hub implements AutoCloseable {
         connections.add(c);
         byUser.computeIfAbsent(c.principal.userId(), id -> ConcurrentHashMap.newKeySet()).add(c);
         for (long roomId : parley.rooms.roomIdsOf(c.principal.userId())) channel(roomId).follow(c);
+        // A page reading a public room before joining it watches that room live too.
+        if (c.viewing != 0 && !c.follows(c.viewing) && parley.rooms.isVisible(c.principal, c.viewing)) channel(c.viewing).follow(c);
         if (c.format == Format.JSON) {
             c.send(renderer.onlineUsers(parley.presence.onlineRoomMates(c.principal.userId())));
         } else {

@@ -9,6 +9,7 @@ import dev.parley.TestServer;
 import dev.parley.web.ApiClient;
 import dev.parley.web.ApiClient.Session;
 import dev.parley.web.Browser;
+import dev.parley.web.Json;
 import dev.parley.web.Person;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,21 @@ class HtmlFragmentsIT {
             assertThat(lastSeq.attr("value")).isEqualTo("1");
             assertThat(lastSeq.attr("hx-swap-oob")).isEqualTo("true");
             assertThat(lastSeq.attr("name")).isEqualTo("lastSeq");
+        }
+    }
+
+    @Test
+    void aPageReadingAPublicRoomBeforeJoiningItSeesItsMessagesLiveAndCanSync() {
+        Person carolPerson = person("carol");
+        Browser carolBrowser = new Browser(server).signUp(carolPerson);
+        try (var page = openPage(carolBrowser, room, 0)) {
+            long id = api.say(bob, room, "for readers too").path("id").asLong();
+            page.awaitText(t -> t.contains("id=\"message-" + id + "\""));
+
+            page.send(Json.write(Map.of("event", "sync", "ack", "s", "data", Map.of("roomId", room, "lastSeq", 0))));
+            var synced = page.ackOf("s");
+            assertThat(synced.path("success").asBoolean()).as("%s", synced).isTrue();
+            assertThat(synced.path("data").path("replayed").asInt()).isEqualTo(1);
         }
     }
 
