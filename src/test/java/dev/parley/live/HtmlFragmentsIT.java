@@ -5,7 +5,6 @@ import static dev.parley.live.LiveFixtures.cookieHeader;
 import static dev.parley.live.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
 import dev.parley.web.ApiClient;
 import dev.parley.web.ApiClient.Session;
 import dev.parley.web.Browser;
@@ -17,8 +16,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +24,7 @@ import org.junit.jupiter.api.Test;
  * events in full; a page showing another room gets a short note at most. Each event is rendered
  * once, so every page showing the room receives the very same text.
  */
-class HtmlFragmentsIT {
-
-    private static TestServer server;
-    private static ApiClient api;
+class HtmlFragmentsIT extends OneServer {
 
     private Browser annBrowser;
     private Browser bobBrowser;
@@ -38,17 +32,6 @@ class HtmlFragmentsIT {
     private Session bob;
     private long room;
     private long other;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = new ApiClient(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void twoPeopleInTwoRooms() {
