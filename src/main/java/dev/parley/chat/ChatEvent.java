@@ -10,27 +10,21 @@ import java.util.List;
  */
 public sealed interface ChatEvent {
 
-    /** Events that concern the members of one room. */
-    sealed interface InRoom extends ChatEvent {
-        long roomId();
-    }
-
-    record MessagePosted(Message message) implements InRoom {
-        @Override
+    record MessagePosted(Message message) implements ChatEvent {
         public long roomId() {
             return message.roomId();
         }
     }
 
-    record MemberJoined(long roomId, UserRef user) implements InRoom {}
+    record MemberJoined(long roomId, UserRef user) implements ChatEvent {}
 
-    record MemberLeft(long roomId, UserRef user) implements InRoom {}
+    record MemberLeft(long roomId, UserRef user) implements ChatEvent {}
 
     /** Someone started or stopped typing; {@code typers} is everyone typing in the room now. */
-    record TypingChanged(long roomId, UserRef user, boolean typing, List<UserRef> typers) implements InRoom {}
+    record TypingChanged(long roomId, UserRef user, boolean typing, List<UserRef> typers) implements ChatEvent {}
 
     /** A member's read watermark in the room moved up to {@code seq}. */
-    record ReadMarked(long roomId, UserRef reader, long seq) implements InRoom {}
+    record ReadMarked(long roomId, UserRef reader, long seq) implements ChatEvent {}
 
     /**
      * A user's first connection opened ({@link Change#ONLINE}), their last one closed or lapsed

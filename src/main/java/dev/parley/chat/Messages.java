@@ -55,10 +55,6 @@ public final class Messages {
         return rooms.lastSeq(roomId);
     }
 
-    public java.util.Optional<Message> find(long messageId) {
-        return messages.find(messageId);
-    }
-
     /** Up to {@code limit} messages before {@code beforeSeq} (the newest, when null), oldest first. */
     public List<Message> history(Principal viewer, long roomId, Long beforeSeq, int limit) {
         rooms.visible(viewer, roomId);

@@ -5,34 +5,15 @@ import static dev.parley.live.LiveFixtures.cookieHeader;
 import static dev.parley.live.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.MutableClock;
-import dev.parley.TestServer;
 import dev.parley.web.ApiClient;
 import dev.parley.web.Browser;
 import dev.parley.web.Person;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Ending a session ends its sockets at once (1008), and only its own. */
-class SessionsLiveIT {
-
-    private static final MutableClock clock = MutableClock.now();
-    private static TestServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(c -> c, clock);
-        api = new ApiClient(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class SessionsLiveIT extends OneServerOnAClock {
 
     @Test
     void loggingOutClosesEverySocketOfThatSessionButNotTheUsersOtherSessions() {

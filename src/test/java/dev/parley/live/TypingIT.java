@@ -7,14 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.MutableClock;
-import dev.parley.TestServer;
 import dev.parley.web.ApiClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,25 +18,10 @@ import org.junit.jupiter.api.Test;
  * typing-start, and ended at once by a stop, a send, a leave or a disconnect. Time is the
  * server's clock, moved by hand; the server's ticker notices within a quarter second.
  */
-class TypingIT {
+class TypingIT extends OneServerOnAClock {
 
     /** Long enough for a few ticks of the server's ticker to have run. */
     private static final Duration A_FEW_TICKS = Duration.ofMillis(800);
-
-    private static final MutableClock clock = MutableClock.now();
-    private static TestServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(c -> c, clock);
-        api = new ApiClient(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void typingStartReachesTheOthersButNeverTheTypist() {
