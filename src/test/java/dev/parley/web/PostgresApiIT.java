@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.TestServer;
+import dev.parley.testing.PostgresDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;

@@ -1,4 +1,4 @@
-package dev.parley.web;
+package dev.parley.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,18 +10,18 @@ import java.util.UUID;
  * A throwaway database on the machine's PostgreSQL (trust auth, user postgres), created through
  * the {@code test} database and dropped, connections and all, on close.
  */
-final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements AutoCloseable {
 
     private static final String SERVER = System.getenv().getOrDefault("PARLEY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = System.getenv().getOrDefault("PARLEY_TEST_PG_USER", "postgres");
 
-    final String name = "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    public final String name = "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     private PostgresDatabase() throws SQLException {
         admin("CREATE DATABASE " + name);
     }
 
-    static PostgresDatabase create() {
+    public static PostgresDatabase create() {
         try {
             return new PostgresDatabase();
         } catch (SQLException e) {
@@ -30,7 +30,7 @@ final class PostgresDatabase implements AutoCloseable {
     }
 
     /** The DATABASE_URL Parley is given. */
-    String url() {
+    public String url() {
         return SERVER + name + "?user=" + USER;
     }
 

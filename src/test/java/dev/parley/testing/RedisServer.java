@@ -1,0 +1,129 @@
+package dev.parley.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A private {@code redis-server} on a free loopback port, owned by one test class so that it may
+ * pause ({@code SIGSTOP}), resume, kill and restart it. Keeps nothing on disk: a restart starts
+ * empty, as the machine's Redis does.
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private final int port;
+    private final Path dir;
+    private Process process;
+
+    private RedisServer(int port, Path dir) {
+        this.port = port;
+        this.dir = dir;
+    }
+
+    public static RedisServer start() {
+        try {
+            var server = new RedisServer(freePort(), Files.createTempDirectory("parley-redis"));
+            server.launch();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The REDIS_URL Parley is given. */
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGSTOP: the process stays, its socket stays open, nothing is answered. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts again on the same port, empty. */
+    public void restart() {
+        kill();
+        launch();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            resume();
+            kill();
+        }
+    }
+
+    private void launch() {
+        try {
+            process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("stdout.log").toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start redis-server (is it installed?)", e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var socket = new Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write("PING\r\n".getBytes());
+                if (socket.getInputStream().read() == '+') return;
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (!process.isAlive()) throw new IllegalStateException("redis-server exited; see " + dir.resolve("redis.log"));
+            sleep(20);
+        }
+        throw new IllegalStateException("redis-server did not answer on port " + port);
+    }
+
+    private void signal(String name) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+            if (exit != 0) throw new IllegalStateException("kill -" + name + " failed");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
