@@ -22,6 +22,15 @@ public final class LocalPresenceState implements PresenceState {
     }
 
     @Override
+    public synchronized Set<Long> renew(Map<String, Long> connections, Instant until) {
+        var cameOnline = new HashSet<Long>();
+        connections.forEach((connectionId, userId) -> {
+            if (connect(userId, connectionId, until)) cameOnline.add(userId);
+        });
+        return cameOnline;
+    }
+
+    @Override
     public synchronized boolean isOnline(long userId) {
         return leases.containsKey(userId);
     }

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>Contract: an entry lives until the deadline given by its latest {@link #start}, or until
  * {@link #stop}; {@link #expire} removes and returns the entries whose deadline has passed, each
- * exactly once across all callers. Typing is relayed, never stored durably.
+ * exactly once across all callers. Typing is relayed, never stored durably. Shared
+ * implementations throw {@link ClusterUnavailable} at once when their store cannot be reached.
  */
 public interface TypingState {
 
