@@ -1,0 +1,63 @@
+package dev.parley.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.testing.RedisServer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/**
+ * A private redis-server for one test class, with two connections to it, as two instances would
+ * have. Tests share the server, not state: each takes a fresh key prefix.
+ */
+final class SharedRedis implements AutoCloseable {
+
+    /** How soon a call must fail while Redis is away: the client's timeout, and some slack. */
+    static final Duration FAST = RedisConnections.TIMEOUT.plusMillis(500);
+
+    final RedisServer server;
+    final StatefulRedisConnection<String, String> one;
+    final StatefulRedisConnection<String, String> two;
+    private final RedisClient client;
+
+    private SharedRedis(RedisServer server) {
+        this.server = server;
+        this.client = RedisConnections.client(server.url());
+        this.one = client.connect();
+        this.two = client.connect();
+    }
+
+    static SharedRedis start() {
+        return new SharedRedis(RedisServer.start());
+    }
+
+    static String freshPrefix() {
+        return "test-" + UUID.randomUUID() + ":";
+    }
+
+    /** Waits until both connections answer, after the server came back. */
+    void awaitAnswering() {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> one.sync().ping().equals("PONG") && two.sync().ping().equals("PONG"));
+    }
+
+    static void assertFailsFast(ThrowingCallable call) {
+        long start = System.nanoTime();
+        assertThatThrownBy(call).isInstanceOf(ClusterUnavailable.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST);
+    }
+
+    @Override
+    public void close() {
+        one.close();
+        two.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        server.close();
+    }
+}
