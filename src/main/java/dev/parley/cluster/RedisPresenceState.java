@@ -3,7 +3,6 @@ package dev.parley.cluster;
 import static dev.parley.cluster.RedisScript.epochMillis;
 import static dev.parley.cluster.RedisScript.timeToLive;
 
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,11 +69,11 @@ public final class RedisPresenceState implements PresenceState {
             return result
             """);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final Redis redis;
     private final String prefix;
 
     /** Over a connection that the caller shares and closes; every key starts with {@code prefix}. */
-    public RedisPresenceState(StatefulRedisConnection<String, String> redis, String prefix) {
+    public RedisPresenceState(Redis redis, String prefix) {
         this.redis = redis;
         this.prefix = prefix;
     }

@@ -3,7 +3,6 @@ package dev.parley.cluster;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,8 +47,9 @@ final class RedisScript {
     }
 
     /** Runs the script, which returns a Lua table. */
-    List<Object> run(StatefulRedisConnection<String, String> connection, String... args) {
-        var redis = connection.sync();
+    List<Object> run(Redis link, String... args) {
+        link.check();
+        var redis = link.commands.sync();
         try {
             try {
                 return redis.evalsha(digest, ScriptOutputType.MULTI, NO_KEYS, args);
@@ -69,7 +69,7 @@ final class RedisScript {
      * throwing, so that no caller loses the news of a run that took effect; the rest is left to
      * the next call.
      */
-    List<Object> runInBatches(StatefulRedisConnection<String, String> connection, List<String> head, List<String> items, int size) {
+    List<Object> runInBatches(Redis connection, List<String> head, List<String> items, int size) {
         var results = new ArrayList<Object>();
         for (int from = 0; from < items.size(); from += size) {
             var args = new ArrayList<>(head);
@@ -90,7 +90,7 @@ final class RedisScript {
      * what the runs returned but the counts; like {@link #runInBatches}, a failure after the first
      * run ends it quietly.
      */
-    List<Object> drain(StatefulRedisConnection<String, String> connection, int batch, String... args) {
+    List<Object> drain(Redis connection, int batch, String... args) {
         String[] withBatch = Arrays.copyOf(args, args.length + 1);
         withBatch[args.length] = Integer.toString(batch);
         var results = new ArrayList<Object>();

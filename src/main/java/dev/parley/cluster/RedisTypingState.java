@@ -4,7 +4,6 @@ import static dev.parley.cluster.RedisScript.epochMillis;
 import static dev.parley.cluster.RedisScript.timeToLive;
 
 import dev.parley.chat.UserRef;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,11 +83,11 @@ public final class RedisTypingState implements TypingState {
             return result
             """);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final Redis redis;
     private final String prefix;
 
     /** Over a connection that the caller shares and closes; every key starts with {@code prefix}. */
-    public RedisTypingState(StatefulRedisConnection<String, String> redis, String prefix) {
+    public RedisTypingState(Redis redis, String prefix) {
         this.redis = redis;
         this.prefix = prefix;
     }

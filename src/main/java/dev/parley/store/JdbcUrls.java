@@ -22,7 +22,7 @@ public final class JdbcUrls {
     }
 
     /** The innermost cause's first line, which names the actual problem ("Connection refused"). */
-    static String reason(Throwable e, String url) {
+    public static String reason(Throwable e, String url) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

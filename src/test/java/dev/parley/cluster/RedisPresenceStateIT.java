@@ -86,7 +86,7 @@ class RedisPresenceStateIT extends PresenceStateContract {
     @Test
     void everyKeyVanishesOnItsOwnShouldEveryInstanceDie() {
         state.renew(Map.of("alice-laptop", ALICE, "bob-phone", BOB), at(45));
-        var commands = redis.one.sync();
+        var commands = redis.one.commands.sync();
         long generous = RedisScript.SPARE.minusMinutes(1).toMillis();
         assertThat(commands.keys(prefix + "*")).hasSize(3)
                 .allSatisfy(key -> assertThat(commands.pttl(key)).isGreaterThan(generous));

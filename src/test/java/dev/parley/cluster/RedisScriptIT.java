@@ -50,7 +50,7 @@ class RedisScriptIT {
     @Test
     void aScriptRunsAgainAfterRedisForgotIt() {
         assertThat(ECHO.run(redis.one, prefix, "a")).containsExactly("a");
-        redis.one.sync().scriptFlush();
+        redis.one.commands.sync().scriptFlush();
         assertThat(ECHO.run(redis.one, prefix, "b")).containsExactly("b");
     }
 

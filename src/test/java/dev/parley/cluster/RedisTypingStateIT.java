@@ -84,7 +84,7 @@ class RedisTypingStateIT extends TypingStateContract {
     @Test
     void everyKeyVanishesOnItsOwnShouldEveryInstanceDie() {
         state.start(GENERAL, ALICE, at(5));
-        var commands = redis.one.sync();
+        var commands = redis.one.commands.sync();
         long generous = RedisScript.SPARE.minusMinutes(1).toMillis();
         assertThat(commands.keys(prefix + "*")).hasSize(3)
                 .allSatisfy(key -> assertThat(commands.pttl(key)).isGreaterThan(generous));

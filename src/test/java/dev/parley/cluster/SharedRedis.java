@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.testing.RedisServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -18,18 +16,17 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 final class SharedRedis implements AutoCloseable {
 
     /** How soon a call must fail while Redis is away: the client's timeout, and some slack. */
-    static final Duration FAST = RedisConnections.TIMEOUT.plusMillis(500);
+    static final Duration FAST = Redis.TIMEOUT.plusMillis(500);
 
     final RedisServer server;
-    final StatefulRedisConnection<String, String> one;
-    final StatefulRedisConnection<String, String> two;
-    private final RedisClient client;
+    /** Two instances' links. */
+    final Redis one;
+    final Redis two;
 
     private SharedRedis(RedisServer server) {
         this.server = server;
-        this.client = RedisConnections.client(server.url());
-        this.one = client.connect();
-        this.two = client.connect();
+        this.one = Redis.connect(server.url());
+        this.two = Redis.connect(server.url());
     }
 
     static SharedRedis start() {
@@ -44,7 +41,8 @@ final class SharedRedis implements AutoCloseable {
     void awaitAnswering() {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                .until(() -> one.sync().ping().equals("PONG") && two.sync().ping().equals("PONG"));
+                .until(() -> one.commands.sync().ping().equals("PONG") && two.commands.sync().ping().equals("PONG")
+                        && one.answering() && two.answering());
     }
 
     static void assertFailsFast(ThrowingCallable call) {
@@ -57,7 +55,6 @@ final class SharedRedis implements AutoCloseable {
     public void close() {
         one.close();
         two.close();
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         server.close();
     }
 }
