@@ -72,7 +72,7 @@ public final class RedisPresenceState implements PresenceState {
     private final Redis redis;
     private final String prefix;
 
-    /** Over a connection that the caller shares and closes; every key starts with {@code prefix}. */
+    /** Over the instance's Redis link, which the caller closes; every key starts with {@code prefix}. */
     public RedisPresenceState(Redis redis, String prefix) {
         this.redis = redis;
         this.prefix = prefix;

@@ -70,6 +70,7 @@ class CrossInstanceIT {
             try {
                 await().atMost(Duration.ofSeconds(5)).until(() -> readiness(0).contains("degraded"));
                 assertThat(cluster.api(0).get("/readyz", null).status()).isEqualTo(200);
+                LiveFixtures.assertFailed(b.request("typing-start", Map.of("roomId", t.room())), "unavailable");
                 for (int i = 1; i <= 10; i++) assertOk(a.request("send-message", Map.of("roomId", t.room(), "content", "during " + i)));
                 // The sender's own instance delivers at once; the other finds them in the database within a second or so.
                 assertThat(a.seqs(t.room())).containsExactlyElementsOf(LiveFixtures.range(1, 10));

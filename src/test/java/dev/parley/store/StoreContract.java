@@ -318,6 +318,9 @@ abstract class StoreContract {
         post(general, alice, "two");
 
         assertThat(post(random, alice, "elsewhere").seq()).isEqualTo(1);
+        assertThat(rooms.lastSeqs(java.util.List.of(general.id(), random.id(), 999_999L)))
+                .isEqualTo(java.util.Map.of(general.id(), 2L, random.id(), 1L));
+        assertThat(rooms.lastSeqs(java.util.List.of())).isEmpty();
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.parley.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,7 @@ public final class ParleyProcess implements AutoCloseable {
     private int starts;
 
     private ParleyProcess(Map<String, String> env) throws IOException {
-        this.port = freePort();
+        this.port = FreePort.pick();
         this.dataDir = Files.createTempDirectory("parley-process");
         this.env = env;
     }
@@ -123,12 +122,6 @@ public final class ParleyProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
