@@ -423,6 +423,33 @@ abstract class StoreContract {
     }
 
     @Test
+    void anAppendThatFailsAmongConcurrentOnesFailsAloneAndCostsThemNothing() throws Exception {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        var threads = new AtomicInteger();
+
+        // However appends are committed (one by one, or several together), a bad one spoils no other.
+        List<Long> outcomes = concurrently(6, () -> {
+            int thread = threads.incrementAndGet();
+            long stored = 0;
+            for (int i = 0; i < 30; i++) {
+                long room = thread == 1 && i % 2 == 0 ? 424242 : general.id();
+                try {
+                    messages.append(new NewMessage(room, alice.id(), "m", "<p>m</p>", "t" + thread + "-" + i));
+                    stored++;
+                } catch (RuntimeException expected) {
+                    assertThat(room).isEqualTo(424242);
+                }
+            }
+            return stored;
+        });
+
+        assertThat(outcomes.stream().mapToLong(Long::longValue).sum()).isEqualTo(165);
+        assertThat(messages.after(general.id(), 0, 500)).extracting(Message::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 165).boxed().toList());
+    }
+
+    @Test
     void appendingToAnUnknownRoomFailsAndStoresNothing() {
         Account alice = register(ALICE);
 
