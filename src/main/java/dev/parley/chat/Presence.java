@@ -131,6 +131,10 @@ public final class Presence {
         try {
             // Users the shared state forgot (a restarted Redis) come back online here.
             for (long userId : state.renew(alive, now.plus(LEASE))) announceOnline(who.get(userId));
+            // A connection that closed while it was being renewed gets its grace back, not a full lease.
+            alive.forEach((id, userId) -> {
+                if (!held.containsKey(id)) disconnected(who.get(userId), id);
+            });
         } catch (ClusterUnavailable e) {
             log.debug("presence unavailable; renewing at the next heartbeat");
             lastBeat = Instant.MIN;
