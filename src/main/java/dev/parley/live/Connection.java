@@ -8,6 +8,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +89,8 @@ public final class Connection {
     synchronized void replay(long roomId, long seq, Frames frames) {
         if (!cursors.containsKey(roomId)) return;
         cursors.put(roomId, seq);
-        String text = frames.textFor(this);
-        if (text != null && !closing && !outbox.offerReplay(text)) close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
+        ByteBuffer bytes = frames.bytesFor(this);
+        if (bytes != null && !closing && !outbox.offerReplay(bytes)) close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
     }
 
     /** Moves the cursor of a followed room, after a replay or to skip what the client has. */
@@ -118,13 +119,18 @@ public final class Connection {
 
     /** Sends an event that is not a message; such events are not held back. */
     void send(Frames frames) {
-        String text = frames.textFor(this);
-        if (text != null) send(text);
+        ByteBuffer bytes = frames.bytesFor(this);
+        if (bytes != null) send(bytes);
     }
 
     void send(String text) {
+        send(ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Queues UTF-8 text that may be shared with other connections: it is only ever read. */
+    private void send(ByteBuffer bytes) {
         if (closing) return;
-        if (!outbox.offer(text)) {
+        if (!outbox.offer(bytes)) {
             // A reader this far behind would only fall further: let it reconnect and resume by sync.
             close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
         }

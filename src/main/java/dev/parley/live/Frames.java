@@ -1,11 +1,13 @@
 package dev.parley.live;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
  * One event as the texts that go on the wire: JSON for programs; for pages, one fragment for
  * pages showing the event's room and another (possibly none) for every other page. Each text is
- * rendered at most once, on first use, and the same string goes to every recipient.
+ * rendered at most once, on first use, and encoded to UTF-8 once: the same bytes go to every recipient.
  */
 final class Frames {
 
@@ -35,27 +37,44 @@ final class Frames {
 
     /** The text for this connection, or null when it has nothing to show for the event. */
     String textFor(Connection connection) {
-        if (connection.format == Format.JSON) return json.get();
-        return roomId != 0 && connection.viewing == roomId ? inRoom.get() : elsewhere.get();
+        Wire wire = wireFor(connection).get();
+        return wire == null ? null : wire.text;
     }
+
+    /**
+     * The same text as UTF-8, encoded once for every recipient; null when there is nothing to send.
+     * Shared: a recipient reads it through its own {@link ByteBuffer#slice()} and never writes it.
+     */
+    ByteBuffer bytesFor(Connection connection) {
+        Wire wire = wireFor(connection).get();
+        return wire == null ? null : wire.bytes;
+    }
+
+    private Once wireFor(Connection connection) {
+        if (connection.format == Format.JSON) return json;
+        return roomId != 0 && connection.viewing == roomId ? inRoom : elsewhere;
+    }
+
+    private record Wire(String text, ByteBuffer bytes) {}
 
     private static final class Once {
         private Supplier<String> source;
-        private volatile String text;
+        private volatile Wire wire;
 
         Once(Supplier<String> source) {
             this.source = source;
         }
 
-        String get() {
-            String t = text;
-            if (t != null || source == null) return t;
+        Wire get() {
+            Wire w = wire;
+            if (w != null || source == null) return w;
             synchronized (this) {
                 if (source != null) {
-                    text = source.get();
+                    String text = source.get();
+                    wire = text == null ? null : new Wire(text, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
                     source = null;
                 }
-                return text;
+                return wire;
             }
         }
     }

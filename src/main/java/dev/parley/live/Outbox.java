@@ -1,5 +1,6 @@
 package dev.parley.live;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -18,20 +19,28 @@ import org.eclipse.jetty.websocket.core.OpCode;
 final class Outbox {
 
     /** What may wait for a slow reader: about 500 of the longest messages, thousands of usual ones. */
-    static final int MAX_QUEUED_CHARS = 2 << 20;
+    static final int MAX_QUEUED_BYTES = 2 << 20;
 
-    /** A queued frame: a text, or a ping when {@code text} is null. Only live texts count against the bound. */
-    private record Entry(String text, boolean counted) {
+    /**
+     * A queued frame: UTF-8 text, or a ping when {@code text} is null. The bytes may be shared with
+     * every other recipient of the event, so each frame reads them through a view of its own.
+     * Only live texts count against the bound.
+     */
+    private record Entry(ByteBuffer text, boolean counted) {
         static final Entry PING = new Entry(null, false);
 
         Frame frame() {
-            return text == null ? new Frame(OpCode.PING) : new Frame(OpCode.TEXT).setPayload(text);
+            return text == null ? new Frame(OpCode.PING) : new Frame(OpCode.TEXT).setPayload(text.slice());
+        }
+
+        int size() {
+            return counted ? text.remaining() : 0;
         }
     }
 
     private final CoreSession socket;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
-    private long queuedChars;
+    private long queuedBytes;
     private boolean writing;
     private boolean failed;
 
@@ -40,7 +49,7 @@ final class Outbox {
     }
 
     /** Queues a text; false when the queue is full or broken, and the connection must go. */
-    boolean offer(String text) {
+    boolean offer(ByteBuffer text) {
         return offer(new Entry(text, true));
     }
 
@@ -48,7 +57,7 @@ final class Outbox {
      * Queues a text a client asked for with {@code sync}. A replay is bounded by its caller, and a
      * reader catching up must not be taken for a slow one: it does not count against the bound.
      */
-    boolean offerReplay(String text) {
+    boolean offerReplay(ByteBuffer text) {
         return offer(new Entry(text, false));
     }
 
@@ -60,14 +69,14 @@ final class Outbox {
         synchronized (this) {
             if (failed) return false;
             if (writing) {
-                int size = entry.counted() ? entry.text().length() : 0;
-                if (queuedChars + size > MAX_QUEUED_CHARS) {
+                int size = entry.size();
+                if (queuedBytes + size > MAX_QUEUED_BYTES) {
                     failed = true;
                     queue.clear();
                     return false;
                 }
                 queue.add(entry);
-                queuedChars += size;
+                queuedBytes += size;
                 return true;
             }
             writing = true;
@@ -85,7 +94,12 @@ final class Outbox {
         Entry entry = first;
         while (entry != null) {
             var write = new Write();
-            socket.sendFrame(entry.frame(), Callback.from(() -> completed(write, true), failure -> completed(write, false)), false);
+            boolean more;
+            synchronized (this) {
+                more = !queue.isEmpty();
+            }
+            // With more queued behind it, a frame may wait in Jetty's buffer: a burst goes out in few writes.
+            socket.sendFrame(entry.frame(), Callback.from(() -> completed(write, true), failure -> completed(write, false)), more);
             synchronized (this) {
                 if (!write.done) {
                     write.continuesInCallback = true;
@@ -120,7 +134,7 @@ final class Outbox {
             writing = false;
             return null;
         }
-        if (entry.counted()) queuedChars -= entry.text().length();
+        queuedBytes -= entry.size();
         return entry;
     }
 

@@ -26,7 +26,7 @@ class SlowConsumerIT extends OneServer {
     /** What the socket buffers between the two ends hold before the server's writes back up (about 4 MB here). */
     static final int SOCKET_BUFFERS = 5 << 20;
     /** Enough large messages to fill the socket buffers and then the outbound queue, with half as many again to spare. */
-    static final int MESSAGES = (SOCKET_BUFFERS + Outbox.MAX_QUEUED_CHARS) / WIRE_CHARS * 3 / 2;
+    static final int MESSAGES = (SOCKET_BUFFERS + Outbox.MAX_QUEUED_BYTES) / WIRE_CHARS * 3 / 2;
     static final int SENDERS = 4;
 
     @Test
