@@ -32,6 +32,15 @@ public final class Connection {
 
     record Held(long roomId, long seq, Frames frames) {}
 
+    /** How far this connection has received one room: the seq of the last message sent. Guarded by the connection's lock. */
+    static final class Cursor {
+        private long seq;
+
+        private Cursor(long seq) {
+            this.seq = seq;
+        }
+    }
+
     final String id;
     final Principal principal;
     final Format format;
@@ -43,7 +52,7 @@ public final class Connection {
 
     private final Session session;
     private final Outbox outbox;
-    private final Map<Long, Long> cursors = new HashMap<>();
+    private final Map<Long, Cursor> cursors = new HashMap<>();
     private List<Held> held = new ArrayList<>();
     private volatile boolean closing;
     private volatile long closingSince;
@@ -59,9 +68,12 @@ public final class Connection {
         this.outbox = new Outbox(core());
     }
 
-    /** Starts following a room from {@code seq}; keeps the cursor when already following. Called under the room's lock. */
-    synchronized void follow(long roomId, long seq) {
-        cursors.putIfAbsent(roomId, seq);
+    /**
+     * Starts following a room from {@code seq}; keeps the cursor when already following. Called
+     * under the room's lock, which keeps the cursor it returns, so that a delivery finds it directly.
+     */
+    synchronized Cursor follow(long roomId, long seq) {
+        return cursors.computeIfAbsent(roomId, id -> new Cursor(seq));
     }
 
     synchronized void unfollow(long roomId) {
@@ -77,25 +89,27 @@ public final class Connection {
     }
 
     /** A live message of a followed room, in seq order. Called under the room's lock. */
-    synchronized void deliver(long roomId, long seq, Frames frames) {
+    synchronized void deliver(Cursor cursor, long roomId, long seq, Frames frames) {
         if (held != null) {
             held.add(new Held(roomId, seq, frames));
             return;
         }
-        sendIfNew(roomId, seq, frames);
+        sendIfNew(cursor, seq, frames);
     }
 
     /** A message replayed from the store for {@code sync}; bypasses the hold and the queue's bound. Called under the room's lock. */
     synchronized void replay(long roomId, long seq, Frames frames) {
-        if (!cursors.containsKey(roomId)) return;
-        cursors.put(roomId, seq);
+        Cursor cursor = cursors.get(roomId);
+        if (cursor == null) return;
+        cursor.seq = seq;
         ByteBuffer bytes = frames.bytesFor(this);
         if (bytes != null && !closing && !outbox.offerReplay(bytes)) close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
     }
 
     /** Moves the cursor of a followed room, after a replay or to skip what the client has. */
     synchronized void resumeAt(long roomId, long seq) {
-        cursors.computeIfPresent(roomId, (id, old) -> seq);
+        Cursor cursor = cursors.get(roomId);
+        if (cursor != null) cursor.seq = seq;
     }
 
     synchronized boolean isLive() {
@@ -107,13 +121,16 @@ public final class Connection {
         if (held == null) return;
         List<Held> pending = held;
         held = null;
-        for (Held h : pending) sendIfNew(h.roomId(), h.seq(), h.frames());
+        for (Held h : pending) {
+            // A room unfollowed meanwhile has no cursor any more: its held messages are dropped.
+            Cursor cursor = cursors.get(h.roomId());
+            if (cursor != null) sendIfNew(cursor, h.seq(), h.frames());
+        }
     }
 
-    private void sendIfNew(long roomId, long seq, Frames frames) {
-        Long cursor = cursors.get(roomId);
-        if (cursor == null || seq <= cursor) return;
-        cursors.put(roomId, seq);
+    private void sendIfNew(Cursor cursor, long seq, Frames frames) {
+        if (seq <= cursor.seq) return;
+        cursor.seq = seq;
         send(frames);
     }
 

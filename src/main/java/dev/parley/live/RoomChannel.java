@@ -1,9 +1,10 @@
 package dev.parley.live;
 
 import dev.parley.chat.Message;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -25,7 +26,9 @@ final class RoomChannel {
     final long roomId;
     private final Store store;
     private final Function<Message, Frames> render;
-    private final Set<Connection> followers = new LinkedHashSet<>();
+    /** Followers in the order they came, for fast fan-out; the index finds one to remove. */
+    private final List<Follower> followers = new ArrayList<>();
+    private final Map<Connection, Follower> index = new HashMap<>();
     private long delivered;
 
     RoomChannel(long roomId, long lastSeq, Store store, Function<Message, Frames> render) {
@@ -35,18 +38,23 @@ final class RoomChannel {
         this.render = render;
     }
 
+    private record Follower(Connection connection, Connection.Cursor cursor) {}
+
     synchronized void follow(Connection connection) {
-        followers.add(connection);
-        connection.follow(roomId, delivered);
+        if (index.containsKey(connection)) return;
+        var follower = new Follower(connection, connection.follow(roomId, delivered));
+        followers.add(follower);
+        index.put(connection, follower);
     }
 
     synchronized void unfollow(Connection connection) {
-        followers.remove(connection);
+        Follower gone = index.remove(connection);
+        if (gone != null) followers.remove(gone);
         connection.unfollow(roomId);
     }
 
     synchronized List<Connection> followers() {
-        return List.copyOf(followers);
+        return followers.stream().map(Follower::connection).toList();
     }
 
     /** Delivers a posted message, and any it skipped over, to every follower. */
@@ -74,7 +82,7 @@ final class RoomChannel {
      * more was missed, the newest that fit are sent and the replay reports a gap.
      */
     synchronized Replay replay(Connection connection, long lastSeq, int limit, long budgetChars) {
-        if (!followers.contains(connection)) return new Replay(0, false);
+        if (!index.containsKey(connection)) return new Replay(0, false);
         var sent = new java.util.ArrayDeque<Message>();
         var texts = new java.util.ArrayDeque<Frames>();
         boolean gap = lastSeq < delivered - limit;
@@ -106,8 +114,8 @@ final class RoomChannel {
     }
 
     synchronized void broadcast(Frames frames, java.util.function.Predicate<Connection> except) {
-        for (Connection c : followers) {
-            if (!except.test(c)) c.send(frames);
+        for (Follower f : followers) {
+            if (!except.test(f.connection())) f.connection().send(frames);
         }
     }
 
@@ -124,6 +132,6 @@ final class RoomChannel {
 
     private void send(Message message, Frames frames) {
         delivered = message.seq();
-        for (Connection c : followers) c.deliver(roomId, message.seq(), frames);
+        for (Follower f : followers) f.connection().deliver(f.cursor(), roomId, message.seq(), frames);
     }
 }
