@@ -6,6 +6,7 @@ import dev.parley.chat.ChatEvent.MemberLeft;
 import dev.parley.cluster.EventBus;
 import dev.parley.store.DuplicateException;
 import dev.parley.store.RoomStore;
+import dev.parley.store.RoomStore.RoomAndMember;
 import java.util.List;
 
 /**
@@ -43,23 +44,28 @@ public final class Rooms {
 
     /** A room the viewer may see: public channels, and rooms they are in. */
     public Room visible(Principal viewer, long roomId) {
-        Room room = rooms.find(roomId).orElseThrow(() -> ChatException.notFound("room"));
-        if (room.isPrivate() && !rooms.isMember(roomId, viewer.userId())) throw ChatException.notFound("room");
-        return room;
+        return seen(viewer, roomId).room();
     }
 
     /** Whether the viewer may see the room: {@link #visible} without the refusal. */
     public boolean isVisible(Principal viewer, long roomId) {
-        return rooms.find(roomId).map(room -> !room.isPrivate() || rooms.isMember(roomId, viewer.userId())).orElse(false);
+        return rooms.findFor(roomId, viewer.userId()).filter(Rooms::visible).isPresent();
     }
 
     /** A room the viewer is a member of; a visible room they have not joined is {@code not_member}. */
     public Room joined(Principal viewer, long roomId) {
-        Room room = visible(viewer, roomId);
-        if (!rooms.isMember(roomId, viewer.userId())) {
-            throw new ChatException(ErrorCode.NOT_MEMBER, "Join the room first.");
-        }
-        return room;
+        RoomAndMember seen = seen(viewer, roomId);
+        if (!seen.member()) throw new ChatException(ErrorCode.NOT_MEMBER, "Join the room first.");
+        return seen.room();
+    }
+
+    /** The room as the viewer may see it, in one read; a private room they are not in is as missing as no room. */
+    private RoomAndMember seen(Principal viewer, long roomId) {
+        return rooms.findFor(roomId, viewer.userId()).filter(Rooms::visible).orElseThrow(() -> ChatException.notFound("room"));
+    }
+
+    private static boolean visible(RoomAndMember seen) {
+        return !seen.room().isPrivate() || seen.member();
     }
 
     /** The seq of the room's newest message, for delivery bookkeeping; 0 for an unknown room. */

@@ -88,6 +88,13 @@ final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public Optional<RoomAndMember> findFor(long roomId, long userId) {
+        return jdbc.one("SELECT " + COLUMNS + ", m.user_id IS NOT NULL AS member FROM rooms r"
+                        + " LEFT JOIN memberships m ON m.room_id = r.id AND m.user_id = ? WHERE r.id = ?",
+                rs -> new RoomAndMember(room(rs), rs.getBoolean("member")), userId, roomId);
+    }
+
+    @Override
     public List<RoomListing> visibleTo(long userId) {
         return jdbc.list(VISIBLE, rs -> {
             long peerId = rs.getLong("peer_id");

@@ -21,6 +21,11 @@ public interface RoomStore {
 
     Optional<Room> find(long roomId);
 
+    /** A room and whether the user is a member of it, in one read: what every authorization asks. */
+    Optional<RoomAndMember> findFor(long roomId, long userId);
+
+    record RoomAndMember(Room room, boolean member) {}
+
     /** The direct room of two users, if they have one. */
     Optional<Room> findDirect(long userA, long userB);
 

@@ -187,6 +187,17 @@ abstract class StoreContract {
     }
 
     @Test
+    void aRoomIsFoundWithWhetherTheUserIsAMember() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        assertThat(rooms.findFor(general.id(), alice.id())).contains(new RoomStore.RoomAndMember(general, true));
+        assertThat(rooms.findFor(general.id(), bob.id())).contains(new RoomStore.RoomAndMember(general, false));
+        assertThat(rooms.findFor(424242, alice.id())).isEmpty();
+    }
+
+    @Test
     void anUnknownRoomIsNotFound() {
         assertThat(rooms.find(424242)).isEmpty();
     }
