@@ -1,21 +1,40 @@
 package dev.parley.live;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import java.time.Duration;
+import java.util.function.LongSupplier;
 
-/** How many frames a socket may send: {@code perSecond} on average, in bursts of five seconds' worth. */
+/**
+ * How many frames a socket may send: {@code perSecond} on average, in bursts of five seconds'
+ * worth. A token bucket in two fields, since every socket has one and every frame asks it.
+ */
 final class FrameRate {
 
-    private final Bucket bucket;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final long capacity;
+    private final long nanosPerToken;
+    /** Tokens are counted in nanoseconds of refill: full when {@code credit} reaches capacity × nanosPerToken. */
+    private final LongSupplier nanoTime;
+    private long credit;
+    private long refilledAt;
 
     FrameRate(int perSecond) {
-        this.bucket = Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perSecond * 5L).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
-                .build();
+        this(perSecond, System::nanoTime);
     }
 
-    boolean allow() {
-        return bucket.tryConsume(1);
+    FrameRate(int perSecond, LongSupplier nanoTime) {
+        this.capacity = perSecond * 5L;
+        this.nanosPerToken = NANOS_PER_SECOND / perSecond;
+        this.nanoTime = nanoTime;
+        this.credit = capacity * nanosPerToken;
+        this.refilledAt = nanoTime.getAsLong();
+    }
+
+    synchronized boolean allow() {
+        long now = nanoTime.getAsLong();
+        credit = Math.min(capacity * nanosPerToken, credit + (now - refilledAt));
+        refilledAt = now;
+        if (credit < nanosPerToken) return false;
+        credit -= nanosPerToken;
+        return true;
     }
 }
