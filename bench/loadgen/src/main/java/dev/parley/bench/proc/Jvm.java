@@ -1,0 +1,23 @@
+package dev.parley.bench.proc;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A server JVM's heap as jcmd sees it, after a full collection. */
+public final class Jvm {
+
+    // G1: " garbage-first heap   total 262144K, used 23456K [..."; other collectors print the same words.
+    private static final Pattern USED = Pattern.compile("heap\\s+total\\s+\\d+K, used (\\d+)K");
+
+    private Jvm() {}
+
+    public static long heapAfterGc(long pid) {
+        String p = Long.toString(pid);
+        Commands.run(List.of("jcmd", p, "GC.run"));
+        Matcher m = USED.matcher(Commands.run(List.of("jcmd", p, "GC.heap_info")));
+        long used = 0;
+        while (m.find()) used += Long.parseLong(m.group(1)) * 1024;
+        return used;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.parley.bench.proc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What Linux says about a process: CPU time (utime + stime) and resident memory. */
+public final class Proc {
+
+    private static final long TICKS_PER_SECOND = ticksPerSecond();
+
+    private Proc() {}
+
+    /** CPU time used so far, user plus system, in microseconds; "self" for this JVM. */
+    public static long cpuMicros(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            // The command name may hold spaces: fields are counted after its closing parenthesis.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 1_000_000 / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    public static long cpuMicros(long pid) {
+        return cpuMicros(Long.toString(pid));
+    }
+
+    /** VmRSS in bytes, or 0 when the process is gone. */
+    public static long rssBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return 0;
+    }
+
+    private static long ticksPerSecond() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            p.waitFor();
+            return Long.parseLong(out);
+        } catch (Exception e) {
+            return 100;
+        }
+    }
+}
