@@ -38,7 +38,7 @@ public final class BareJetty {
         connector.setPort(port);
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
-        BareRooms rooms = new BareRooms();
+        BareRooms rooms = new BareRooms(System.getenv("BARE_FAULT"));
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(Duration.ofMinutes(30));
             container.setMaxTextMessageSize(64 * 1024);

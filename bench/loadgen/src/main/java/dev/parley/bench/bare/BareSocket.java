@@ -63,7 +63,11 @@ public final class BareSocket {
                 + "\",\"html\":\"" + content + "\",\"createdAt\":\"" + Instant.now() + "\",\"clientId\":null}";
         ByteBuffer event = ByteBuffer.wrap(("{\"event\":\"new-message\",\"data\":" + message + "}").getBytes(StandardCharsets.UTF_8))
                 .asReadOnlyBuffer();
-        for (BareSocket member : room.members) member.write(event.slice());
+        for (BareSocket member : room.members) {
+            if (member != this && rooms.dropNext()) continue;
+            member.write(event.slice());
+            if (rooms.duplicate) member.write(event.slice());
+        }
         if (ack != null) reply(ack, message);
     }
 

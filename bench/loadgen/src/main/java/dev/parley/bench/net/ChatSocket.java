@@ -10,23 +10,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Frame;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.annotations.OnWebSocketClose;
-import org.eclipse.jetty.websocket.api.annotations.OnWebSocketError;
-import org.eclipse.jetty.websocket.api.annotations.OnWebSocketFrame;
-import org.eclipse.jetty.websocket.api.annotations.OnWebSocketOpen;
-import org.eclipse.jetty.websocket.api.annotations.WebSocket;
+import java.time.Duration;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * One client connection. It reads raw frames (no message handler, so nothing is decoded to a
- * String): a delivery is recognised by its first bytes and its marker scanned out of the content;
- * an ack by its first bytes and its id. Frames for one connection arrive one at a time.
+ * One client connection, on Jetty's core WebSocket layer: raw frames, no message aggregation and
+ * no String decoding. A delivery is recognised by its first bytes and its marker scanned out of
+ * the content; an ack by its first bytes and its id. Frames for one connection arrive one at a
+ * time; the socket asks for the next one when it is done with the last, and answers pings.
  */
-@WebSocket(autoDemand = true)
-public final class ChatSocket {
+public final class ChatSocket implements FrameHandler {
 
     /** Ack ids from here up answer setup requests (sync, join-room); below, measured sends. */
     static final long SETUP_BASE = 1L << 40;
@@ -42,7 +40,7 @@ public final class ChatSocket {
     private final SeenSet seen = new SeenSet();
     private final Marker.Parsed parsed = new Marker.Parsed();
     private ByteArrayOutputStream partial;
-    private volatile Session session;
+    private volatile CoreSession session;
     private volatile int closeCode;
 
     public ChatSocket(int user, int instance, String token, Wire wire, Receiver receiver) {
@@ -53,22 +51,27 @@ public final class ChatSocket {
         this.receiver = receiver;
     }
 
-    @OnWebSocketOpen
-    public void onOpen(Session s) {
+    @Override
+    public void onOpen(CoreSession s, Callback callback) {
+        s.setMaxFrameSize(16 << 20);
+        s.setMaxTextMessageSize(16 << 20);
+        s.setIdleTimeout(Duration.ofMinutes(30));
         session = s;
+        callback.succeeded();
         wire.opened(this);
+        s.demand();
     }
 
-    @OnWebSocketFrame
+    @Override
     public void onFrame(Frame frame, Callback callback) {
+        byte op = frame.getOpCode();
         try {
-            byte op = frame.getOpCode();
             if (op == OpCode.TEXT && frame.isFin()) {
-                handle(frame.getPayload() == null ? ByteBuffer.allocate(0) : frame.getPayload());
+                handle(frame.hasPayload() ? frame.getPayload() : ByteBuffer.allocate(0));
             } else if (op == OpCode.TEXT || (op == OpCode.CONTINUATION && partial != null)) {
                 if (partial == null) partial = new ByteArrayOutputStream();
-                ByteBuffer p = frame.getPayload();
-                if (p != null) {
+                if (frame.hasPayload()) {
+                    ByteBuffer p = frame.getPayload();
                     byte[] chunk = new byte[p.remaining()];
                     p.duplicate().get(chunk);
                     partial.writeBytes(chunk);
@@ -78,12 +81,16 @@ public final class ChatSocket {
                     partial = null;
                     handle(whole);
                 }
+            } else if (op == OpCode.PING) {
+                ByteBuffer payload = frame.hasPayload() ? ByteBuffer.allocate(frame.getPayloadLength()).put(frame.getPayload().duplicate()).flip()
+                        : ByteBuffer.allocate(0);
+                session.sendFrame(new Frame(OpCode.PONG).setPayload(payload), Callback.NOOP, false);
             }
         } catch (RuntimeException e) {
             receiver.unreadable(e);
-        } finally {
-            callback.succeed();
         }
+        callback.succeeded();
+        if (op != OpCode.CLOSE) session.demand();
     }
 
     private void handle(ByteBuffer b) {
@@ -108,23 +115,25 @@ public final class ChatSocket {
         }
     }
 
-    @OnWebSocketClose
-    public void onClose(int code, String reason) {
-        closeCode = code;
-        IllegalStateException closed = new IllegalStateException("closed " + code + " " + reason);
-        ready.completeExceptionally(closed);
-        requests.values().forEach(f -> f.completeExceptionally(closed));
-        receiver.closed(code);
+    @Override
+    public void onError(Throwable cause, Callback callback) {
+        ready.completeExceptionally(cause);
+        callback.succeeded();
     }
 
-    @OnWebSocketError
-    public void onError(Throwable cause) {
-        ready.completeExceptionally(cause);
+    @Override
+    public void onClosed(CloseStatus status, Callback callback) {
+        closeCode = status.getCode();
+        IllegalStateException closed = new IllegalStateException("closed " + status.getCode() + " " + status.getReason());
+        ready.completeExceptionally(closed);
+        requests.values().forEach(f -> f.completeExceptionally(closed));
+        receiver.closed(status.getCode());
+        callback.succeeded();
     }
 
     public void send(String text) {
-        Session s = session;
-        if (s != null) s.sendText(text, Callback.NOOP);
+        CoreSession s = session;
+        if (s != null) s.sendFrame(new Frame(OpCode.TEXT).setPayload(text), Callback.NOOP, false);
     }
 
     /** Sends a setup frame built around a fresh ack id; completes with whether it succeeded. */
@@ -147,11 +156,11 @@ public final class ChatSocket {
     public void markReady() { ready.complete(this); }
     public void failReady(Throwable cause) { ready.completeExceptionally(cause); }
     public CompletableFuture<ChatSocket> ready() { return ready; }
-    public boolean open() { Session s = session; return s != null && s.isOpen(); }
+    public boolean open() { CoreSession s = session; return s != null && s.isOutputOpen(); }
     public int closeCode() { return closeCode; }
 
     public void close() {
-        Session s = session;
-        if (s != null) s.close(1000, "bench done", Callback.NOOP);
+        CoreSession s = session;
+        if (s != null) s.close(CloseStatus.NORMAL, "bench done", Callback.NOOP);
     }
 }

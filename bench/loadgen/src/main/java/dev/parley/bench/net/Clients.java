@@ -1,24 +1,24 @@
 package dev.parley.bench.net;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
-import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.eclipse.jetty.websocket.core.client.CoreClientUpgradeRequest;
+import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 
 /**
- * The Jetty WebSocket client every connection of a run goes through. Handshakes are bounded
- * ({@link #MAX_HANDSHAKES} at once) so thousands of sockets open without a pile-up.
+ * The Jetty core WebSocket client every connection of a run goes through (the core layer: the
+ * Jetty API's per-frame method-handle dispatch cost more than the rest of a delivery). Handshakes
+ * are bounded ({@link #MAX_HANDSHAKES} at once) so thousands of sockets open without a pile-up.
  */
 public final class Clients implements AutoCloseable {
 
     static final int MAX_HANDSHAKES = 64;
 
-    private final WebSocketClient client;
+    private final WebSocketCoreClient client;
     private final Semaphore handshakes = new Semaphore(MAX_HANDSHAKES);
 
     public Clients() {
@@ -29,12 +29,7 @@ public final class Clients implements AutoCloseable {
         http.setMaxConnectionsPerDestination(MAX_HANDSHAKES * 2);
         http.setMaxRequestsQueuedPerDestination(100_000);
         http.setConnectTimeout(10_000);
-        client = new WebSocketClient(http);
-        client.setIdleTimeout(Duration.ofMinutes(30));
-        client.setMaxFrameSize(16 << 20);
-        client.setMaxTextMessageSize(16 << 20);
-        client.setConnectTimeout(10_000);
-        client.setStopTimeout(2_000);
+        client = new WebSocketCoreClient(http, null);
         try {
             client.start();
         } catch (Exception e) {
@@ -45,11 +40,11 @@ public final class Clients implements AutoCloseable {
     /** Opens the socket; completes once the WebSocket is up (not yet the chat protocol's handshake). */
     public CompletableFuture<ChatSocket> connect(ChatSocket socket, URI uri, Map<String, String> headers, String subprotocol) {
         handshakes.acquireUninterruptibly();
-        ClientUpgradeRequest req = new ClientUpgradeRequest();
-        headers.forEach(req::setHeader);
+        CoreClientUpgradeRequest req = CoreClientUpgradeRequest.from(client, uri, socket);
+        req.headers(h -> headers.forEach(h::put));
         if (subprotocol != null) req.setSubProtocols(subprotocol);
         try {
-            return client.connect(socket, uri, req)
+            return client.connect(req)
                     .whenComplete((s, x) -> handshakes.release())
                     .thenApply(s -> socket);
         } catch (Exception e) {

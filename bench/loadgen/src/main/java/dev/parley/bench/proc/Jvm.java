@@ -12,9 +12,18 @@ public final class Jvm {
 
     private Jvm() {}
 
+    /**
+     * Live heap after a full collection. Returns after a short pause, so that memory the
+     * collector hands back (G1 uncommits concurrently) is gone from the RSS read next.
+     */
     public static long heapAfterGc(long pid) {
         String p = Long.toString(pid);
         Commands.run(List.of("jcmd", p, "GC.run"));
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Matcher m = USED.matcher(Commands.run(List.of("jcmd", p, "GC.heap_info")));
         long used = 0;
         while (m.find()) used += Long.parseLong(m.group(1)) * 1024;

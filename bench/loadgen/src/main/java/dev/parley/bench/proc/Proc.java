@@ -24,6 +24,17 @@ public final class Proc {
         }
     }
 
+    /** {user, system} CPU time so far, in microseconds. */
+    public static long[] cpuSplitMicros(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]) * 1_000_000 / TICKS_PER_SECOND, Long.parseLong(f[12]) * 1_000_000 / TICKS_PER_SECOND};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
     public static long cpuMicros(long pid) {
         return cpuMicros(Long.toString(pid));
     }

@@ -22,6 +22,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     public final int port;
+    private volatile long lastCpu;
 
     private ServerProcess(String name, Process process, Path log, int port) {
         this.name = name;
@@ -47,7 +48,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public ServerProcess awaitHealthy(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        // HTTP/1.1: an h2c upgrade offer would be taken for a WebSocket upgrade by Node servers.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
@@ -69,7 +71,12 @@ public final class ServerProcess implements AutoCloseable {
     public String name() { return name; }
     public long pid() { return process.pid(); }
     public boolean alive() { return process.isAlive(); }
-    public long cpuMicros() { return Proc.cpuMicros(process.pid()); }
+    /** CPU used so far; after the process died, what it had used when last seen. */
+    public long cpuMicros() {
+        long now = Proc.cpuMicros(process.pid());
+        if (now > lastCpu) lastCpu = now;
+        return lastCpu;
+    }
     public long rssBytes() { return Proc.rssBytes(process.pid()); }
     public String url() { return "http://127.0.0.1:" + port; }
 

@@ -13,6 +13,13 @@ public final class Scenarios {
     public static Scenario byName(String name) {
         return switch (name) {
             case "fanout" -> new FanOut();
+            case "manyrooms" -> new ManyRooms();
+            case "idle" -> new Idle();
+            case "durable" -> new Durable();
+            case "cross" -> new CrossInstance();
+            case "flood" -> new Flood();
+            case "profile" -> new Profile();
+            case "selfcheck" -> new SelfCheck();
             default -> throw new IllegalArgumentException("no scenario " + name + "; known: " + NAMES);
         };
     }
