@@ -53,6 +53,7 @@ public final class Step {
         receiver.ledger(ledger);
         long closedBefore = receiver.closedCount();
         long server0 = target.cpuMicros(), self0 = Proc.cpuMicros("self"), t0 = System.nanoTime();
+        long serverSys0 = target.systemMicros(), selfSys0 = Proc.cpuSplitMicros("self")[1];
         long lag;
         try {
             lag = traffic.run(ledger);
@@ -64,6 +65,7 @@ public final class Step {
         long drainUntil = sendEnd + (long) (DRAIN_SECONDS * 1e9);
         while (System.nanoTime() < drainUntil && !ledger.settled()) sleep(20);
         long server1 = target.cpuMicros(), self1 = Proc.cpuMicros("self"), t1 = System.nanoTime();
+        long serverSys = target.systemMicros() - serverSys0, selfSys = Proc.cpuSplitMicros("self")[1] - selfSys0;
         receiver.hook(null);
 
         Ledger.Counts c = ledger.counts();
@@ -82,7 +84,8 @@ public final class Step {
                 c.acked() == 0 ? 0 : (double) serverCpu / (c.acked() + c.floodAcked()), lag, closes,
                 c.floodSent(), c.floodAcked(), c.floodDelivered(), ledger.floodLatency().summary(),
                 c.firstFailure(), verdict.isEmpty(), verdict.isEmpty() ? "ok" : verdict,
-                List.of(ledger.latencyOn(0).summary(), ledger.latencyOn(1).summary()));
+                List.of(ledger.latencyOn(0).summary(), ledger.latencyOn(1).summary()),
+                share(serverSys, serverCpu), share(selfSys, self1 - self0));
     }
 
     private static String verdict(Ledger.Counts c, Histogram.Summary lat, Histogram.Summary ack, long lagMicros, String closes) {
@@ -96,6 +99,10 @@ public final class Step {
         if (!closes.isEmpty()) why.add("closed " + closes);
         if (lagMicros > 100_000) why.add("sender " + lagMicros / 1000 + " ms behind");
         return String.join(", ", why);
+    }
+
+    private static double share(long part, long whole) {
+        return whole <= 0 ? 0 : Math.min(100, 100.0 * part / whole);
     }
 
     private static void sleep(long ms) {

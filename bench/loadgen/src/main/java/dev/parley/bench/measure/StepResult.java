@@ -15,7 +15,7 @@ public record StepResult(
         double serverUsPerMessage, long maxLagMicros, String closes,
         long floodSent, long floodAcked, long floodDelivered, Histogram.Summary floodLatency,
         String firstFailure, boolean pass, String verdict,
-        java.util.List<Histogram.Summary> latencyByInstance) {
+        java.util.List<Histogram.Summary> latencyByInstance, double serverKernelShare, double loadgenKernelShare) {
 
     /** p99 budget of a sustainable step. */
     public static final long P99_LIMIT_MICROS = 100_000;

@@ -21,6 +21,11 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%.0f%%", v);
     }
 
+    /** CPU use with the kernel's share of it: "89% (62% sys)". */
+    public static String cpu(double pct, double kernelShare) {
+        return pct(pct) + " (" + pct(kernelShare) + " sys)";
+    }
+
     public static String d1(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }

@@ -51,7 +51,8 @@ public final class ManyRooms implements Scenario {
         all.forEach((name, steps) -> Best.passing(steps).ifPresentOrElse(s -> {
             best.row(name, s.label(), Fmt.n(s.ackedPerSec()), Fmt.n(s.deliveriesPerSec()), Fmt.ms(s.latency().p50()),
                     Fmt.ms(s.latency().p99()), Fmt.ms(s.ack().p50()), Fmt.ms(s.ack().p99()), Fmt.d1(s.serverUsPerMessage()),
-                    Fmt.d2(s.serverUsPerDelivery()), Fmt.pct(s.serverCpuPct()), Fmt.pct(s.loadgenCpuPct()), Best.limit(steps, 1));
+                    Fmt.d2(s.serverUsPerDelivery()), Fmt.cpu(s.serverCpuPct(), s.serverKernelShare()), Fmt.cpu(s.loadgenCpuPct(), s.loadgenKernelShare()),
+                    Best.limit(steps, 1));
             report.headline.put(name + ".messagesPerSec", s.ackedPerSec());
             report.headline.put(name + ".deliveriesPerSec", s.deliveriesPerSec());
             report.headline.put(name + ".usPerDelivery", s.serverUsPerDelivery());
