@@ -54,6 +54,11 @@ public record Config(
         return new Config(port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev);
     }
 
+    /** Joins a cluster: Redis between instances, with the signing key every instance shares. */
+    public Config withRedis(String url, String sharedSecret) {
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), publicUrl, Optional.of(sharedSecret), admin, dev);
+    }
+
     public Config withPublicUrl(URI url) {
         return new Config(port, dataDir, databaseUrl, redisUrl, Optional.of(url), jwtSecret, admin, dev);
     }
@@ -77,8 +82,23 @@ public record Config(
         if (secret.isPresent() && secret.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
             throw new InvalidConfig("JWT_SECRET must be at least 32 bytes");
         }
-        return new Config(port, dataDir, db, Optional.ofNullable(v.get(Setting.REDIS_URL)), publicUrl,
+        Optional<String> redis = Optional.ofNullable(v.get(Setting.REDIS_URL));
+        if (redis.isPresent()) checkClusterable(redis.get(), db, secret);
+        return new Config(port, dataDir, db, redis, publicUrl,
                 secret, Optional.ofNullable(v.get(Setting.ADMIN)), Boolean.parseBoolean(v.get(Setting.DEV)));
+    }
+
+    /** Several instances share one database and one signing key; a setup that cannot is refused before it starts. */
+    private static void checkClusterable(String redisUrl, String databaseUrl, Optional<String> secret) {
+        if (!redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+            throw new InvalidConfig("REDIS_URL must look like redis://host:port, got " + JdbcUrls.redact(redisUrl));
+        }
+        if (databaseUrl.startsWith("jdbc:sqlite:")) {
+            throw new InvalidConfig("REDIS_URL is set, so several instances may run: they need a shared PostgreSQL DATABASE_URL, not SQLite");
+        }
+        if (secret.isEmpty()) {
+            throw new InvalidConfig("REDIS_URL is set, so several instances may run: give them all the same JWT_SECRET");
+        }
     }
 
     private static int port(String value) {

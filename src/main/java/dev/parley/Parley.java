@@ -15,12 +15,19 @@ import dev.parley.cluster.EventBus;
 import dev.parley.cluster.LocalEventBus;
 import dev.parley.cluster.LocalPresenceState;
 import dev.parley.cluster.LocalTypingState;
+import dev.parley.cluster.PresenceState;
+import dev.parley.cluster.Redis;
+import dev.parley.cluster.RedisEventBus;
+import dev.parley.cluster.RedisPresenceState;
+import dev.parley.cluster.RedisTypingState;
+import dev.parley.cluster.TypingState;
 import dev.parley.store.Database;
 import dev.parley.store.Stores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /** One instance's application: its database and the services built on it. Transport-free. */
 public final class Parley implements AutoCloseable {
@@ -35,22 +42,26 @@ public final class Parley implements AutoCloseable {
     public final Presence presence;
     public final EventBus bus;
     public final Clock clock;
+    /** Where this instance's keys and channel live in Redis. */
+    static final String KEYS = "parley:";
     private final Database database;
+    private final Optional<Redis> redis;
 
-    private Parley(Config config, Database database, Clock clock) {
+    private Parley(Config config, Database database, Optional<Redis> redis, Clock clock) {
         this.config = config;
         this.database = database;
+        this.redis = redis;
         this.clock = clock;
-        this.bus = new LocalEventBus();
+        this.bus = redis.<EventBus>map(r -> new RedisEventBus(r, KEYS + "events")).orElseGet(LocalEventBus::new);
         Stores stores = database.stores();
         var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
         this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, bus, clock);
         this.accounts = new Accounts(stores.users(), new Passwords(), new LoginThrottle(clock), sessions);
         this.rooms = new Rooms(stores.rooms(), accounts, bus);
-        this.typing = new Typing(new LocalTypingState(), rooms, bus, clock);
+        this.typing = new Typing(redis.<TypingState>map(r -> new RedisTypingState(r, KEYS)).orElseGet(LocalTypingState::new), rooms, bus, clock);
         this.messages = new Messages(stores.messages(), rooms, typing, bus);
         this.readMarks = new ReadMarks(stores.readMarks(), stores.messages(), rooms, bus);
-        this.presence = new Presence(new LocalPresenceState(), stores.presence(), stores.rooms(), stores.users(), bus, clock);
+        this.presence = new Presence(redis.<PresenceState>map(r -> new RedisPresenceState(r, KEYS)).orElseGet(LocalPresenceState::new), stores.presence(), stores.rooms(), stores.users(), bus, clock);
     }
 
     /** "SQLite" or "PostgreSQL", for people reading the admin page. */
@@ -65,13 +76,16 @@ public final class Parley implements AutoCloseable {
     public static Parley open(Config config, Clock clock) {
         prepareDataDir(config.dataDir());
         Database database = Database.open(config.databaseUrl());
+        Optional<Redis> redis = Optional.empty();
         try {
-            var parley = new Parley(config, database, clock);
+            redis = config.redisUrl().map(Redis::connect);
+            var parley = new Parley(config, database, redis, clock);
             config.admin().ifPresent(name -> {
                 if (!parley.accounts.makeAdmin(name)) throw new Config.InvalidConfig("ADMIN: no user named " + name);
             });
             return parley;
         } catch (RuntimeException e) {
+            redis.ifPresent(Redis::close);
             database.close();
             throw e;
         }
@@ -98,6 +112,7 @@ public final class Parley implements AutoCloseable {
     @Override
     public void close() {
         bus.close();
+        redis.ifPresent(Redis::close);
         database.close();
     }
 }

@@ -34,7 +34,12 @@ public final class ParleyServer {
         server.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStopping(LifeCycle event) {
-                // Before Jetty's own graceful close, which would say 1001 and leave browsers deaf.
+                // No new connections first, so that clients told to reconnect go to another instance;
+                // then sockets close with 1012, before Jetty's own graceful close, which would say 1001
+                // and leave browsers deaf. HTTP requests in flight drain within the stop timeout.
+                for (var connector : server.getConnectors()) {
+                    if (connector instanceof org.eclipse.jetty.server.NetworkConnector listening) listening.close();
+                }
                 live.stopping();
             }
 

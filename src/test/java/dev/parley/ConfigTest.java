@@ -25,11 +25,12 @@ class ConfigTest {
 
     @Test
     void environmentSetsAndFlagsOverride() {
-        var env = Map.of("PORT", "9000", "DATA_DIR", "/var/lib/parley", "REDIS_URL", "redis://127.0.0.1:6379");
+        var env = Map.of("PORT", "9000", "DATA_DIR", "/var/lib/parley", "REDIS_URL", "redis://127.0.0.1:6379",
+                "DATABASE_URL", "jdbc:postgresql://db/parley", "JWT_SECRET", "s".repeat(32));
         Config c = Config.parse(new String[] {"--port", "9100", "--dev", "--public-url", "https://chat.example.org/"}, env);
         assertThat(c.port()).isEqualTo(9100);
         assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/parley"));
-        assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:/var/lib/parley/parley.db");
+        assertThat(c.databaseUrl()).isEqualTo("jdbc:postgresql://db/parley");
         assertThat(c.redisUrl()).contains("redis://127.0.0.1:6379");
         assertThat(c.publicUrl()).contains(URI.create("https://chat.example.org"));
         assertThat(c.dev()).isTrue();
@@ -45,6 +46,16 @@ class ConfigTest {
                 .hasMessageContaining("DATABASE_URL must start with").hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("PUBLIC_URL", "chat.example.org"))).hasMessageContaining("PUBLIC_URL");
         assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("JWT_SECRET", "short"))).hasMessageContaining("at least 32 bytes");
+    }
+
+    @Test
+    void severalInstancesNeedPostgresAndASharedKey() {
+        var sqlite = Map.of("REDIS_URL", "redis://127.0.0.1:6379", "JWT_SECRET", "s".repeat(32));
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, sqlite)).hasMessageContaining("PostgreSQL DATABASE_URL, not SQLite");
+        var noKey = Map.of("REDIS_URL", "redis://127.0.0.1:6379", "DATABASE_URL", "jdbc:postgresql://db/parley");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, noKey)).hasMessageContaining("same JWT_SECRET");
+        var notRedis = Map.of("REDIS_URL", "127.0.0.1:6379", "DATABASE_URL", "jdbc:postgresql://db/parley", "JWT_SECRET", "s".repeat(32));
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, notRedis)).hasMessageContaining("redis://host:port");
     }
 
     @Test

@@ -46,6 +46,25 @@ class MainIT {
     }
 
     @Test
+    void redisWithSqliteIsRefusedInOneLine() throws Exception {
+        Run run = run(List.of("--port", "0"), Map.of("DATA_DIR", dir.toString(), "REDIS_URL", "redis://127.0.0.1:6379",
+                "JWT_SECRET", "0123456789abcdef0123456789abcdef"));
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.stderr.strip().lines()).singleElement().asString().contains("REDIS_URL").contains("PostgreSQL");
+    }
+
+    @Test
+    void anUnreachableRedisExitsNonZeroWithOneClearLine() throws Exception {
+        try (var db = dev.parley.testing.PostgresDatabase.create()) {
+            Run run = run(List.of("--port", "0"), Map.of("DATA_DIR", dir.toString(), "DATABASE_URL", db.url(),
+                    "REDIS_URL", "redis://:hunter2@127.0.0.1:1", "JWT_SECRET", "0123456789abcdef0123456789abcdef"));
+            assertThat(run.exit).isEqualTo(1);
+            assertThat(run.stderr.strip().lines()).singleElement().asString()
+                    .startsWith("parley: cannot start: cannot reach Redis").doesNotContain("hunter2");
+        }
+    }
+
+    @Test
     void aMalformedDatabaseUrlExitsNonZero() throws Exception {
         Run run = run(List.of("--database-url", "mysql://localhost/x"), Map.of("DATA_DIR", dir.toString()));
         assertThat(run.exit).isEqualTo(1);

@@ -10,7 +10,9 @@ public enum ErrorCode {
     INVALID_PAYLOAD(400),
     TOO_LARGE(413),
     RATE_LIMITED(429),
-    INTERNAL(500);
+    INTERNAL(500),
+    /** Shared state between instances (Redis) cannot be reached; the request may be retried. */
+    UNAVAILABLE(503);
 
     public final int httpStatus;
 

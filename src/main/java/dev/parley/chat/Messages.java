@@ -55,6 +55,11 @@ public final class Messages {
         return rooms.lastSeq(roomId);
     }
 
+    /** The newest seq of each of the rooms, in one read: how an instance notices messages the bus lost. */
+    public java.util.Map<Long, Long> lastSeqs(java.util.Collection<Long> roomIds) {
+        return rooms.lastSeqs(roomIds);
+    }
+
     /** Up to {@code limit} messages before {@code beforeSeq} (the newest, when null), oldest first. */
     public List<Message> history(Principal viewer, long roomId, Long beforeSeq, int limit) {
         rooms.visible(viewer, roomId);

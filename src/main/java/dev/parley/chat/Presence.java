@@ -4,6 +4,7 @@ import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.PresenceChanged.Change;
 import dev.parley.chat.ChatEvent.Status;
+import dev.parley.cluster.ClusterUnavailable;
 import dev.parley.cluster.EventBus;
 import dev.parley.cluster.PresenceState;
 import dev.parley.store.PresenceStore;
@@ -12,6 +13,12 @@ import dev.parley.store.RoomStore;
 import dev.parley.store.UserStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Set;
 
@@ -22,12 +29,21 @@ import java.util.Set;
  */
 public final class Presence {
 
-    /** How long a connection counts as alive without a sign of life (a pong, a frame). */
-    public static final Duration LEASE = Duration.ofSeconds(45);
+    /**
+     * How long a connection's lease runs without renewal. Each instance renews the leases of its
+     * open connections every {@link #HEARTBEAT}, so the users of an instance that dies go offline
+     * everywhere this long after its last heartbeat, unless they are connected elsewhere.
+     */
+    public static final Duration LEASE = Duration.ofSeconds(15);
+    public static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /** A connection without a sign of life (a pong, a frame) for this long is no longer renewed: a laptop gone to sleep. */
+    public static final Duration SILENCE = Duration.ofSeconds(45);
     /** How long a user whose last connection closed still counts as online. */
     public static final Duration GRACE = Duration.ofSeconds(3);
     public static final Set<String> STATUSES = Set.of("online", "away", "busy");
     static final int MAX_TEXT = 80;
+
+    private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
     private final PresenceState state;
     private final PresenceStore store;
@@ -36,6 +52,21 @@ public final class Presence {
     private final EventBus bus;
     private final Clock clock;
     private final Object[] locks = new Object[64];
+    /** This instance's open connections, by id. */
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private volatile Instant lastBeat = Instant.MIN;
+
+    private static final class Held {
+        final Principal user;
+        volatile Instant heard;
+        volatile Instant renewed;
+
+        Held(Principal user, Instant now) {
+            this.user = user;
+            this.heard = now;
+            this.renewed = now;
+        }
+    }
 
     public Presence(PresenceState state, PresenceStore store, RoomStore rooms, UserStore users, EventBus bus, Clock clock) {
         this.state = state;
@@ -47,17 +78,23 @@ public final class Presence {
         for (int i = 0; i < locks.length; i++) locks[i] = new Object();
     }
 
-    /** A connection opened, or showed a sign of life (a pong, a frame): its lease starts over. */
+    /** A connection opened: the user is online, and announced so when it is their first. */
     public void connected(Principal user, String connectionId) {
-        synchronized (lockOf(user.userId())) {
-            if (state.connect(user.userId(), connectionId, clock.instant().plus(LEASE))) {
-                bus.publish(new PresenceChanged(user.ref(), Change.ONLINE, status(user.userId())));
-            }
-        }
+        Instant now = clock.instant();
+        held.put(connectionId, new Held(user, now));
+        lease(user, connectionId, now);
     }
 
-    public void alive(Principal user, String connectionId) {
-        connected(user, connectionId);
+    /**
+     * A sign of life (a pong, a frame). The heartbeat renews the lease; a connection whose lease
+     * lapsed while it slept is renewed at once, so its user is back online with it.
+     */
+    public void alive(String connectionId) {
+        Held h = held.get(connectionId);
+        if (h == null) return;
+        Instant now = clock.instant();
+        h.heard = now;
+        if (!now.isBefore(h.renewed.plus(HEARTBEAT))) lease(h.user, connectionId, now);
     }
 
     /**
@@ -66,9 +103,64 @@ public final class Presence {
      * not see a flicker of offline each time. The user goes offline when the grace lapses.
      */
     public void disconnected(Principal user, String connectionId) {
+        held.remove(connectionId);
         synchronized (lockOf(user.userId())) {
-            state.connect(user.userId(), connectionId, clock.instant().plus(GRACE));
+            try {
+                state.connect(user.userId(), connectionId, clock.instant().plus(GRACE));
+            } catch (ClusterUnavailable e) {
+                log.debug("presence unavailable; the lease of {} lapses on its own", connectionId);
+            }
         }
+    }
+
+    /** Renews, every {@link #HEARTBEAT}, the leases of this instance's connections that showed life lately; called by the ticker. */
+    public void heartbeat() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastBeat.plus(HEARTBEAT))) return;
+        lastBeat = now;
+        var alive = new HashMap<String, Long>();
+        var who = new HashMap<Long, Principal>();
+        held.forEach((id, h) -> {
+            if (now.isBefore(h.heard.plus(SILENCE))) {
+                alive.put(id, h.user.userId());
+                who.put(h.user.userId(), h.user);
+                h.renewed = now;
+            }
+        });
+        if (alive.isEmpty()) return;
+        try {
+            // Users the shared state forgot (a restarted Redis) come back online here.
+            for (long userId : state.renew(alive, now.plus(LEASE))) announceOnline(who.get(userId));
+            // A connection that closed while it was being renewed gets its grace back, not a full lease.
+            alive.forEach((id, userId) -> {
+                if (!held.containsKey(id)) disconnected(who.get(userId), id);
+            });
+        } catch (ClusterUnavailable e) {
+            log.debug("presence unavailable; renewing at the next heartbeat");
+            lastBeat = Instant.MIN;
+        }
+    }
+
+    private void lease(Principal user, String connectionId, Instant now) {
+        Held h = held.get(connectionId);
+        if (h != null) h.renewed = now;
+        synchronized (lockOf(user.userId())) {
+            try {
+                if (state.connect(user.userId(), connectionId, now.plus(LEASE))) publishOnline(user);
+            } catch (ClusterUnavailable e) {
+                log.debug("presence unavailable; {} is announced at the next heartbeat", connectionId);
+            }
+        }
+    }
+
+    private void announceOnline(Principal user) {
+        synchronized (lockOf(user.userId())) {
+            publishOnline(user);
+        }
+    }
+
+    private void publishOnline(Principal user) {
+        bus.publish(new PresenceChanged(user.ref(), Change.ONLINE, status(user.userId())));
     }
 
     public void update(Principal user, String status, String text) {
@@ -83,16 +175,31 @@ public final class Presence {
 
     /** Takes offline the users whose every lease lapsed; called by the instance's ticker. */
     public void expire() {
-        for (long userId : state.expire(clock.instant())) {
+        Set<Long> lapsed;
+        try {
+            lapsed = state.expire(clock.instant());
+        } catch (ClusterUnavailable e) {
+            return;
+        }
+        for (long userId : lapsed) {
             synchronized (lockOf(userId)) {
                 // A connection may have come back between the expiry and this lock; it was announced online.
-                if (!state.isOnline(userId)) users.findById(userId).ifPresent(a -> wentOffline(a.ref()));
+                if (online(List.of(userId)).isEmpty()) users.findById(userId).ifPresent(a -> wentOffline(a.ref()));
             }
         }
     }
 
     public Status status(long userId) {
-        return status(store.find(userId), state.isOnline(userId));
+        return status(store.find(userId), online(List.of(userId)).contains(userId));
+    }
+
+    /** Those of the users who are online; nobody, while the shared state cannot be reached. */
+    private Set<Long> online(java.util.Collection<Long> userIds) {
+        try {
+            return state.online(userIds);
+        } catch (ClusterUnavailable e) {
+            return Set.of();
+        }
     }
 
     private static Status status(Stored stored, boolean online) {
@@ -109,7 +216,7 @@ public final class Presence {
 
     /** The presence of each of the users, for a page to show. */
     public java.util.Map<Long, Status> statuses(java.util.Collection<Long> userIds) {
-        Set<Long> online = state.online(userIds);
+        Set<Long> online = online(userIds);
         var result = new java.util.HashMap<Long, Status>();
         store.findAll(userIds).forEach((id, s) -> result.put(id, status(s, online.contains(id))));
         return result;
@@ -118,7 +225,7 @@ public final class Presence {
     /** The people who share a room with the user and are online now, with their status. */
     public List<OnlineUser> onlineRoomMates(long userId) {
         List<UserRef> mates = rooms.roomMates(userId);
-        Set<Long> online = state.online(mates.stream().map(UserRef::id).toList());
+        Set<Long> online = online(mates.stream().map(UserRef::id).toList());
         var stored = store.findAll(online);
         return mates.stream().filter(u -> online.contains(u.id()))
                 .map(u -> new OnlineUser(u, status(stored.get(u.id()), true)))

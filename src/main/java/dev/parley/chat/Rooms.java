@@ -67,6 +67,10 @@ public final class Rooms {
         return rooms.find(roomId).map(Room::lastSeq).orElse(0L);
     }
 
+    java.util.Map<Long, Long> lastSeqs(java.util.Collection<Long> roomIds) {
+        return rooms.lastSeqs(roomIds);
+    }
+
     /** The rooms a user is in: what their sockets follow, and whom their presence reaches. */
     public List<Long> roomIdsOf(long userId) {
         return rooms.roomIdsOf(userId);

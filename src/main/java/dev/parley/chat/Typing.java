@@ -2,6 +2,7 @@ package dev.parley.chat;
 
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.TypingChanged;
+import dev.parley.cluster.ClusterUnavailable;
 import dev.parley.cluster.EventBus;
 import dev.parley.cluster.TypingState;
 import java.time.Clock;
@@ -47,15 +48,23 @@ public final class Typing {
     }
 
     public void stopped(UserRef typist, long roomId) {
-        if (state.stop(roomId, typist.id())) {
-            bus.publish(new TypingChanged(roomId, typist, false, state.typers(roomId)));
+        try {
+            if (state.stop(roomId, typist.id())) {
+                bus.publish(new TypingChanged(roomId, typist, false, state.typers(roomId)));
+            }
+        } catch (ClusterUnavailable e) {
+            // The entry runs out on its own within TIMEOUT.
         }
     }
 
     /** Ends every typing whose time ran out; called by the instance's ticker. */
     public void expire() {
-        for (var entry : state.expire(clock.instant())) {
-            bus.publish(new TypingChanged(entry.roomId(), entry.user(), false, state.typers(entry.roomId())));
+        try {
+            for (var entry : state.expire(clock.instant())) {
+                bus.publish(new TypingChanged(entry.roomId(), entry.user(), false, state.typers(entry.roomId())));
+            }
+        } catch (ClusterUnavailable e) {
+            // Expired at a later tick, once the shared state answers again.
         }
     }
 }

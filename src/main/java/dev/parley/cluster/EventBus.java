@@ -22,6 +22,11 @@ public interface EventBus extends AutoCloseable {
         return true;
     }
 
+    /** Whether other instances publish too, so that what they publish may be lost on the way here. */
+    default boolean spansInstances() {
+        return false;
+    }
+
     @Override
     default void close() {}
 }

@@ -8,9 +8,14 @@ import java.util.List;
  * Who is typing in which room, shared by every instance.
  *
  * <p>Contract: an entry lives until the deadline given by its latest {@link #start}, or until
- * {@link #stop}; {@link #expire} removes and returns the entries whose deadline has passed, each
- * exactly once across all callers. Typing is relayed, never stored durably. Shared
- * implementations throw {@link ClusterUnavailable} at once when their store cannot be reached.
+ * {@link #stop}; it has lapsed once that deadline is at or before {@code now}, and counts until
+ * {@link #expire} removes it. Expire returns each entry it removes exactly once across all
+ * callers. Typing is relayed, never stored durably.
+ *
+ * <p>Shared implementations throw {@link ClusterUnavailable} at once when their store cannot be
+ * reached. A call that failed may still have taken effect (only its answer was lost), so an expire
+ * that fails may remove entries without returning them. An expire that loses the store midway
+ * returns what it removed and leaves the rest to the next call.
  */
 public interface TypingState {
 
@@ -22,8 +27,9 @@ public interface TypingState {
     /** true when the user was typing. */
     boolean stop(long roomId, long userId);
 
-    /** Everyone typing in the room, in the order they started. */
+    /** Everyone typing in the room, in the order they started; typing on keeps one's place. */
     List<UserRef> typers(long roomId);
 
+    /** Removes the entries lapsed at {@code now} and returns them. */
     List<Entry> expire(Instant now);
 }

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Connection {
 
     private static final AtomicLong IDS = new AtomicLong();
+    /** Makes connection ids unique across instances, which share presence leases by id. */
+    private static final String INSTANCE = Long.toHexString(new java.security.SecureRandom().nextLong() >>> 1);
 
     record Held(long roomId, long seq, Frames frames) {}
 
@@ -47,7 +49,7 @@ public final class Connection {
     private volatile long lastHeard = System.nanoTime();
 
     Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate) {
-        this.id = "c" + IDS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+        this.id = INSTANCE + "-" + IDS.incrementAndGet();
         this.session = session;
         this.principal = principal;
         this.format = format;

@@ -174,12 +174,25 @@ public final class Hub implements AutoCloseable {
             }
         }
         parley.typing.expire();
+        parley.presence.heartbeat();
         parley.presence.expire();
+    }
+
+    /**
+     * Delivers what other instances committed but the bus lost on the way (Redis down, paused, or
+     * a resubscribe): a gap behind a newer message heals on its own, but loss at a room's tail
+     * shows only here, by comparing each followed room's newest seq with what was delivered.
+     */
+    void healTails() {
+        var followed = channels.values().stream().filter(RoomChannel::hasFollowers).toList();
+        if (followed.isEmpty()) return;
+        Map<Long, Long> newest = parley.messages.lastSeqs(followed.stream().map(ch -> ch.roomId).toList());
+        for (RoomChannel channel : followed) channel.catchUp(newest.getOrDefault(channel.roomId, 0L));
     }
 
     void alive(Connection c) {
         c.heard();
-        parley.presence.alive(c.principal, c.id);
+        parley.presence.alive(c.id);
     }
 
     public int connectionCount() {

@@ -2,6 +2,7 @@ package dev.parley.live;
 
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
+import dev.parley.cluster.ClusterUnavailable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,8 @@ final class Inbox {
             if (in.ack() != null) c.send(Wire.ok(in.ack(), data));
         } catch (ChatException e) {
             refuse(c, in.ack(), e);
+        } catch (ClusterUnavailable e) {
+            refuse(c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
         } catch (RuntimeException e) {
             log.error("{} on {} failed", in.event(), c, e);
             refuse(c, in.ack(), new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));

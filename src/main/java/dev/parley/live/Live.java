@@ -24,9 +24,12 @@ public final class Live implements AutoCloseable {
     public static final int FRAMES_PER_SECOND = 50;
     static final long TICK_MS = 250;
     static final long PING_EVERY_MS = 20_000;
+    /** How often, with several instances, rooms are checked for messages the bus lost at their tail. */
+    static final long HEAL_EVERY_MS = 1_000;
 
     final Hub hub;
     final Inbox inbox;
+    private final boolean lossyBus;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "parley-ticker");
         t.setDaemon(true);
@@ -37,12 +40,15 @@ public final class Live implements AutoCloseable {
     public Live(Parley parley, Templates templates) {
         this.hub = new Hub(parley, templates);
         this.inbox = new Inbox(hub, new Commands(parley, hub));
+        this.lossyBus = parley.bus.spansInstances();
         ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
     private void tick() {
         try {
-            hub.tick(++ticks % (PING_EVERY_MS / TICK_MS) == 0);
+            ticks++;
+            hub.tick(ticks % (PING_EVERY_MS / TICK_MS) == 0);
+            if (lossyBus && ticks % (HEAL_EVERY_MS / TICK_MS) == 0) hub.healTails();
         } catch (RuntimeException e) {
             log.error("live tick failed", e);
         }

@@ -56,6 +56,15 @@ final class RoomChannel {
         send(message, render.apply(message));
     }
 
+    /** Delivers, from the store, whatever the room committed up to {@code lastSeq} that the bus never brought. */
+    synchronized void catchUp(long lastSeq) {
+        if (lastSeq > delivered) fillGap(lastSeq);
+    }
+
+    synchronized boolean hasFollowers() {
+        return !followers.isEmpty();
+    }
+
     /** What a replay sent, and whether older messages were left out (the client fetches those over HTTP). */
     record Replay(int replayed, boolean gap) {}
 

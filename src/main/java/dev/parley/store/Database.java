@@ -24,16 +24,20 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final boolean postgres;
     private final Stores stores;
+    /** SQLite's message appends, committed in groups; PostgreSQL groups concurrent commits itself. */
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource pool, boolean postgres) {
         this.pool = pool;
         this.postgres = postgres;
         Jdbc jdbc = new Jdbc(pool, postgres);
+        this.groupCommit = postgres ? null : new GroupCommit(pool);
+        Transactions appends = postgres ? jdbc : groupCommit;
         Clock clock = Clock.systemUTC();
         this.stores = new Stores(
                 new JdbcUserStore(jdbc, clock),
                 new JdbcRoomStore(jdbc, clock),
-                new JdbcMessageStore(jdbc, clock),
+                new JdbcMessageStore(jdbc, appends, clock),
                 new JdbcSessionStore(jdbc),
                 new JdbcReadMarkStore(jdbc),
                 new JdbcPresenceStore(jdbc));
@@ -125,6 +129,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) groupCommit.close();
         pool.close();
     }
 }

@@ -13,7 +13,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /** Just enough JDBC to keep the stores short: transactions, parameter binding, row mapping. */
-final class Jdbc {
+final class Jdbc implements Transactions {
 
     @FunctionalInterface
     interface Work<T> {
@@ -38,7 +38,8 @@ final class Jdbc {
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    <T> T tx(Work<T> work) {
+    @Override
+    public <T> T tx(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -149,7 +150,7 @@ final class Jdbc {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    private static void rollbackQuietly(Connection c, Throwable cause) {
+    static void rollbackQuietly(Connection c, Throwable cause) {
         try {
             c.rollback();
         } catch (SQLException e) {

@@ -18,17 +18,20 @@ final class JdbcMessageStore implements MessageStore {
             + " m.created_at, m.client_id FROM messages m JOIN users u ON u.id = m.user_id";
 
     private final Jdbc jdbc;
+    private final Transactions appends;
     private final Clock clock;
 
-    JdbcMessageStore(Jdbc jdbc, Clock clock) {
+    /** {@code appends} runs each append's transaction: on SQLite, a {@link GroupCommit}. */
+    JdbcMessageStore(Jdbc jdbc, Transactions appends, Clock clock) {
         this.jdbc = jdbc;
+        this.appends = appends;
         this.clock = clock;
     }
 
     @Override
     public Appended append(NewMessage m) {
         try {
-            return jdbc.tx(c -> {
+            return appends.tx(c -> {
                 Optional<Message> earlier = byClientId(c, m.userId(), m.clientId());
                 if (earlier.isPresent()) {
                     return new Appended(earlier.get(), false);

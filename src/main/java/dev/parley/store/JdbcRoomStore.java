@@ -125,6 +125,16 @@ final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public java.util.Map<Long, Long> lastSeqs(java.util.Collection<Long> roomIds) {
+        var seqs = new java.util.HashMap<Long, Long>();
+        if (roomIds.isEmpty()) return seqs;
+        String marks = String.join(",", java.util.Collections.nCopies(roomIds.size(), "?"));
+        jdbc.list("SELECT id, last_seq FROM rooms WHERE id IN (" + marks + ")",
+                rs -> seqs.put(rs.getLong("id"), rs.getLong("last_seq")), roomIds.toArray());
+        return seqs;
+    }
+
+    @Override
     public List<UserRef> roomMates(long userId) {
         return jdbc.list("SELECT DISTINCT u.id, u.username, u.username_key FROM memberships mine"
                         + " JOIN memberships theirs ON theirs.room_id = mine.room_id AND theirs.user_id <> mine.user_id"

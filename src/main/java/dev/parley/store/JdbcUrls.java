@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public final class JdbcUrls {
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]*:)[^@/]*@");
 
     private JdbcUrls() {}
 
@@ -22,7 +22,7 @@ public final class JdbcUrls {
     }
 
     /** The innermost cause's first line, which names the actual problem ("Connection refused"). */
-    static String reason(Throwable e, String url) {
+    public static String reason(Throwable e, String url) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -59,7 +59,7 @@ public final class JdbcUrls {
         if (m.find()) {
             return m.group(1);
         }
-        Matcher u = Pattern.compile("//[^/:@]+:([^@/]*)@").matcher(url);
+        Matcher u = Pattern.compile("//[^/:@]*:([^@/]*)@").matcher(url);
         return u.find() ? u.group(1) : null;
     }
 }

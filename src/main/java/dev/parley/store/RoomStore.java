@@ -43,4 +43,7 @@ public interface RoomStore {
 
     /** Everyone who shares at least one room with the user, the user excluded, ordered by username. */
     List<UserRef> roomMates(long userId);
+
+    /** The seq of each room's newest committed message, in one read; rooms that don't exist are left out. */
+    java.util.Map<Long, Long> lastSeqs(java.util.Collection<Long> roomIds);
 }

@@ -28,7 +28,7 @@ public final class Web {
         var sameOrigin = new SameOrigin(config.publicUrl());
         var cookies = new Cookies(config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
 
-        var metrics = new Metrics(live);
+        var metrics = new Metrics(live, parley.bus);
         context.addFilter(new FilterHolder(metrics.timing()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new Authenticator(parley.sessions, cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -90,7 +90,10 @@ public final class Web {
         }
     }
 
-    /** {@code /healthz}: the process answers. {@code /readyz}: and its database does too (503 when not). */
+    /**
+     * {@code /healthz}: the process answers. {@code /readyz}: and its database does too (503 when
+     * not); "degraded" (still 200) while Redis is unreachable.
+     */
     static final class Health extends HttpServlet {
         private final Parley parley;
 
@@ -102,10 +105,13 @@ public final class Web {
         protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
                 throws java.io.IOException {
             boolean ready = req.getServletPath().equals("/healthz") || parley.databaseAnswers();
+            // Without Redis an instance still serves its own clients, so it stays in the load balancer's pool.
+            boolean degraded = ready && req.getServletPath().equals("/readyz") && !parley.bus.connected();
             res.setStatus(ready ? 200 : 503);
             res.setContentType("text/plain;charset=utf-8");
             res.setHeader("Cache-Control", "no-store");
-            res.getWriter().write(ready ? "ok\n" : "database unreachable\n");
+            res.getWriter().write(!ready ? "database unreachable\n"
+                    : degraded ? "degraded: Redis unreachable, events do not reach other instances\n" : "ok\n");
         }
     }
 }

@@ -123,7 +123,8 @@ public final class LiveClient implements AutoCloseable {
         return jsons().stream().filter(LiveClient::isAck).toList();
     }
 
-    public void send(String text) {
+    /** One send at a time: the JDK's socket refuses a send while another is pending. */
+    public synchronized void send(String text) {
         socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 

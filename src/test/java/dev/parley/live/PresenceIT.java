@@ -175,7 +175,7 @@ class PresenceIT extends OneServer {
                 assertOk(b.request("update-presence", Map.of("status", "online")));
                 await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> b.events("user-offline").isEmpty());
 
-                clock.advance(Presence.LEASE.minusSeconds(30).plusSeconds(1));
+                clock.advance(Presence.SILENCE.minusSeconds(30).plusSeconds(1));
                 JsonNode offline = b.event("user-offline").path("data");
                 assertThat(offline.path("userId").asLong()).isEqualTo(pair.a().userId());
                 assertThat(offline.path("online").asBoolean()).isFalse();

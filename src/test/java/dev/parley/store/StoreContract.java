@@ -318,6 +318,9 @@ abstract class StoreContract {
         post(general, alice, "two");
 
         assertThat(post(random, alice, "elsewhere").seq()).isEqualTo(1);
+        assertThat(rooms.lastSeqs(java.util.List.of(general.id(), random.id(), 999_999L)))
+                .isEqualTo(java.util.Map.of(general.id(), 2L, random.id(), 1L));
+        assertThat(rooms.lastSeqs(java.util.List.of())).isEmpty();
     }
 
     @Test
@@ -417,6 +420,33 @@ abstract class StoreContract {
         assertThat(results).filteredOn(Appended::created).hasSize(1);
         assertThat(results).extracting(a -> a.message().id()).containsOnly(results.get(0).message().id());
         assertThat(post(general, alice, "next").seq()).isEqualTo(2);
+    }
+
+    @Test
+    void anAppendThatFailsAmongConcurrentOnesFailsAloneAndCostsThemNothing() throws Exception {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        var threads = new AtomicInteger();
+
+        // However appends are committed (one by one, or several together), a bad one spoils no other.
+        List<Long> outcomes = concurrently(6, () -> {
+            int thread = threads.incrementAndGet();
+            long stored = 0;
+            for (int i = 0; i < 30; i++) {
+                long room = thread == 1 && i % 2 == 0 ? 424242 : general.id();
+                try {
+                    messages.append(new NewMessage(room, alice.id(), "m", "<p>m</p>", "t" + thread + "-" + i));
+                    stored++;
+                } catch (RuntimeException expected) {
+                    assertThat(room).isEqualTo(424242);
+                }
+            }
+            return stored;
+        });
+
+        assertThat(outcomes.stream().mapToLong(Long::longValue).sum()).isEqualTo(165);
+        assertThat(messages.after(general.id(), 0, 500)).extracting(Message::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 165).boxed().toList());
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.parley.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ public final class RedisServer implements AutoCloseable {
 
     public static RedisServer start() {
         try {
-            var server = new RedisServer(freePort(), Files.createTempDirectory("parley-redis"));
+            var server = new RedisServer(FreePort.pick(), Files.createTempDirectory("parley-redis"));
             server.launch();
             return server;
         } catch (IOException e) {
@@ -110,12 +109,6 @@ public final class RedisServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -37,7 +37,12 @@ public final class ApiClient {
     private final URI base;
 
     public ApiClient(TestServer server) {
-        this.base = server.base;
+        this(server.base);
+    }
+
+    /** A client of a server started some other way (a separate process). */
+    public ApiClient(java.net.URI base) {
+        this.base = base;
     }
 
     /** A room name no other test on a shared server uses: "general" becomes "general-7". */

@@ -1,0 +1,115 @@
+package dev.parley.cluster;
+
+import dev.parley.chat.ChatEvent;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bus of an instance among several: Redis pub/sub on one channel.
+ *
+ * <p>An event reaches this instance's own subscribers at once, on the publisher's thread, as on
+ * {@link LocalEventBus}, so an instance keeps serving its own clients while Redis is away.
+ * Other instances get it over Redis, at most once: whatever is published while Redis is down or
+ * paused, or while a subscriber reconnects, is lost, and the rooms' {@code seq} is what heals
+ * it. Events from Redis are handed to subscribers on one thread of their own, in arrival order,
+ * never on Lettuce's I/O thread, since a subscriber may read the database to fill a gap.
+ */
+public final class RedisEventBus implements EventBus {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisEventBus.class);
+
+    private final Redis redis;
+    private final String channel;
+    private final String instance = UUID.randomUUID().toString();
+    private final EventCodec codec = new EventCodec();
+    private final List<Consumer<ChatEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final ExecutorService inbound = Executors.newSingleThreadExecutor(daemon("parley-bus-in"));
+    private final java.util.concurrent.atomic.AtomicLong publishFailures = new java.util.concurrent.atomic.AtomicLong();
+
+    public RedisEventBus(Redis redis, String channel) {
+        this.redis = redis;
+        this.channel = channel;
+        redis.pubSub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String from, String text) {
+                if (channel.equals(from)) inbound.execute(() -> received(text));
+            }
+        });
+        redis.pubSub.sync().subscribe(channel);
+    }
+
+    @Override
+    public void publish(ChatEvent event) {
+        dispatch(event);
+        try {
+            redis.commands.async().publish(channel, codec.encode(instance, event)).whenComplete((receivers, failure) -> {
+                if (failure != null) failedToPublish(failure);
+            });
+        } catch (RuntimeException e) {
+            failedToPublish(e);
+        }
+    }
+
+    @Override
+    public void subscribe(Consumer<ChatEvent> subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    @Override
+    public boolean connected() {
+        return redis.answering();
+    }
+
+    @Override
+    public boolean spansInstances() {
+        return true;
+    }
+
+    /** Events that could not be handed to Redis; the other instances heal them from the store. */
+    public long publishFailures() {
+        return publishFailures.get();
+    }
+
+    private void received(String text) {
+        try {
+            var envelope = codec.decode(text);
+            if (!instance.equals(envelope.from())) dispatch(envelope.event());
+        } catch (IllegalArgumentException e) {
+            log.warn("ignored a message on {}: {}", channel, e.getMessage());
+        }
+    }
+
+    private void dispatch(ChatEvent event) {
+        for (var subscriber : subscribers) {
+            try {
+                subscriber.accept(event);
+            } catch (RuntimeException e) {
+                log.error("subscriber failed on {}", event.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private void failedToPublish(Throwable failure) {
+        if (publishFailures.getAndIncrement() % 1000 == 0) log.warn("cannot publish to Redis ({}); other instances will heal from the database", failure.toString());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            var t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        inbound.shutdown();
+    }
+}
