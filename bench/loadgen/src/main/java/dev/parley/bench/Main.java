@@ -6,6 +6,7 @@ import dev.parley.bench.report.Summary;
 import dev.parley.bench.scenario.Bench;
 import dev.parley.bench.scenario.Scenario;
 import dev.parley.bench.scenario.Scenarios;
+import dev.parley.bench.target.Seeds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +55,8 @@ public final class Main {
         System.out.println("results → " + results + ", logs → " + work + (cpus == null ? "" : ", servers on CPUs " + cpus));
 
         int failures = 0;
-        try (Clients clients = new Clients()) {
-            Bench bench = new Bench(config, clients, families);
+        try (Clients clients = new Clients(); Seeds seeds = new Seeds(config)) {
+            Bench bench = new Bench(config, clients, seeds, families);
             for (String name : names) {
                 if (name.equals("summary")) continue;
                 Scenario s = Scenarios.byName(name);

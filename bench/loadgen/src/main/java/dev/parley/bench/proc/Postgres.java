@@ -12,10 +12,19 @@ public final class Postgres implements AutoCloseable {
     }
 
     public static Postgres createFresh(String label) {
-        String name = "parley_bench_" + label + "_" + Long.toString(System.currentTimeMillis(), 36);
+        return create(label, null);
+    }
+
+    /** A fresh database copied from a template database (which nobody may be connected to). */
+    public static Postgres create(String label, String template) {
+        String name = "parley_bench_" + label + "_" + Long.toString(System.nanoTime(), 36);
         psql("DROP DATABASE IF EXISTS " + name);
-        psql("CREATE DATABASE " + name);
+        psql("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
         return new Postgres(name);
+    }
+
+    public String name() {
+        return name;
     }
 
     public String jdbcUrl() {

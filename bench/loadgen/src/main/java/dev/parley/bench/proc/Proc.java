@@ -1,8 +1,11 @@
 package dev.parley.bench.proc;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What Linux says about a process: CPU time (utime + stime) and resident memory. */
 public final class Proc {
@@ -37,6 +40,30 @@ public final class Proc {
 
     public static long cpuMicros(long pid) {
         return cpuMicros(Long.toString(pid));
+    }
+
+    /**
+     * CPU time so far of each thread of a process, in microseconds, keyed by thread name with
+     * digits folded to '#' (so "C2 CompilerThre#" or "qtp#-#" gather a pool), summed per name.
+     */
+    public static Map<String, Long> threadCpuMicros(long pid) {
+        Map<String, Long> out = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long micros = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1_000_000 / TICKS_PER_SECOND;
+                    out.merge(name, micros, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+        return out;
     }
 
     /** VmRSS in bytes, or 0 when the process is gone. */

@@ -53,8 +53,8 @@ public final class Summary {
 
     static Table machine(Config config) {
         Table t = new Table("Machine", "what", "value");
-        t.row("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores usable by the load generator, "
-                + sh("nproc --all").trim() + " in all");
+        t.row("CPU", cpuModel() + ", " + sh("nproc --all").trim() + " cores (" + Runtime.getRuntime().availableProcessors()
+                + " for the load generator)");
         t.row("memory", memTotal());
         t.row("kernel", sh("uname -sr").trim());
         t.row("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
@@ -88,6 +88,10 @@ public final class Summary {
         double x = num(h, a), y = num(h, b);
         if (Double.isNaN(x) || Double.isNaN(y) || y <= 0) {
             t.row(what, goal, "not measured", "–");
+            return;
+        }
+        if (x <= 0) {
+            t.row(what, goal, "not meaningful: Parley's figure is " + Fmt.n(x) + unit + " (RSS fell back after setup)", "–");
             return;
         }
         double r = x / y;

@@ -6,6 +6,7 @@ import dev.parley.bench.report.Report;
 import dev.parley.bench.target.JettyTarget;
 import dev.parley.bench.target.ParleyTarget;
 import dev.parley.bench.target.PeerTarget;
+import dev.parley.bench.target.Seeds;
 import dev.parley.bench.target.Target;
 import java.nio.file.Files;
 import java.util.List;
@@ -21,11 +22,13 @@ public final class Bench {
 
     public final Config config;
     public final Clients clients;
+    private final Seeds seeds;
     private final Set<String> families;
 
-    public Bench(Config config, Clients clients, Set<String> families) {
+    public Bench(Config config, Clients clients, Seeds seeds, Set<String> families) {
         this.config = config;
         this.clients = clients;
+        this.seeds = seeds;
         this.families = families;
     }
 
@@ -42,7 +45,11 @@ public final class Bench {
         return Files.exists(config.peerDir().resolve("server.js")) && Files.isDirectory(config.peerDir().resolve("node_modules"));
     }
 
-    public ParleyTarget parley() { return ParleyTarget.single(config, clients); }
+    public ParleyTarget parley() { return parley("parley", ParleyTarget.Store.SQLITE, 1, false); }
+
+    public ParleyTarget parley(String name, ParleyTarget.Store store, int instances, boolean redis) {
+        return new ParleyTarget(config, clients, seeds, name, store, instances, redis, List.of());
+    }
     public PeerTarget peer() { return PeerTarget.single(config, clients); }
     public JettyTarget jetty() { return new JettyTarget(config, clients); }
 

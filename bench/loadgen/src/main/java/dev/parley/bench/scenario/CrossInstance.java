@@ -36,8 +36,8 @@ public final class CrossInstance implements Scenario {
                 + "Server CPU adds up every instance and the Redis.");
         List<Target> targets = new ArrayList<>();
         if (bench.wants("parley")) {
-            targets.add(new ParleyTarget(c, bench.clients, "parley×1", ParleyTarget.Store.POSTGRES, 1, true, List.of()));
-            targets.add(new ParleyTarget(c, bench.clients, "parley×2", ParleyTarget.Store.POSTGRES, 2, true, List.of()));
+            targets.add(bench.parley("parley×1", ParleyTarget.Store.POSTGRES, 1, true));
+            targets.add(bench.parley("parley×2", ParleyTarget.Store.POSTGRES, 2, true));
         }
         if (bench.wants("peer")) {
             targets.add(new PeerTarget(c, bench.clients, "peer×1", 1));
@@ -47,7 +47,7 @@ public final class CrossInstance implements Scenario {
         for (Target t : targets) {
             List<StepResult> steps = bench.with(t, report, target -> {
                 try (FanOutRun run = new FanOutRun(target, members, bench)) {
-                    run.step("warm-up", rates[0], Math.min(3, seconds));
+                    run.step("warm-up", rates[0], c.seconds(8, 2));
                     List<StepResult> out = new ArrayList<>();
                     for (double rate : rates) {
                         StepResult r = run.step(Fmt.n(rate) + "/s", rate, seconds);

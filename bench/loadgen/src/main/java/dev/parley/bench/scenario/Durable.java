@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Scenario 4: durable sends. Many users, each alone in a room, send as fast as acks come back
@@ -39,13 +41,13 @@ public final class Durable implements Scenario {
         double seconds = c.seconds(10, 3);
         Report report = new Report(name(), "Durable sends: acknowledged messages per second", c.quick());
         report.note(users + " users, each alone in its own room with one socket, keep up to " + WINDOW + " sends waiting for their "
-                + "ack and send at most " + Fmt.n(PER_SOCKET) + "/s each, for " + Fmt.n(seconds) + " s after a 3 s warm-up; the load "
+                + "ack and send at most " + Fmt.n(PER_SOCKET) + "/s each, for " + Fmt.n(seconds) + " s after a warm-up as long (JIT); the load "
                 + "generator's cap is therefore " + Fmt.n(users * PER_SOCKET) + " msg/s. An ack means stored: Parley acks after its "
                 + "commit (SQLite synchronous=FULL, or PostgreSQL), the peer after its better-sqlite3 insert (WAL, synchronous=NORMAL).");
         List<Target> targets = new ArrayList<>();
         if (bench.wants("parley")) {
             targets.add(bench.parley());
-            targets.add(new ParleyTarget(c, bench.clients, "parley-pg", ParleyTarget.Store.POSTGRES, 1, false, List.of()));
+            targets.add(bench.parley("parley-pg", ParleyTarget.Store.POSTGRES, 1, false));
         }
         if (bench.wants("peer")) targets.add(bench.peer());
         Table t = report.table(new Table("Acknowledged sends", "target", "store", "acked msg/s", "ack p50 ms", "ack p95 ms",
@@ -66,7 +68,12 @@ public final class Durable implements Scenario {
         return report;
     }
 
-    private static StepResult measure(Target target, int users, double seconds) {
+    static StepResult measure(Target target, int users, double seconds) {
+        return measure(target, users, seconds, Supplier::get);
+    }
+
+    /** @param around runs the measured step (the profile wraps a recording around it) */
+    static StepResult measure(Target target, int users, double seconds, Function<Supplier<StepResult>, StepResult> around) {
         Cast cast = target.prepare(Layout.disjointRooms(users, 1));
         Receiver receiver = new Receiver();
         List<Fleet.Spec> specs = new ArrayList<>();
@@ -74,10 +81,11 @@ public final class Durable implements Scenario {
         try (Fleet fleet = Fleet.open(target, cast, specs, receiver, 300)) {
             List<Slot> slots = new ArrayList<>();
             for (ChatSocket s : fleet.sockets()) slots.add(new Slot(s, cast.roomIdsOf(s.user).get(0), 0));
-            int capacity = (int) (users * PER_SOCKET * (seconds + 3)) + 64;
-            Step.run("warm-up", target, receiver, capacity, -1, 3, 0, new WindowSender(slots, WINDOW, PER_SOCKET, 3, receiver));
-            StepResult r = Step.run("closed loop", target, receiver, capacity, -1, seconds, users * PER_SOCKET,
-                    new WindowSender(slots, WINDOW, PER_SOCKET, seconds, receiver));
+            double warmUp = Math.max(3, seconds);
+            int capacity = (int) (users * PER_SOCKET * (Math.max(seconds, warmUp) + 3)) + 64;
+            Step.run("warm-up", target, receiver, capacity, -1, warmUp, 0, new WindowSender(slots, WINDOW, PER_SOCKET, warmUp, receiver));
+            StepResult r = around.apply(() -> Step.run("closed loop", target, receiver, capacity, -1, seconds, users * PER_SOCKET,
+                    new WindowSender(slots, WINDOW, PER_SOCKET, seconds, receiver)));
             System.out.printf("  %-10s %s acked msg/s, ack p50 %s ms, p99 %s ms, server %s, loadgen %s %s%n", target.name(),
                     Fmt.n(r.ackedPerSec()), Fmt.ms(r.ack().p50()), Fmt.ms(r.ack().p99()), Fmt.pct(r.serverCpuPct()),
                     Fmt.pct(r.loadgenCpuPct()), r.verdict());

@@ -29,7 +29,7 @@ public final class FanOut implements Scenario {
         int maxSteps = c.size(16, 3);
         Report report = new Report(name(), "Fan-out: 1 room × " + members + " members, one sender", c.quick());
         report.note("One sender posts to a room of " + members + " members (" + (members - 1) + " receiving sockets). "
-                + "The rate starts at " + Fmt.n(start) + " msg/s and grows ×1.5 per " + Fmt.n(seconds) + " s step until a step's "
+                + "After a " + Fmt.n(c.seconds(10, 2)) + " s warm-up (JIT), the rate starts at " + Fmt.n(start) + " msg/s and grows ×1.5 per " + Fmt.n(seconds) + " s step until a step's "
                 + "p99 passes 100 ms or anything is lost, refused or unacked; one more step then probes between the last pass and the failure. "
                 + "Only deliveries to members other than the sender count. The sender spreads its sends over ceil(rate / 40) "
                 + "sockets of its own (Parley allows 50 frames/s per socket), for every target alike.");
@@ -37,7 +37,7 @@ public final class FanOut implements Scenario {
         for (Target t : bench.trio()) {
             List<StepResult> steps = bench.with(t, report, target -> {
                 try (FanOutRun run = new FanOutRun(target, members, bench)) {
-                    return run.stepUp(start, 1.5, maxSteps, seconds);
+                    return run.stepUp(start, 1.5, maxSteps, seconds, c.seconds(10, 2));
                 }
             });
             if (steps != null) all.put(t.name(), steps);

@@ -49,15 +49,15 @@ final class FanOutRun implements AutoCloseable {
         int receivers = fleet.receivers(roomId, 0);
         for (int i = 0; i < k; i++) slots.add(new Slot(senders.get(i), roomId, receivers));
         StepResult r = Step.paced(label, target, receiver, List.of(new Step.Plan(slots, rate)), seconds, -1);
-        System.out.printf("  %-10s %8s msg/s → %9s deliveries/s  p50 %s ms  p99 %s ms  server %s  loadgen %s  %s%n",
-                r.target(), Fmt.n(rate), Fmt.n(r.deliveriesPerSec()), Fmt.ms(r.latency().p50()), Fmt.ms(r.latency().p99()),
+        System.out.printf("  %-10s %-8s %8s msg/s → %9s deliveries/s  p50 %s ms  p99 %s ms  server %s  loadgen %s  %s%n",
+                r.target(), label.equals("warm-up") ? label : "", Fmt.n(rate), Fmt.n(r.deliveriesPerSec()), Fmt.ms(r.latency().p50()), Fmt.ms(r.latency().p99()),
                 Fmt.pct(r.serverCpuPct()), Fmt.pct(r.loadgenCpuPct()), r.verdict());
         return r;
     }
 
     /** Rates from {@code start} growing by {@code growth} until a step fails, then one step between the last two. */
-    List<StepResult> stepUp(double start, double growth, int maxSteps, double seconds) {
-        step("warm-up", start, Math.min(3, seconds));
+    List<StepResult> stepUp(double start, double growth, int maxSteps, double seconds, double warmUp) {
+        step("warm-up", start, warmUp);
         List<StepResult> out = new ArrayList<>();
         double rate = start, lastPass = 0;
         for (int i = 0; i < maxSteps; i++) {

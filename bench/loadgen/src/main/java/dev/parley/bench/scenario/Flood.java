@@ -34,7 +34,7 @@ public final class Flood implements Scenario {
         double perMember = 1, seconds = c.seconds(8, 3), floodRate = c.size(2000, 500);
         Report report = new Report(name(), "A flooding client", c.quick());
         report.note(rooms + " rooms × " + size + " members each send " + Fmt.n(perMember) + " msg/s (" + Fmt.n(rooms * size * perMember)
-                + " msg/s in all) for " + Fmt.n(seconds) + " s; then the same again while one extra member of room 1 sends "
+                + " msg/s in all) for " + Fmt.n(seconds) + " s after a warm-up as long; then the same again while one extra member of room 1 sends "
                 + Fmt.n(floodRate) + " send-message frames/s from a single socket. Victim latency covers everyone but the flooder. "
                 + "Parley refuses frames over 50/s per socket (bursts of 250) with rate_limited; the peer has no such limit.");
         Table t = report.table(new Table("Victims without and with the flood", "target", "phase", "victim msg/s", "p50 ms", "p95 ms",
@@ -82,7 +82,7 @@ public final class Flood implements Scenario {
                 else victims.add(slot);
             }
             Step.Plan steady = new Step.Plan(victims, victims.size() * perMember);
-            Step.paced("warm-up", target, receiver, List.of(steady), Math.min(3, seconds), flooder);
+            Step.paced("warm-up", target, receiver, List.of(steady), seconds, flooder);
             StepResult calm = Step.paced("no flood", target, receiver, List.of(steady), seconds, flooder);
             print(target, calm);
             StepResult flooded = Step.paced("flood", target, receiver, List.of(steady, new Step.Plan(List.of(flood), floodRate)),

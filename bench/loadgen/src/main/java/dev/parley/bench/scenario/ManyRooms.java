@@ -36,11 +36,11 @@ public final class ManyRooms implements Scenario {
         int maxRate = c.size(32, 4);
         Report report = new Report(name(), "Many rooms: " + rooms + " rooms × " + size + " members, everyone sending", c.quick());
         report.note(rooms * size + " members, one socket each, every member sending at the step's rate to its own room; "
-                + "the rate per member doubles from 1 msg/s (" + Fmt.n(seconds) + " s steps) until a step fails. "
+                + "after an " + Fmt.n(c.seconds(8, 2)) + " s warm-up at 1 msg/s, the rate per member doubles from 1 msg/s (" + Fmt.n(seconds) + " s steps) until a step fails. "
                 + "Deliveries count the " + (size - 1) + " other members of the room.");
         Map<String, List<StepResult>> all = new LinkedHashMap<>();
         for (Target t : bench.trio()) {
-            List<StepResult> steps = bench.with(t, report, target -> run(target, rooms, size, seconds, maxRate));
+            List<StepResult> steps = bench.with(t, report, target -> run(target, rooms, size, seconds, maxRate, c.seconds(8, 2)));
             if (steps != null) all.put(t.name(), steps);
         }
         List<StepResult> flat = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class ManyRooms implements Scenario {
         return report;
     }
 
-    private static List<StepResult> run(Target target, int rooms, int size, double seconds, int maxRate) {
+    private static List<StepResult> run(Target target, int rooms, int size, double seconds, int maxRate, double warmUp) {
         Cast cast = target.prepare(Layout.disjointRooms(rooms, size));
         Receiver receiver = new Receiver();
         List<Fleet.Spec> specs = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class ManyRooms implements Scenario {
                 slots.add(new Slot(s, room, fleet.receivers(room, s.user)));
             }
             int n = slots.size();
-            Step.paced("warm-up", target, receiver, List.of(new Step.Plan(slots, n)), Math.min(3, seconds), -1);
+            Step.paced("warm-up", target, receiver, List.of(new Step.Plan(slots, n)), warmUp, -1);
             List<StepResult> out = new ArrayList<>();
             for (int rate = 1; rate <= maxRate; rate *= 2) {
                 StepResult r = Step.paced(rate + "/s", target, receiver, List.of(new Step.Plan(slots, (double) n * rate)), seconds, -1);

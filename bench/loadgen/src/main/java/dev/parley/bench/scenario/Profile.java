@@ -3,8 +3,6 @@ package dev.parley.bench.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.bench.measure.StepResult;
 import dev.parley.bench.net.Http;
-import dev.parley.bench.proc.Commands;
-import dev.parley.bench.proc.Proc;
 import dev.parley.bench.report.Fmt;
 import dev.parley.bench.report.JfrSamples;
 import dev.parley.bench.report.Report;
@@ -12,12 +10,15 @@ import dev.parley.bench.report.StepTable;
 import dev.parley.bench.target.ParleyTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Where Parley's CPU goes under fan-out: JFR's execution samples over a steady fan-out step at
- * about 70 % of the sustainable rate the fan-out scenario found (a default when it has not run).
- * The recording starts after setup, so sign-up's Argon2 does not drown everything else.
+ * Where Parley's CPU goes, from JFR execution samples over two steady steps: fan-out at about
+ * 70 % of the sustainable rate the fan-out scenario found (a default when it has not run), and
+ * durable sends in the closed loop of the durable scenario. Each recording starts after setup,
+ * so sign-up's Argon2 does not drown everything else.
  */
 public final class Profile implements Scenario {
 
@@ -27,65 +28,52 @@ public final class Profile implements Scenario {
     @Override
     public Report run(Bench bench) {
         var c = bench.config;
-        int members = c.size(500, 50);
+        int members = c.size(500, 50), users = c.size(250, 20);
         double seconds = c.seconds(20, 5);
         double rate = rate(c.results(), members, c.quick() ? 60 : 150);
-        Report report = new Report(name(), "Profile: Parley's hot spots under fan-out", c.quick());
-        Path jfr = c.work().resolve("parley-profile.jfr");
-        long[] userSystem = new long[2];
-        StepResult step = bench.with(bench.parley(), report, target -> {
-            ParleyTarget parley = (ParleyTarget) target;
-            try (FanOutRun run = new FanOutRun(parley, members, bench)) {
-                run.step("warm-up", rate, Math.min(5, seconds));
-                String pid = Long.toString(parley.servers().get(0).pid());
-                Commands.run(List.of("jcmd", pid, "JFR.start", "name=bench", "settings=" + settings(c.work()), "filename=" + jfr));
-                long[] cpu0 = Proc.cpuSplitMicros(pid);
-                StepResult r = run.step(Fmt.n(rate) + "/s", rate, seconds);
-                long[] cpu1 = Proc.cpuSplitMicros(pid);
-                Commands.run(List.of("jcmd", pid, "JFR.stop", "name=bench"));
-                userSystem[0] = cpu1[0] - cpu0[0];
-                userSystem[1] = cpu1[1] - cpu0[1];
-                return r;
+        Report report = new Report(name(), "Profile: Parley's hot spots", c.quick());
+        report.note("JFR execution samples (Java code, every " + Recording.PERIOD + " per running thread), the recording started "
+                + "after setup and warm-up and stopped after the step. Kernel time (socket writes, epoll, fsync) is not in Java "
+                + "samples; the user/kernel split comes from /proc/<pid>/stat. Native-method samples count threads inside native "
+                + "calls, blocked ones included (an idle selector waits in EPoll.wait): where native time may go, not CPU. "
+                + "The recordings stay in bench/.work/ (not in the repository).");
+        Map<String, Object> raw = new LinkedHashMap<>();
+
+        Recording fan = new Recording(c.work().resolve("parley-fanout.jfr"));
+        StepResult fanStep = bench.with(bench.parley(), report, target -> {
+            try (FanOutRun run = new FanOutRun(target, members, bench)) {
+                run.step("warm-up", rate, c.seconds(10, 3));
+                return fan.around(pid(target), c.work(), () -> run.step(Fmt.n(rate) + "/s", rate, seconds));
             }
         });
-        if (step == null || !Files.exists(jfr)) return report;
-        JfrSamples samples = JfrSamples.read(jfr);
-        long total = Math.max(1, userSystem[0] + userSystem[1]);
-        report.note("JFR execution samples (Java code, every " + PERIOD + " per running thread) over one " + Fmt.n(seconds)
-                + " s fan-out step at " + Fmt.n(rate) + " msg/s to " + (members - 1) + " receivers: " + samples.samples + " samples. "
-                + "Of Parley's CPU time in that step, " + Fmt.pct(100.0 * userSystem[0] / total) + " was user time and "
-                + Fmt.pct(100.0 * userSystem[1] / total) + " kernel time (/proc/<pid>/stat); kernel time (socket writes, epoll) is not "
-                + "in the Java samples. Native-method samples count threads inside native calls, blocked ones included (an idle "
-                + "selector waits in EPoll.wait): they show where native time may go, not CPU. The recording is " + jfr
-                + " (not kept in the repository).");
-        report.table(StepTable.of("The profiled step", List.of(step)));
-        report.table(samples.table("Top frames (where the CPU was)", samples.topFrames, 20));
-        report.table(samples.table("First Parley frame on the stack (which of Parley's paths led there)", samples.parleyFrames, 15));
-        report.table(samples.table("By library of the top frame", samples.libraries, 12));
-        report.table(samples.nativeTable("Native-method samples by top frame (threads in native code, waiting or not)", 10));
-        report.data.put("samples", samples.samples);
-        report.data.put("topFrames", samples.topFrames);
-        report.data.put("parleyFrames", samples.parleyFrames);
-        report.data.put("libraries", samples.libraries);
+        section(report, raw, "fan-out", "Fan-out, " + Fmt.n(rate) + " msg/s to " + (members - 1) + " receivers for " + Fmt.n(seconds) + " s",
+                fanStep, fan);
+
+        Recording sends = new Recording(c.work().resolve("parley-sends.jfr"));
+        StepResult sendStep = bench.with(bench.parley(), report, target ->
+                Durable.measure(target, users, seconds, step -> sends.around(pid(target), c.work(), step)));
+        section(report, raw, "sends", "Durable sends on SQLite, " + users + " senders in a closed loop for " + Fmt.n(seconds) + " s",
+                sendStep, sends);
+        report.data.put("profiles", raw);
         return report;
     }
 
-    static final String PERIOD = "5 ms";
+    private static void section(Report report, Map<String, Object> raw, String key, String title, StepResult step, Recording rec) {
+        if (step == null || !Files.exists(rec.file)) return;
+        JfrSamples s = JfrSamples.read(rec.file);
+        report.table(StepTable.of(title + ": " + s.samples + " samples, " + Fmt.pct(rec.userShare()) + " of the CPU in user code, "
+                + Fmt.pct(100 - rec.userShare()) + " in the kernel", List.of(step)));
+        report.table(rec.threadTable(title + ": CPU by thread (/proc/<pid>/task)"));
+        report.table(s.table(title + ": top frames (where the CPU was)", s.topFrames, 15));
+        report.table(s.table(title + ": first Parley frame on the stack (which of Parley's paths led there)", s.parleyFrames, 12));
+        report.table(s.table(title + ": by library of the top frame", s.libraries, 10));
+        report.table(s.nativeTable(title + ": native-method samples by top frame (threads in native code, waiting or not)", 6));
+        raw.put(key, Map.of("samples", s.samples, "userShare", rec.userShare(), "topFrames", s.topFrames,
+                "parleyFrames", s.parleyFrames, "libraries", s.libraries, "natives", s.natives, "threadCpuMicros", rec.threads));
+    }
 
-    /** Execution and native-method samples only, at a finer period than JFR's "profile" settings. */
-    private static String settings(Path work) {
-        Path f = work.resolve("bench-samples.jfc");
-        String jfc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<configuration version=\"2.0\" label=\"bench\" description=\"Execution samples for scripts/bench\">\n"
-                + "  <event name=\"jdk.ExecutionSample\"><setting name=\"enabled\">true</setting><setting name=\"period\">" + PERIOD + "</setting></event>\n"
-                + "  <event name=\"jdk.NativeMethodSample\"><setting name=\"enabled\">true</setting><setting name=\"period\">20 ms</setting></event>\n"
-                + "</configuration>\n";
-        try {
-            Files.writeString(f, jfc);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return f.toString();
+    private static long pid(dev.parley.bench.target.Target target) {
+        return ((ParleyTarget) target).servers().get(0).pid();
     }
 
     /** 70 % of the rate fanout.json found sustainable for Parley, if it is there and of the same size. */
