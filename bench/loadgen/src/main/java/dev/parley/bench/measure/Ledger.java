@@ -26,6 +26,7 @@ public final class Ledger {
     private final Histogram latency = new Histogram();
     private final Histogram floodLatency = new Histogram();
     private final Histogram ackLatency = new Histogram();
+    private final Histogram floodAckLatency = new Histogram();
     private final Histogram[] byInstance = {new Histogram(), new Histogram()};
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder floodDeliveries = new LongAdder();
@@ -85,7 +86,7 @@ public final class Ledger {
         int i = (int) (id - base);
         if (i < 0 || i >= capacity) return false;
         if (!ack.compareAndSet(i, PENDING, ok ? OK : FAILED)) return true;
-        if (ok) ackLatency.recordNanos(now - sentAt.get(i));
+        if (ok) (flood[i] ? floodAckLatency : ackLatency).recordNanos(now - sentAt.get(i));
         else if (firstFailure == null) firstFailure = frameIfFailed;
         return true;
     }

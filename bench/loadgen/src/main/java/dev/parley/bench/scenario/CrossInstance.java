@@ -27,7 +27,7 @@ public final class CrossInstance implements Scenario {
         var c = bench.config;
         int members = c.size(500, 50);
         double seconds = c.seconds(6, 2);
-        double[] rates = c.quick() ? new double[] {20, 60} : new double[] {25, 100, 250};
+        double[] rates = c.quick() ? new double[] {20, 60} : new double[] {25, 50, 100, 250};
         Report report = new Report(name(), "Across instances: 1 room × " + members + " members on one and on two instances", c.quick());
         report.note("Parley runs on PostgreSQL with a private Redis (REDIS_URL) and a shared JWT_SECRET, as one instance and as two; "
                 + "the peer runs on one SQLite file with its Redis adapter, as one instance and as two. With two instances members "

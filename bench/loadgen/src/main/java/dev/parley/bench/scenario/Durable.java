@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  */
 public final class Durable implements Scenario {
 
-    static final int WINDOW = 4;
+    static final int WINDOW = 2;
     static final double PER_SOCKET = 40;
 
     @Override
@@ -37,7 +37,7 @@ public final class Durable implements Scenario {
     @Override
     public Report run(Bench bench) {
         var c = bench.config;
-        int users = c.size(250, 20);
+        int users = c.size(500, 20);
         double seconds = c.seconds(10, 3);
         Report report = new Report(name(), "Durable sends: acknowledged messages per second", c.quick());
         report.note(users + " users, each alone in its own room with one socket, keep up to " + WINDOW + " sends waiting for their "

@@ -30,7 +30,8 @@ public final class FanOut implements Scenario {
         Report report = new Report(name(), "Fan-out: 1 room × " + members + " members, one sender", c.quick());
         report.note("One sender posts to a room of " + members + " members (" + (members - 1) + " receiving sockets). "
                 + "After a " + Fmt.n(c.seconds(10, 2)) + " s warm-up (JIT), the rate starts at " + Fmt.n(start) + " msg/s and grows ×1.5 per " + Fmt.n(seconds) + " s step until a step's "
-                + "p99 passes 100 ms or anything is lost, refused or unacked; one more step then probes between the last pass and the failure. "
+                + "p99 (or the ack p99) passes 100 ms or anything is lost, refused or unacked; two more steps then bisect between the last "
+                + "pass and the failure. "
                 + "Only deliveries to members other than the sender count. The sender spreads its sends over ceil(rate / 40) "
                 + "sockets of its own (Parley allows 50 frames/s per socket), for every target alike.");
         Map<String, List<StepResult>> all = new LinkedHashMap<>();

@@ -55,7 +55,10 @@ final class FanOutRun implements AutoCloseable {
         return r;
     }
 
-    /** Rates from {@code start} growing by {@code growth} until a step fails, then one step between the last two. */
+    /**
+     * Rates from {@code start} growing by {@code growth} until a step fails, then two bisecting
+     * steps between the last pass and the first failure (geometric midpoints).
+     */
     List<StepResult> stepUp(double start, double growth, int maxSteps, double seconds, double warmUp) {
         step("warm-up", start, warmUp);
         List<StepResult> out = new ArrayList<>();
@@ -63,15 +66,19 @@ final class FanOutRun implements AutoCloseable {
         for (int i = 0; i < maxSteps; i++) {
             StepResult r = step(Fmt.n(rate) + "/s", rate, seconds);
             out.add(r);
-            if (!r.pass()) {
-                if (lastPass > 0) {
-                    double mid = Math.sqrt(lastPass * rate);
-                    out.add(step(Fmt.n(mid) + "/s", mid, seconds));
-                }
-                break;
-            }
+            if (!r.pass()) break;
             lastPass = rate;
             rate *= growth;
+        }
+        boolean failed = !out.isEmpty() && !out.get(out.size() - 1).pass();
+        double fail = rate;
+        for (int i = 0; i < 2 && failed && lastPass > 0; i++) {
+            double mid = Math.round(Math.sqrt(lastPass * fail));
+            if (mid <= lastPass || mid >= fail) break;
+            StepResult r = step(Fmt.n(mid) + "/s", mid, seconds);
+            out.add(r);
+            if (r.pass()) lastPass = mid;
+            else fail = mid;
         }
         return out;
     }

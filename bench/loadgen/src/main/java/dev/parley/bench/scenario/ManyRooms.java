@@ -67,6 +67,15 @@ public final class ManyRooms implements Scenario {
         return report;
     }
 
+    private static StepResult step(Target target, Receiver receiver, List<Slot> slots, double rate, double seconds) {
+        String label = (rate == Math.rint(rate) ? Fmt.n(rate) : Fmt.d1(rate)) + "/s";
+        StepResult r = Step.paced(label, target, receiver, List.of(new Step.Plan(slots, slots.size() * rate)), seconds, -1);
+        System.out.printf("  %-8s %6s per member → %9s deliveries/s  p50 %s ms  p99 %s ms  server %s  loadgen %s  %s%n",
+                target.name(), label, Fmt.n(r.deliveriesPerSec()), Fmt.ms(r.latency().p50()), Fmt.ms(r.latency().p99()),
+                Fmt.pct(r.serverCpuPct()), Fmt.pct(r.loadgenCpuPct()), r.verdict());
+        return r;
+    }
+
     private static List<StepResult> run(Target target, int rooms, int size, double seconds, int maxRate, double warmUp) {
         Cast cast = target.prepare(Layout.disjointRooms(rooms, size));
         Receiver receiver = new Receiver();
@@ -81,13 +90,17 @@ public final class ManyRooms implements Scenario {
             int n = slots.size();
             Step.paced("warm-up", target, receiver, List.of(new Step.Plan(slots, n)), warmUp, -1);
             List<StepResult> out = new ArrayList<>();
-            for (int rate = 1; rate <= maxRate; rate *= 2) {
-                StepResult r = Step.paced(rate + "/s", target, receiver, List.of(new Step.Plan(slots, (double) n * rate)), seconds, -1);
-                System.out.printf("  %-8s %3d msg/s per member → %9s deliveries/s  p50 %s ms  p99 %s ms  server %s  loadgen %s  %s%n",
-                        target.name(), rate, Fmt.n(r.deliveriesPerSec()), Fmt.ms(r.latency().p50()), Fmt.ms(r.latency().p99()),
-                        Fmt.pct(r.serverCpuPct()), Fmt.pct(r.loadgenCpuPct()), r.verdict());
+            double lastPass = 0;
+            for (double rate = 1; rate <= maxRate; rate *= 2) {
+                StepResult r = step(target, receiver, slots, rate, seconds);
                 out.add(r);
-                if (!r.pass()) break;
+                if (!r.pass()) {
+                    // one step between the last pass and this failure
+                    double mid = Math.round(Math.sqrt(Math.max(lastPass, 0.5) * rate) * 10) / 10.0;
+                    if (mid > lastPass && mid < rate) out.add(step(target, receiver, slots, mid, seconds));
+                    break;
+                }
+                lastPass = rate;
             }
             return out;
         }

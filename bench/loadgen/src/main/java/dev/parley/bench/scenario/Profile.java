@@ -42,7 +42,7 @@ public final class Profile implements Scenario {
         Recording fan = new Recording(c.work().resolve("parley-fanout.jfr"));
         StepResult fanStep = bench.with(bench.parley(), report, target -> {
             try (FanOutRun run = new FanOutRun(target, members, bench)) {
-                run.step("warm-up", rate, c.seconds(10, 3));
+                run.step("warm-up", rate, c.seconds(30, 3));
                 return fan.around(pid(target), c.work(), () -> run.step(Fmt.n(rate) + "/s", rate, seconds));
             }
         });
