@@ -54,6 +54,8 @@ public final class Main {
         Config config = new Config(repo, jar, work, results, cpus, List.of(opts.trim().split("\\s+")), quick);
         System.out.println("results → " + results + ", logs → " + work + (cpus == null ? "" : ", servers on CPUs " + cpus));
 
+        // Interrupted (Ctrl-C, SIGTERM): stop every server and Redis this run started.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         int failures = 0;
         try (Clients clients = new Clients(); Seeds seeds = new Seeds(config)) {
             Bench bench = new Bench(config, clients, seeds, families);

@@ -76,9 +76,9 @@ public final class ManyRooms implements Scenario {
         return r;
     }
 
-    private static List<StepResult> run(Target target, int rooms, int size, double seconds, int maxRate, double warmUp) {
+    /** Opens one socket per member and hands every socket's slot (its own room) to the work. */
+    static <T> T withSlots(Target target, Receiver receiver, int rooms, int size, java.util.function.Function<List<Slot>, T> work) {
         Cast cast = target.prepare(Layout.disjointRooms(rooms, size));
-        Receiver receiver = new Receiver();
         List<Fleet.Spec> specs = new ArrayList<>();
         for (int u = 0; u < rooms * size; u++) specs.add(new Fleet.Spec(u, 0));
         try (Fleet fleet = Fleet.open(target, cast, specs, receiver, 300)) {
@@ -87,6 +87,13 @@ public final class ManyRooms implements Scenario {
                 long room = cast.roomIdsOf(s.user).get(0);
                 slots.add(new Slot(s, room, fleet.receivers(room, s.user)));
             }
+            return work.apply(slots);
+        }
+    }
+
+    private static List<StepResult> run(Target target, int rooms, int size, double seconds, int maxRate, double warmUp) {
+        Receiver receiver = new Receiver();
+        return withSlots(target, receiver, rooms, size, slots -> {
             int n = slots.size();
             Step.paced("warm-up", target, receiver, List.of(new Step.Plan(slots, n)), warmUp, -1);
             List<StepResult> out = new ArrayList<>();
@@ -103,6 +110,6 @@ public final class ManyRooms implements Scenario {
                 lastPass = rate;
             }
             return out;
-        }
+        });
     }
 }

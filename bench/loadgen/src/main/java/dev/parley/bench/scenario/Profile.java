@@ -1,7 +1,9 @@
 package dev.parley.bench.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.bench.measure.Step;
 import dev.parley.bench.measure.StepResult;
+import dev.parley.bench.net.Receiver;
 import dev.parley.bench.net.Http;
 import dev.parley.bench.report.Fmt;
 import dev.parley.bench.report.JfrSamples;
@@ -15,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where Parley's CPU goes, from JFR execution samples over two steady steps: fan-out at about
- * 70 % of the sustainable rate the fan-out scenario found (a default when it has not run), and
- * durable sends in the closed loop of the durable scenario. Each recording starts after setup,
+ * Where Parley's CPU goes, from JFR execution samples over three steady steps: fan-out at about
+ * 70 % of the sustainable rate the fan-out scenario found (a default when it has not run),
+ * durable sends in the closed loop of the durable scenario, and many rooms at 1 msg/s per member. Each recording starts after setup,
  * so sign-up's Argon2 does not drown everything else.
  */
 public final class Profile implements Scenario {
@@ -54,6 +56,19 @@ public final class Profile implements Scenario {
                 Durable.measure(target, users, seconds, step -> sends.around(pid(target), c.work(), step)));
         section(report, raw, "sends", "Durable sends on SQLite, " + users + " senders in a closed loop for " + Fmt.n(seconds) + " s",
                 sendStep, sends);
+
+        int rooms = c.size(200, 20), size = c.size(10, 5);
+        Recording many = new Recording(c.work().resolve("parley-manyrooms.jfr"));
+        StepResult manyStep = bench.with(bench.parley(), report, target -> {
+            Receiver receiver = new Receiver();
+            return ManyRooms.withSlots(target, receiver, rooms, size, slots -> {
+                Step.paced("warm-up", target, receiver, List.of(new Step.Plan(slots, slots.size())), c.seconds(30, 3), -1);
+                return many.around(pid(target), c.work(),
+                        () -> Step.paced("1/s", target, receiver, List.of(new Step.Plan(slots, slots.size())), seconds, -1));
+            });
+        });
+        section(report, raw, "manyrooms", "Many rooms, " + rooms + " × " + size + " members each sending 1 msg/s for " + Fmt.n(seconds) + " s",
+                manyStep, many);
         report.data.put("profiles", raw);
         return report;
     }
