@@ -53,7 +53,7 @@ public final class Step {
         receiver.ledger(ledger);
         long closedBefore = receiver.closedCount();
         long server0 = target.cpuMicros(), self0 = Proc.cpuMicros("self"), t0 = System.nanoTime();
-        long serverSys0 = target.systemMicros(), selfSys0 = Proc.cpuSplitMicros("self")[1];
+        long serverSys0 = target.systemMicros(), selfSys0 = Proc.cpuSplitMicros("self")[1], machine0 = Proc.machineBusyMicros();
         long lag;
         try {
             lag = traffic.run(ledger);
@@ -66,6 +66,7 @@ public final class Step {
         while (System.nanoTime() < drainUntil && !ledger.settled()) sleep(20);
         long server1 = target.cpuMicros(), self1 = Proc.cpuMicros("self"), t1 = System.nanoTime();
         long serverSys = target.systemMicros() - serverSys0, selfSys = Proc.cpuSplitMicros("self")[1] - selfSys0;
+        long others = Proc.machineBusyMicros() - machine0 - (server1 - server0) - (self1 - self0);
         receiver.hook(null);
 
         Ledger.Counts c = ledger.counts();
@@ -85,7 +86,7 @@ public final class Step {
                 c.floodSent(), c.floodAcked(), c.floodDelivered(), ledger.floodLatency().summary(),
                 c.firstFailure(), verdict.isEmpty(), verdict.isEmpty() ? "ok" : verdict,
                 List.of(ledger.latencyOn(0).summary(), ledger.latencyOn(1).summary()),
-                share(serverSys, serverCpu), share(selfSys, self1 - self0));
+                share(serverSys, serverCpu), share(selfSys, self1 - self0), Math.max(0, 100.0 * others / wallMicros));
     }
 
     private static String verdict(Ledger.Counts c, Histogram.Summary lat, Histogram.Summary ack, long lagMicros, String closes) {

@@ -2,8 +2,10 @@ package dev.parley.bench.measure;
 
 /**
  * What one measured step gave: traffic offered and achieved, losses, latencies (µs), and where the
- * CPU went. CPU percentages are of one core; {@code serverUsPerDelivery} divides the servers' CPU
- * time by the deliveries counted (to non-senders only).
+ * CPU went. CPU percentages are of one core, and the kernel shares say how much of each side's CPU
+ * was system time; {@code othersCpuPct} is what every other process on the machine used meanwhile
+ * (a shared machine's noise, or the unpinned PostgreSQL). {@code serverUsPerDelivery} divides the
+ * servers' CPU time by the deliveries counted (to non-senders only).
  */
 public record StepResult(
         String target, String label, double offeredPerSec, double seconds,
@@ -15,7 +17,8 @@ public record StepResult(
         double serverUsPerMessage, long maxLagMicros, String closes,
         long floodSent, long floodAcked, long floodDelivered, Histogram.Summary floodLatency,
         String firstFailure, boolean pass, String verdict,
-        java.util.List<Histogram.Summary> latencyByInstance, double serverKernelShare, double loadgenKernelShare) {
+        java.util.List<Histogram.Summary> latencyByInstance, double serverKernelShare, double loadgenKernelShare,
+        double othersCpuPct) {
 
     /** p99 budget of a sustainable step. */
     public static final long P99_LIMIT_MICROS = 100_000;

@@ -66,6 +66,20 @@ public final class Proc {
         return out;
     }
 
+    /** CPU time the whole machine has spent busy so far (all CPUs, /proc/stat), in microseconds. */
+    public static long machineBusyMicros() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) busy += Long.parseLong(f[i]); // skip idle and iowait
+            }
+            return busy * 1_000_000 / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** VmRSS in bytes, or 0 when the process is gone. */
     public static long rssBytes(long pid) {
         try {

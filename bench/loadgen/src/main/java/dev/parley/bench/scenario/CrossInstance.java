@@ -60,12 +60,12 @@ public final class CrossInstance implements Scenario {
             if (steps != null) all.put(t.name(), steps);
         }
         Table t = report.table(new Table("Steps", "target", "msg/s", "deliveries/s", "p50 ms", "p50 on #0 ms", "p50 on #1 ms",
-                "p99 ms", "max ms", "lost", "server CPU", "server µs/delivery", "loadgen CPU", "verdict"));
+                "p99 ms", "max ms", "lost", "server CPU", "server µs/delivery", "loadgen CPU", "others' CPU (PostgreSQL too)", "verdict"));
         all.forEach((name, steps) -> steps.forEach(s -> t.row(name, Fmt.n(s.offeredPerSec()), Fmt.n(s.deliveriesPerSec()),
                 Fmt.ms(s.latency().p50()), Fmt.ms(s.latencyByInstance().get(0).p50()),
                 name.endsWith("×2") ? Fmt.ms(s.latencyByInstance().get(1).p50()) : "–",
                 Fmt.ms(s.latency().p99()), Fmt.ms(s.latency().max()), s.lost(), Fmt.pct(s.serverCpuPct()),
-                Fmt.d2(s.serverUsPerDelivery()), Fmt.pct(s.loadgenCpuPct()), s.verdict())));
+                Fmt.d2(s.serverUsPerDelivery()), Fmt.pct(s.loadgenCpuPct()), Fmt.pct(s.othersCpuPct()), s.verdict())));
         Table added = report.table(new Table("Added by crossing instances (two instances − one)", "server", "msg/s",
                 "added p50 ms (all members)", "remote − local p50 ms (two instances)", "added p99 ms"));
         for (String family : List.of("parley", "peer")) {

@@ -51,7 +51,7 @@ public final class Durable implements Scenario {
         }
         if (bench.wants("peer")) targets.add(bench.peer());
         Table t = report.table(new Table("Acknowledged sends", "target", "store", "acked msg/s", "ack p50 ms", "ack p95 ms",
-                "ack p99 ms", "ack max ms", "refused", "unacked", "server CPU", "server µs/message", "loadgen CPU", "note"));
+                "ack p99 ms", "ack max ms", "refused", "unacked", "server CPU", "server µs/message", "loadgen CPU", "others' CPU (PostgreSQL too)", "note"));
         Map<String, StepResult> raw = new LinkedHashMap<>();
         for (Target target : targets) {
             StepResult r = bench.with(target, report, tg -> measure(tg, users, seconds));
@@ -61,7 +61,7 @@ public final class Durable implements Scenario {
             boolean capped = r.ackedPerSec() > 0.95 * users * PER_SOCKET;
             t.row(target.name(), store, Fmt.n(r.ackedPerSec()), Fmt.ms(r.ack().p50()), Fmt.ms(r.ack().p95()), Fmt.ms(r.ack().p99()),
                     Fmt.ms(r.ack().max()), r.failed(), r.unacked(), Fmt.pct(r.serverCpuPct()), Fmt.d1(r.serverUsPerMessage()),
-                    Fmt.pct(r.loadgenCpuPct()), capped ? "at the load generator's cap" : r.pass() ? "" : r.verdict());
+                    Fmt.pct(r.loadgenCpuPct()), Fmt.pct(r.othersCpuPct()), capped ? "at the load generator's cap" : r.pass() ? "" : r.verdict());
             report.headline.put(target.name() + ".ackedPerSec", r.ackedPerSec());
         }
         report.data.put("results", raw);

@@ -39,7 +39,7 @@ public final class Flood implements Scenario {
                 + "Parley refuses frames over 50/s per socket (bursts of 250) with rate_limited; the peer has no such limit.");
         Table t = report.table(new Table("Victims without and with the flood", "target", "phase", "victim msg/s", "p50 ms", "p95 ms",
                 "p99 ms", "max ms", "victim lost", "flood sent/s", "flood accepted/s", "flood refused", "flood deliveries/s",
-                "server CPU", "loadgen CPU", "victims' verdict"));
+                "server CPU", "loadgen CPU", "others' CPU", "victims' verdict"));
         Map<String, List<StepResult>> raw = new LinkedHashMap<>();
         List<Target> targets = new ArrayList<>();
         if (bench.wants("parley")) targets.add(bench.parley());
@@ -52,7 +52,7 @@ public final class Flood implements Scenario {
                 t.row(target.name(), s.label(), Fmt.n(s.ackedPerSec()), Fmt.ms(s.latency().p50()), Fmt.ms(s.latency().p95()),
                         Fmt.ms(s.latency().p99()), Fmt.ms(s.latency().max()), s.lost(), Fmt.n(s.floodSent() / s.seconds()),
                         Fmt.n(s.floodAcked() / s.seconds()), s.floodSent() - s.floodAcked(), Fmt.n(s.floodDelivered() / s.seconds()),
-                        Fmt.pct(s.serverCpuPct()), Fmt.pct(s.loadgenCpuPct()), s.verdict());
+                        Fmt.pct(s.serverCpuPct()), Fmt.pct(s.loadgenCpuPct()), Fmt.pct(s.othersCpuPct()), s.verdict());
             }
             report.headline.put(target.name() + ".victimP99BaseUs", (double) steps.get(0).latency().p99());
             report.headline.put(target.name() + ".victimP99FloodUs", (double) steps.get(steps.size() - 1).latency().p99());

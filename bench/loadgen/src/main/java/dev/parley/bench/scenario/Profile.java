@@ -6,6 +6,7 @@ import dev.parley.bench.measure.StepResult;
 import dev.parley.bench.net.Receiver;
 import dev.parley.bench.net.Http;
 import dev.parley.bench.report.Fmt;
+import dev.parley.bench.report.JfrCompilations;
 import dev.parley.bench.report.JfrSamples;
 import dev.parley.bench.report.Report;
 import dev.parley.bench.report.StepTable;
@@ -83,8 +84,23 @@ public final class Profile implements Scenario {
         report.table(s.table(title + ": first Parley frame on the stack (which of Parley's paths led there)", s.parleyFrames, 12));
         report.table(s.table(title + ": by library of the top frame", s.libraries, 10));
         report.table(s.nativeTable(title + ": native-method samples by top frame (threads in native code, waiting or not)", 6));
-        raw.put(key, Map.of("samples", s.samples, "userShare", rec.userShare(), "topFrames", s.topFrames,
-                "parleyFrames", s.parleyFrames, "libraries", s.libraries, "natives", s.natives, "threadCpuMicros", rec.threads));
+        JfrCompilations jit = JfrCompilations.read(rec.file);
+        report.table(jit.table(title + ": the JIT meanwhile, " + jit.compilations + " compilations (" + Fmt.d1(jit.seconds)
+                + " s of compile time) and " + jit.deoptimizations + " deoptimizations; classes by compile time", 8));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("samples", s.samples);
+        data.put("userShare", rec.userShare());
+        data.put("topFrames", s.topFrames);
+        data.put("parleyFrames", s.parleyFrames);
+        data.put("libraries", s.libraries);
+        data.put("natives", s.natives);
+        data.put("threadCpuMicros", rec.threads);
+        data.put("compilations", jit.compilations);
+        data.put("compileSeconds", jit.seconds);
+        data.put("compileSecondsByClass", jit.secondsByClass);
+        data.put("deoptimizations", jit.deoptimizations);
+        data.put("deoptimizationsByClass", jit.deoptsByClass);
+        raw.put(key, data);
     }
 
     private static long pid(dev.parley.bench.target.Target target) {

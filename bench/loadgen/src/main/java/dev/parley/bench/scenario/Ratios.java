@@ -24,12 +24,16 @@ final class Ratios {
 
     /** CPU per delivery at the highest rate every target passed: the like-for-like cost. */
     private static void common(Report report, Map<String, List<StepResult>> all) {
-        double rate = Double.MAX_VALUE;
+        if (all.size() < 2) return;
+        java.util.Set<Double> common = null;
         for (List<StepResult> steps : all.values()) {
-            rate = Math.min(rate, Best.passing(steps).map(StepResult::offeredPerSec).orElse(0.0));
+            java.util.Set<Double> passed = new java.util.HashSet<>();
+            steps.stream().filter(StepResult::pass).forEach(s -> passed.add(s.offeredPerSec()));
+            if (common == null) common = passed;
+            else common.retainAll(passed);
         }
-        if (rate <= 0 || rate == Double.MAX_VALUE || all.size() < 2) return;
-        final double at = rate;
+        if (common == null || common.isEmpty()) return;
+        final double at = java.util.Collections.max(common);
         Table t = report.table(new Table("At the highest rate all passed (" + Fmt.n(at) + " msg/s)", "target", "deliveries/s",
                 "p50 ms", "p99 ms", "server CPU", "server µs/delivery"));
         all.forEach((name, steps) -> steps.stream().filter(s -> s.offeredPerSec() == at && s.pass()).findFirst().ifPresent(s -> {

@@ -67,6 +67,8 @@ final class Recording {
                 <configuration version="2.0" label="bench" description="Execution samples for scripts/bench">
                   <event name="jdk.ExecutionSample"><setting name="enabled">true</setting><setting name="period">%s</setting></event>
                   <event name="jdk.NativeMethodSample"><setting name="enabled">true</setting><setting name="period">20 ms</setting></event>
+                  <event name="jdk.Compilation"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
+                  <event name="jdk.Deoptimization"><setting name="enabled">true</setting><setting name="stackTrace">false</setting></event>
                 </configuration>
                 """.formatted(PERIOD);
         try {
