@@ -69,11 +69,12 @@ public final class Durable implements Scenario {
     }
 
     static StepResult measure(Target target, int users, double seconds) {
-        return measure(target, users, seconds, Supplier::get);
+        return measure(target, users, seconds, Math.max(3, seconds), Supplier::get);
     }
 
     /** @param around runs the measured step (the profile wraps a recording around it) */
-    static StepResult measure(Target target, int users, double seconds, Function<Supplier<StepResult>, StepResult> around) {
+    static StepResult measure(Target target, int users, double seconds, double warmUp,
+                              Function<Supplier<StepResult>, StepResult> around) {
         Cast cast = target.prepare(Layout.disjointRooms(users, 1));
         Receiver receiver = new Receiver();
         List<Fleet.Spec> specs = new ArrayList<>();
@@ -81,7 +82,6 @@ public final class Durable implements Scenario {
         try (Fleet fleet = Fleet.open(target, cast, specs, receiver, 300)) {
             List<Slot> slots = new ArrayList<>();
             for (ChatSocket s : fleet.sockets()) slots.add(new Slot(s, cast.roomIdsOf(s.user).get(0), 0));
-            double warmUp = Math.max(3, seconds);
             int capacity = (int) (users * PER_SOCKET * (Math.max(seconds, warmUp) + 3)) + 64;
             Step.run("warm-up", target, receiver, capacity, -1, warmUp, 0, new WindowSender(slots, WINDOW, PER_SOCKET, warmUp, receiver));
             StepResult r = around.apply(() -> Step.run("closed loop", target, receiver, capacity, -1, seconds, users * PER_SOCKET,

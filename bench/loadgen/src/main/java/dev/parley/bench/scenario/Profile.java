@@ -34,8 +34,10 @@ public final class Profile implements Scenario {
         int members = c.size(500, 50), users = c.size(250, 20);
         double seconds = c.seconds(20, 5);
         double rate = rate(c.results(), members, c.quick() ? 60 : 150);
+        // BENCH_PROFILE_WARMUP: seconds of load before each recording (the JIT on one core takes long to settle)
+        double warmUp = Double.parseDouble(System.getenv().getOrDefault("BENCH_PROFILE_WARMUP", Double.toString(c.seconds(30, 3))));
         Report report = new Report(name(), "Profile: Parley's hot spots", c.quick());
-        report.note("JFR execution samples (Java code, every " + Recording.PERIOD + " per running thread), the recording started "
+        report.note("Each recording follows " + Fmt.n(warmUp) + " s of the same load (JIT warm-up). JFR execution samples (Java code, every " + Recording.PERIOD + " per running thread), the recording started "
                 + "after setup and warm-up and stopped after the step. Kernel time (socket writes, epoll, fsync) is not in Java "
                 + "samples; the user/kernel split comes from /proc/<pid>/stat. Native-method samples count threads inside native "
                 + "calls, blocked ones included (an idle selector waits in EPoll.wait): where native time may go, not CPU. "
@@ -45,7 +47,7 @@ public final class Profile implements Scenario {
         Recording fan = new Recording(c.work().resolve("parley-fanout.jfr"));
         StepResult fanStep = bench.with(bench.parley(), report, target -> {
             try (FanOutRun run = new FanOutRun(target, members, bench)) {
-                run.step("warm-up", rate, c.seconds(30, 3));
+                run.step("warm-up", rate, warmUp);
                 return fan.around(pid(target), c.work(), () -> run.step(Fmt.n(rate) + "/s", rate, seconds));
             }
         });
@@ -54,7 +56,7 @@ public final class Profile implements Scenario {
 
         Recording sends = new Recording(c.work().resolve("parley-sends.jfr"));
         StepResult sendStep = bench.with(bench.parley(), report, target ->
-                Durable.measure(target, users, seconds, step -> sends.around(pid(target), c.work(), step)));
+                Durable.measure(target, users, seconds, warmUp, step -> sends.around(pid(target), c.work(), step)));
         section(report, raw, "sends", "Durable sends on SQLite, " + users + " senders in a closed loop for " + Fmt.n(seconds) + " s",
                 sendStep, sends);
 
@@ -63,7 +65,7 @@ public final class Profile implements Scenario {
         StepResult manyStep = bench.with(bench.parley(), report, target -> {
             Receiver receiver = new Receiver();
             return ManyRooms.withSlots(target, receiver, rooms, size, slots -> {
-                Step.paced("warm-up", target, receiver, List.of(new Step.Plan(slots, slots.size())), c.seconds(30, 3), -1);
+                Step.paced("warm-up", target, receiver, List.of(new Step.Plan(slots, slots.size())), warmUp, -1);
                 return many.around(pid(target), c.work(),
                         () -> Step.paced("1/s", target, receiver, List.of(new Step.Plan(slots, slots.size())), seconds, -1));
             });
