@@ -29,6 +29,16 @@ public record Config(Path repo, Path loadgenJar, Path work, Path results, String
         return work.resolve(name + ".log");
     }
 
+    /** Deletes a scratch directory made by {@link #freshDir} (a server's data once it has stopped). */
+    public static void delete(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            // scratch space: left for the next cleanup
+        }
+    }
+
     public Path freshDir(String prefix) {
         try {
             return Files.createTempDirectory(work, prefix);
