@@ -53,7 +53,9 @@ public final class Seeds implements AutoCloseable {
     public synchronized Seed postgres() {
         if (postgres == null) {
             postgresSeed = Postgres.createFresh("seed");
-            List<User> users = register(Map.of("DATABASE_URL", postgresSeed.jdbcUrl()), config.freshDir("seed-pg"), config.size(500, 60));
+            Path scratch = config.freshDir("seed-pg");
+            List<User> users = register(Map.of("DATABASE_URL", postgresSeed.jdbcUrl()), scratch, config.size(500, 60));
+            Config.delete(scratch);
             postgres = new Seed(null, postgresSeed.name(), users);
         }
         return postgres;
