@@ -37,6 +37,8 @@ public final class MessageContent {
     }
 
     public static String toHtml(String text) {
+        // Most messages have no link and no line break: escaped, they hold no markup at all, so the cleaner has nothing to do.
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && !URL.matcher(text).find()) return escape(text);
         var html = new StringBuilder();
         Matcher m = URL.matcher(text);
         int at = 0;
