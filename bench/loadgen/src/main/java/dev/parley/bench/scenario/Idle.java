@@ -36,7 +36,7 @@ public final class Idle implements Scenario {
                 + "Per connection = (memory at the level − memory before the first socket) / connections. "
                 + "Heap is the live heap after a forced full collection (JVM: jcmd GC.run then GC.heap_info; Node: global.gc() then "
                 + "heapUsed, which leaves out Buffers outside the V8 heap); RSS is the resident set of all the target's processes "
-                + "(the peer's includes its Redis). Idle CPU is the servers' CPU over " + Fmt.n(window) + " s with every socket open.");
+                + "(the servers' own processes: not the peer's Redis). Idle CPU is the servers' CPU over " + Fmt.n(window) + " s with every socket open.");
         Table t = report.table(new Table("Memory per idle connection", "target", "connections", "opened in s", "RSS MiB",
                 "RSS KiB/conn", "heap MiB", "heap KiB/conn", "idle server CPU"));
         Map<String, Object> raw = new LinkedHashMap<>();
