@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Three instances on one PostgreSQL and one Redis: whatever happens on one reaches the clients of every other. */
@@ -28,6 +29,13 @@ class CrossInstanceIT {
     @AfterAll
     static void stop() {
         cluster.close();
+    }
+
+    /** Every instance answers and reaches Redis again (a test pauses Redis; the probes notice its return within a second). */
+    @BeforeEach
+    void everyInstanceIsConnected() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> readiness(0).equals("ok\n") && readiness(1).equals("ok\n")
+                && readiness(2).equals("ok\n"));
     }
 
     /** Three people in one fresh room, signed up through different instances. */
@@ -79,7 +87,8 @@ class CrossInstanceIT {
             } finally {
                 cluster.redis.resume();
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> readiness(0).equals("ok\n") && readiness(1).equals("ok\n"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> readiness(0).equals("ok\n") && readiness(1).equals("ok\n")
+                    && readiness(2).equals("ok\n"));
             assertOk(a.request("send-message", Map.of("roomId", t.room(), "content", "after")));
             await().atMost(LiveClient.WAIT).until(() -> b.seqs(t.room()).size() == 11);
             assertThat(b.seqs(t.room())).containsExactlyElementsOf(LiveFixtures.range(1, 11));
