@@ -37,13 +37,31 @@ public final class Main {
         }
     }
 
+    /** How long a stop may take before the process halts anyway: a load balancer's restart must not wait forever. */
+    private static final long STOP_LIMIT_MS = 20_000;
+
     private static void stop(Server server, Parley parley) {
+        log.info("stopping: no new connections, sockets close with 1012, requests drain");
+        var watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(STOP_LIMIT_MS);
+                log.error("stopping took over {} ms; halting", STOP_LIMIT_MS);
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException stopped) {
+                // stopped in time
+            }
+        }, "parley-stop-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try {
             server.stop();
         } catch (Exception e) {
             log.warn("stopping the server: {}", e.toString());
         }
+        log.info("server stopped; closing the application");
         parley.close();
+        log.info("stopped");
+        watchdog.interrupt();
     }
 
     private static String reason(Throwable e) {
