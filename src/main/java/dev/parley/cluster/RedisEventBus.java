@@ -72,11 +72,6 @@ public final class RedisEventBus implements EventBus {
         return true;
     }
 
-    /** Events that could not be handed to Redis; the other instances heal them from the store. */
-    public long publishFailures() {
-        return publishFailures.get();
-    }
-
     private void received(String text) {
         try {
             var envelope = codec.decode(text);
