@@ -58,14 +58,14 @@ public final class Connection {
     private volatile long closingSince;
     private volatile long lastHeard = System.nanoTime();
 
-    Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate) {
+    Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate, Coalescer coalescer) {
         this.id = INSTANCE + "-" + IDS.incrementAndGet();
         this.session = session;
         this.principal = principal;
         this.format = format;
         this.viewing = viewing;
         this.rate = rate;
-        this.outbox = new Outbox(core());
+        this.outbox = new Outbox(core(), coalescer);
     }
 
     /**
@@ -137,17 +137,18 @@ public final class Connection {
     /** Sends an event that is not a message; such events are not held back. */
     void send(Frames frames) {
         ByteBuffer bytes = frames.bytesFor(this);
-        if (bytes != null) send(bytes);
+        if (bytes != null) send(bytes, false);
     }
 
+    /** Sends a text for this connection alone (a reply, or the state it opens with): it leaves at once. */
     void send(String text) {
-        send(ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        send(ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true);
     }
 
     /** Queues UTF-8 text that may be shared with other connections: it is only ever read. */
-    private void send(ByteBuffer bytes) {
+    private void send(ByteBuffer bytes, boolean atOnce) {
         if (closing) return;
-        if (!outbox.offer(bytes)) {
+        if (!(atOnce ? outbox.offerAtOnce(bytes) : outbox.offer(bytes))) {
             // A reader this far behind would only fall further: let it reconnect and resume by sync.
             close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
         }

@@ -12,7 +12,10 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * the caller. Every write goes through here, pings included, straight to Jetty's core session:
  * one writer per socket, so no two writes ever race.
  *
- * <p>The queue is bounded by the characters it holds, so a reader that stops reading costs a fixed
+ * <p>A shared event may wait a moment in the queue when the socket wrote just before ({@link
+ * Coalescer}), so that events arriving close together leave in one write.
+ *
+ * <p>The queue is bounded by the bytes it holds, so a reader that stops reading costs a fixed
  * amount of memory and never slows anyone else: {@link #offer} reports the overflow and the caller
  * drops the connection.
  */
@@ -38,19 +41,37 @@ final class Outbox {
         }
     }
 
+    /** Idle: nothing queued. Waiting: frames held for the coalescer's next flush. Writing: a pump runs. */
+    private enum State { IDLE, WAITING, WRITING }
+
     private final CoreSession socket;
+    private final Coalescer coalescer;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private long queuedBytes;
-    private boolean writing;
+    private State state = State.IDLE;
+    private long lastWrite;
     private boolean failed;
 
-    Outbox(CoreSession socket) {
+    Outbox(CoreSession socket, Coalescer coalescer) {
         this.socket = socket;
+        this.coalescer = coalescer;
+        this.lastWrite = coalescer.longAgo();
     }
 
-    /** Queues a text; false when the queue is full or broken, and the connection must go. */
+    /**
+     * Queues an event shared with other sockets; it may wait for the coalescer when this socket
+     * wrote moments ago. False when the queue is full or broken, and the connection must go.
+     */
     boolean offer(ByteBuffer text) {
-        return offer(new Entry(text, true));
+        return offer(new Entry(text, true), false);
+    }
+
+    /**
+     * Queues a text for this socket alone (a reply, or the state it opens with): it leaves at
+     * once, together with whatever was waiting before it, since a client waits on it.
+     */
+    boolean offerAtOnce(ByteBuffer text) {
+        return offer(new Entry(text, true), true);
     }
 
     /**
@@ -58,30 +79,68 @@ final class Outbox {
      * reader catching up must not be taken for a slow one: it does not count against the bound.
      */
     boolean offerReplay(ByteBuffer text) {
-        return offer(new Entry(text, false));
+        return offer(new Entry(text, false), false);
     }
 
     void ping() {
-        offer(Entry.PING);
+        offer(Entry.PING, false);
     }
 
-    private boolean offer(Entry entry) {
+    private boolean offer(Entry entry, boolean atOnce) {
+        Entry first = null;
+        boolean hold = false;
         synchronized (this) {
             if (failed) return false;
-            if (writing) {
-                int size = entry.size();
-                if (queuedBytes + size > MAX_QUEUED_BYTES) {
-                    failed = true;
-                    queue.clear();
-                    return false;
+            if (state == State.IDLE) {
+                long now = coalescer.now();
+                if (atOnce || coalescer.mayWrite(lastWrite, now)) {
+                    startWriting(now);
+                    first = entry;
+                } else {
+                    if (!enqueue(entry)) return false;
+                    state = State.WAITING;
+                    hold = true;
                 }
-                queue.add(entry);
-                queuedBytes += size;
-                return true;
+            } else {
+                if (!enqueue(entry)) return false;
+                if (state == State.WAITING && atOnce) {
+                    startWriting(coalescer.now());
+                    first = next();
+                }
             }
-            writing = true;
         }
-        pump(entry);
+        if (hold) coalescer.later(this);
+        if (first != null) pump(first);
+        return true;
+    }
+
+    /** The coalescer's turn: writes what waited. Nothing to do when a reply already took it out. */
+    void flush() {
+        Entry first;
+        synchronized (this) {
+            if (state != State.WAITING || failed) return;
+            startWriting(coalescer.now());
+            first = next();
+        }
+        if (first != null) pump(first);
+    }
+
+    /** Called holding the lock. */
+    private void startWriting(long now) {
+        state = State.WRITING;
+        lastWrite = now;
+    }
+
+    /** Adds to the queue within its bound; past it, the outbox breaks. Called holding the lock. */
+    private boolean enqueue(Entry entry) {
+        int size = entry.size();
+        if (queuedBytes + size > MAX_QUEUED_BYTES) {
+            failed = true;
+            queue.clear();
+            return false;
+        }
+        queue.add(entry);
+        queuedBytes += size;
         return true;
     }
 
@@ -117,7 +176,7 @@ final class Outbox {
             write.done = true;
             if (!ok) {
                 failed = true;
-                writing = false;
+                state = State.IDLE;
                 queue.clear();
                 return;
             }
@@ -131,7 +190,7 @@ final class Outbox {
     private Entry next() {
         Entry entry = queue.poll();
         if (entry == null) {
-            writing = false;
+            state = State.IDLE;
             return null;
         }
         queuedBytes -= entry.size();
