@@ -3,15 +3,16 @@ package dev.parley.live;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Spaces out the writes of busy sockets. A socket that wrote less than a window ago does not
- * write a shared event at once: it waits here for the next flush, at most one window later, and
- * whatever reached it meanwhile leaves in one write.
+ * write a shared event at once: it waits here until a window has passed since its last write, and
+ * whatever reached it meanwhile leaves in one write. So a busy socket writes at most once per
+ * window, and an event waits less than a window.
  *
  * <p>On loopback and on a LAN a write costs the kernel far more than the bytes it carries, so in a
  * busy room this turns several writes per socket into one and lets one core serve several times
@@ -28,14 +29,23 @@ final class Coalescer implements AutoCloseable {
     private final long windowNanos;
     private final LongSupplier nanoTime;
     private final Object lock = new Object();
-    private List<Outbox> waiting = new ArrayList<>();
-    private List<Outbox> flushing = new ArrayList<>();
+    /** An outbox holding frames back, and when a window will have passed since its last write. */
+    private record Waiting(Outbox outbox, long due) {}
+
+    private List<Waiting> waiting = new ArrayList<>();
+    private List<Waiting> flushing = new ArrayList<>();
+    /** When the first of the waiting outboxes is due. Guarded by {@code lock}. */
+    private long due = Long.MAX_VALUE;
     private final Thread flusher;
     private volatile boolean closed;
 
     /** A coalescer whose own thread flushes every window; none when the window is zero. */
     static Coalescer start(Duration window) {
-        return new Coalescer(window, System::nanoTime, true);
+        return start(window, System::nanoTime);
+    }
+
+    static Coalescer start(Duration window, LongSupplier nanoTime) {
+        return new Coalescer(window, nanoTime, true);
     }
 
     /** A coalescer without a thread, on a clock of the caller's: {@link #flush} runs when the caller says. */
@@ -70,49 +80,77 @@ final class Coalescer implements AutoCloseable {
         return now - lastWrite >= windowNanos;
     }
 
-    /** Takes an outbox that holds frames back until the next flush. */
-    void later(Outbox outbox) {
+    /** Takes an outbox that holds frames back until a window after its last write. */
+    void later(Outbox outbox, long lastWrite) {
+        wait(new Waiting(outbox, lastWrite + windowNanos));
+    }
+
+    private void wait(Waiting w) {
         synchronized (lock) {
-            waiting.add(outbox);
-            if (waiting.size() == 1) lock.notifyAll();
+            waiting.add(w);
+            if (waiting.size() == 1 || w.due - due < 0) {
+                due = w.due;
+                lock.notifyAll();
+            }
         }
     }
 
-    /** Writes what every waiting outbox holds; returns how many outboxes it flushed. One flush at a time. */
+    /**
+     * Writes what the waiting outboxes that are due hold (all of them once closed); the others
+     * keep waiting. Returns how many it flushed. One flush at a time.
+     */
     synchronized int flush() {
-        List<Outbox> due;
+        List<Waiting> batch;
         synchronized (lock) {
             if (waiting.isEmpty()) return 0;
-            due = waiting;
+            due = Long.MAX_VALUE;
+            batch = waiting;
             waiting = flushing;
-            flushing = due;
+            flushing = batch;
         }
-        for (Outbox outbox : due) {
+        long now = now();
+        int flushed = 0;
+        for (Waiting w : batch) {
+            if (!closed && w.due - now > 0) {
+                wait(w);
+                continue;
+            }
             try {
-                outbox.flush();
+                w.outbox.flush();
             } catch (RuntimeException e) {
                 log.warn("flushing a socket failed", e);
             }
+            flushed++;
         }
-        int flushed = due.size();
-        due.clear();
+        batch.clear();
         return flushed;
     }
 
+    /** Sleeps until the first waiting outbox is due, then writes the ones due. Nothing but closing stops it. */
     private void run() {
         while (!closed) {
-            synchronized (lock) {
-                while (waiting.isEmpty() && !closed) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        if (closed) return;
-                    }
-                }
+            try {
+                awaitDue();
+                flush();
+            } catch (InterruptedException e) {
+                if (closed) return;
+            } catch (RuntimeException | Error e) {
+                log.error("the coalescer failed a flush; it goes on", e);
             }
-            // The first socket to wait opened the window; gather for its length, then write everything at once.
-            LockSupport.parkNanos(windowNanos);
-            flush();
+        }
+    }
+
+    private void awaitDue() throws InterruptedException {
+        synchronized (lock) {
+            while (!closed) {
+                if (waiting.isEmpty()) {
+                    lock.wait();
+                    continue;
+                }
+                long nanos = due - now();
+                if (nanos <= 0) return;
+                TimeUnit.NANOSECONDS.timedWait(lock, nanos);
+            }
         }
     }
 
@@ -124,7 +162,6 @@ final class Coalescer implements AutoCloseable {
             lock.notifyAll();
         }
         if (flusher != null) {
-            LockSupport.unpark(flusher);
             try {
                 flusher.join(1000);
             } catch (InterruptedException e) {

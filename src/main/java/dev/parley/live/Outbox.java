@@ -88,7 +88,8 @@ final class Outbox {
 
     private boolean offer(Entry entry, boolean atOnce) {
         Entry first = null;
-        boolean hold = false;
+        long hold = 0;
+        boolean holding = false;
         synchronized (this) {
             if (failed) return false;
             if (state == State.IDLE) {
@@ -99,7 +100,8 @@ final class Outbox {
                 } else {
                     if (!enqueue(entry)) return false;
                     state = State.WAITING;
-                    hold = true;
+                    holding = true;
+                    hold = lastWrite;
                 }
             } else {
                 if (!enqueue(entry)) return false;
@@ -109,7 +111,7 @@ final class Outbox {
                 }
             }
         }
-        if (hold) coalescer.later(this);
+        if (holding) coalescer.later(this, hold);
         if (first != null) pump(first);
         return true;
     }

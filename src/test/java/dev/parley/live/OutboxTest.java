@@ -85,6 +85,9 @@ class OutboxTest {
         outbox.offer(text("d"));
 
         assertThat(socket.texts()).containsExactly("a");
+        later(Duration.ofMillis(7));
+        assertThat(coalescer.flush()).isZero();
+        later(Duration.ofMillis(1));
         assertThat(coalescer.flush()).isEqualTo(1);
 
         assertThat(socket.sent).containsExactly(
@@ -108,14 +111,37 @@ class OutboxTest {
         outbox.offer(text("a"));
         later(Duration.ofMillis(9));
         outbox.offer(text("b"));
-        later(Duration.ofMillis(10));
+        later(Duration.ofMillis(3));
         coalescer.flush();
         later(Duration.ofMillis(5));
         outbox.offer(text("c"));
 
         assertThat(socket.texts()).containsExactly("a", "b");
+        later(Duration.ofMillis(4));
+        assertThat(coalescer.flush()).isZero();
+        later(Duration.ofMillis(1));
         coalescer.flush();
         assertThat(socket.texts()).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void eachSocketWaitsForItsOwnWindowOnly() {
+        var other = new RecordingSocket();
+        var otherOutbox = new Outbox(other, coalescer);
+        outbox.offer(text("a"));
+        later(Duration.ofMillis(6));
+        otherOutbox.offer(text("x"));
+        later(Duration.ofMillis(1));
+        outbox.offer(text("b"));
+        otherOutbox.offer(text("y"));
+
+        later(Duration.ofMillis(3));
+        assertThat(coalescer.flush()).isEqualTo(1);
+        assertThat(socket.texts()).containsExactly("a", "b");
+        assertThat(other.texts()).containsExactly("x");
+        later(Duration.ofMillis(6));
+        assertThat(coalescer.flush()).isEqualTo(1);
+        assertThat(other.texts()).containsExactly("x", "y");
     }
 
     @Test
@@ -125,6 +151,7 @@ class OutboxTest {
         outbox.offerAtOnce(text("ack"));
 
         assertThat(socket.sent).containsExactly(new Sent("a", false), new Sent("event", true), new Sent("ack", false));
+        later(WINDOW);
         assertThat(coalescer.flush()).isEqualTo(1);
         assertThat(socket.texts()).containsExactly("a", "event", "ack");
     }
@@ -135,6 +162,7 @@ class OutboxTest {
         outbox.offer(text("event"));
 
         assertThat(socket.texts()).containsExactly("ack");
+        later(WINDOW);
         coalescer.flush();
         assertThat(socket.texts()).containsExactly("ack", "event");
     }
@@ -170,12 +198,13 @@ class OutboxTest {
 
         assertThat(accepted).isEqualTo(Outbox.MAX_QUEUED_BYTES / big.length);
         assertThat(outbox.offerAtOnce(text("ack"))).isFalse();
+        later(WINDOW);
         coalescer.flush();
         assertThat(socket.texts()).containsExactly("a");
     }
 
     @Test
-    void theCoalescersThreadFlushesAWindowAfterTheFirstSocketWaits() {
+    void theCoalescersThreadFlushesAWindowAfterTheSocketsLastWrite() {
         try (var threaded = Coalescer.start(Duration.ofMillis(20))) {
             var socket = new RecordingSocket();
             var outbox = new Outbox(socket, threaded);
@@ -185,6 +214,22 @@ class OutboxTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> socket.sent.size() == 3);
             assertThat(socket.sent).containsExactly(new Sent("a", false), new Sent("b", true), new Sent("c", false));
+        }
+    }
+
+    @Test
+    void theThreadSurvivesAClockThatMovesBetweenEveryLook() {
+        var jumpy = new AtomicLong();
+        try (var threaded = Coalescer.start(Duration.ofMillis(10), () -> jumpy.addAndGet(4_000_000L))) {
+            var socket = new RecordingSocket();
+            var outbox = new Outbox(socket, threaded);
+            for (int round = 0; round < 20; round++) {
+                int sent = socket.sent.size();
+                outbox.offer(text("a" + round));
+                outbox.offer(text("b" + round));
+                await().atMost(Duration.ofSeconds(5)).until(() -> socket.sent.size() >= sent + 2);
+            }
+            assertThat(socket.sent).hasSize(40);
         }
     }
 

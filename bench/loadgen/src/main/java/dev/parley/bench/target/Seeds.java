@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * scenario would cost minutes; a copy costs a file copy (SQLite) or {@code CREATE DATABASE …
  * TEMPLATE} (PostgreSQL), and each copied user gets an access token by spending its refresh token,
  * which every copy holds unspent. SQLite seeds are kept in {@code bench/.work/seeds} for later runs
- * of the same jar (for a day); PostgreSQL seeds are dropped when the run ends.
+ * while the SQLite migrations stay the same (for a day); PostgreSQL seeds are dropped when the run ends.
  */
 public final class Seeds implements AutoCloseable {
 
@@ -61,10 +61,33 @@ public final class Seeds implements AutoCloseable {
         return postgres;
     }
 
+    /**
+     * What a seeded database depends on: the SQLite migrations. A new build with the same schema
+     * reuses the users (and Flyway would migrate an older seed forward anyway).
+     */
+    private String schemaDigest() throws IOException {
+        Path migrations = config.repo().resolve("src/main/resources/db/migration/sqlite");
+        var digest = newSha256();
+        try (var files = Files.walk(migrations)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(migrations.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(f));
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    private static java.security.MessageDigest newSha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Seed loadOrMakeSqlite(int count) {
         try {
-            Path jar = config.parleyJar();
-            String key = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + "-" + count;
+            String key = schemaDigest() + "-" + count;
             Path dir = config.work().resolve("seeds").resolve("sqlite-" + key);
             Path users = dir.resolve("users.json");
             if (Files.exists(users) && Files.getLastModifiedTime(users).toInstant().isAfter(Instant.now().minus(KEEP))) {
