@@ -3,7 +3,6 @@ package dev.parley;
 import dev.parley.store.JdbcUrls;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +16,7 @@ public record Config(
         Optional<URI> publicUrl,
         Optional<String> jwtSecret,
         Optional<String> admin,
-        boolean dev,
-        Duration coalesceWindow) {
+        boolean dev) {
 
     /** Thrown for a flag or value Parley cannot use; its message is meant for the person starting it. */
     public static final class InvalidConfig extends RuntimeException {
@@ -26,9 +24,6 @@ public record Config(
             super(message);
         }
     }
-
-    /** How long a busy socket gathers shared events before writing them together (see the live Coalescer). */
-    public static final Duration DEFAULT_COALESCE = Duration.ofMillis(10);
 
     public static Config parse(String[] args, Map<String, String> env) {
         var values = new EnumMap<Setting, String>(Setting.class);
@@ -52,20 +47,20 @@ public record Config(
     /** The server with every default, on a free port, storing in {@code dataDir}: what tests start. */
     public static Config forTests(Path dataDir) {
         return new Config(0, dataDir, sqliteIn(dataDir), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, DEFAULT_COALESCE);
+                Optional.empty(), Optional.empty(), false);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev, coalesceWindow);
+        return new Config(port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev);
     }
 
     /** Joins a cluster: Redis between instances, with the signing key every instance shares. */
     public Config withRedis(String url, String sharedSecret) {
-        return new Config(port, dataDir, databaseUrl, Optional.of(url), publicUrl, Optional.of(sharedSecret), admin, dev, coalesceWindow);
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), publicUrl, Optional.of(sharedSecret), admin, dev);
     }
 
     public Config withPublicUrl(URI url) {
-        return new Config(port, dataDir, databaseUrl, redisUrl, Optional.of(url), jwtSecret, admin, dev, coalesceWindow);
+        return new Config(port, dataDir, databaseUrl, redisUrl, Optional.of(url), jwtSecret, admin, dev);
     }
 
     private static Setting flag(String arg) {
@@ -89,9 +84,8 @@ public record Config(
         }
         Optional<String> redis = Optional.ofNullable(v.get(Setting.REDIS_URL));
         if (redis.isPresent()) checkClusterable(redis.get(), db, secret);
-        Duration coalesce = Duration.ofMillis(millis(Setting.COALESCE_MS, v.getOrDefault(Setting.COALESCE_MS, "" + DEFAULT_COALESCE.toMillis()), 1000));
         return new Config(port, dataDir, db, redis, publicUrl,
-                secret, Optional.ofNullable(v.get(Setting.ADMIN)), Boolean.parseBoolean(v.get(Setting.DEV)), coalesce);
+                secret, Optional.ofNullable(v.get(Setting.ADMIN)), Boolean.parseBoolean(v.get(Setting.DEV)));
     }
 
     /** Several instances share one database and one signing key; a setup that cannot is refused before it starts. */
@@ -115,16 +109,6 @@ public record Config(
             // reported below
         }
         throw new InvalidConfig("PORT must be a number from 0 to 65535, got " + value);
-    }
-
-    private static int millis(Setting setting, String value, int max) {
-        try {
-            int millis = Integer.parseInt(value);
-            if (millis >= 0 && millis <= max) return millis;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new InvalidConfig(setting.name() + " must be a number of milliseconds from 0 to " + max + ", got " + value);
     }
 
     private static URI publicUrl(String value) {

@@ -9,7 +9,6 @@ enum Setting {
     PUBLIC_URL("--public-url", "http://localhost:PORT", "the origin browsers use; drives the WebSocket Origin check and Secure cookies"),
     JWT_SECRET("--jwt-secret", "generated into DATA_DIR/jwt.key", "HMAC key for access tokens, at least 32 bytes; share it between instances"),
     ADMIN("--admin", "unset", "make this existing username an admin at start-up"),
-    COALESCE_MS("--coalesce-ms", "10", "a socket that wrote less than this ago gathers shared events for one write; 0 writes each at once"),
     DEV("--dev", "false", "reload templates/ and static/ from disk on every request (run from the project root)");
 
     final String flag;

@@ -21,16 +21,6 @@ class ConfigTest {
         assertThat(c.redisUrl()).isEmpty();
         assertThat(c.publicUrl()).isEmpty();
         assertThat(c.dev()).isFalse();
-        assertThat(c.coalesceWindow()).isEqualTo(java.time.Duration.ofMillis(10));
-    }
-
-    @Test
-    void theCoalescingWindowIsMillisecondsUpToOneSecond() {
-        assertThat(Config.parse(new String[] {"--coalesce-ms", "0"}, Map.of()).coalesceWindow()).isZero();
-        assertThat(Config.parse(NO_FLAGS, Map.of("COALESCE_MS", "25")).coalesceWindow()).isEqualTo(java.time.Duration.ofMillis(25));
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("COALESCE_MS", "-1"))).hasMessageContaining("COALESCE_MS must be a number of milliseconds from 0 to 1000, got -1");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("COALESCE_MS", "5s"))).hasMessageContaining("COALESCE_MS must be");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("COALESCE_MS", "1001"))).hasMessageContaining("COALESCE_MS must be");
     }
 
     @Test

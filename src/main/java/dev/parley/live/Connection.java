@@ -58,14 +58,14 @@ public final class Connection {
     private volatile long closingSince;
     private volatile long lastHeard = System.nanoTime();
 
-    Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate, Coalescer coalescer) {
+    Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate, SocketWriter writer) {
         this.id = INSTANCE + "-" + IDS.incrementAndGet();
         this.session = session;
         this.principal = principal;
         this.format = format;
         this.viewing = viewing;
         this.rate = rate;
-        this.outbox = new Outbox(core(), coalescer);
+        this.outbox = new Outbox(core(), writer);
     }
 
     /**

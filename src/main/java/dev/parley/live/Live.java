@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket side of one instance, wired: the hub, the inbox, the coalescer of busy sockets'
- * writes, and the ticker that releases held connections, pings, and expires typing and presence.
+ * The WebSocket side of one instance, wired: the hub, the inbox, the socket writer, and the
+ * ticker that releases held connections, pings, and expires typing and presence.
  */
 public final class Live implements AutoCloseable {
 
@@ -29,7 +29,7 @@ public final class Live implements AutoCloseable {
 
     final Hub hub;
     final Inbox inbox;
-    final Coalescer coalescer;
+    final SocketWriter writer;
     private final boolean lossyBus;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "parley-ticker");
@@ -39,7 +39,7 @@ public final class Live implements AutoCloseable {
     private long ticks;
 
     public Live(Parley parley, Templates templates) {
-        this.coalescer = Coalescer.start(parley.config.coalesceWindow());
+        this.writer = SocketWriter.start();
         this.hub = new Hub(parley, templates);
         this.inbox = new Inbox(hub, new Commands(parley, hub));
         this.lossyBus = parley.bus.spansInstances();
@@ -99,6 +99,6 @@ public final class Live implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         hub.close();
-        coalescer.close();
+        writer.close();
     }
 }

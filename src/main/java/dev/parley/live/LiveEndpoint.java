@@ -37,7 +37,7 @@ public final class LiveEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(MAX_FRAME);
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
-        connection = new Connection(session, principal, format, viewing, new FrameRate(Live.FRAMES_PER_SECOND), live.coalescer);
+        connection = new Connection(session, principal, format, viewing, new FrameRate(Live.FRAMES_PER_SECOND), live.writer);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> live.inbox.receive(connection, text));
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> live.hub.alive(connection));
         session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>) bytes -> live.inbox.binary(connection));

@@ -12,8 +12,9 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * the caller. Every write goes through here, pings included, straight to Jetty's core session:
  * one writer per socket, so no two writes ever race.
  *
- * <p>A shared event may wait a moment in the queue when the socket wrote just before ({@link
- * Coalescer}), so that events arriving close together leave in one write.
+ * <p>Shared events are written by the {@link SocketWriter}'s thread, so that a fan-out only queues,
+ * and events that pile up while the writer is busy leave in one write; texts for this socket
+ * alone (replies) are written at once, by the caller.
  *
  * <p>The queue is bounded by the bytes it holds, so a reader that stops reading costs a fixed
  * amount of memory and never slows anyone else: {@link #offer} reports the overflow and the caller
@@ -41,26 +42,24 @@ final class Outbox {
         }
     }
 
-    /** Idle: nothing queued. Waiting: frames held for the coalescer's next flush. Writing: a pump runs. */
+    /** Idle: nothing queued. Waiting: handed to the socket writer. Writing: a pump runs. */
     private enum State { IDLE, WAITING, WRITING }
 
     private final CoreSession socket;
-    private final Coalescer coalescer;
+    private final SocketWriter writer;
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private long queuedBytes;
     private State state = State.IDLE;
-    private long lastWrite;
     private boolean failed;
 
-    Outbox(CoreSession socket, Coalescer coalescer) {
+    Outbox(CoreSession socket, SocketWriter writer) {
         this.socket = socket;
-        this.coalescer = coalescer;
-        this.lastWrite = coalescer.longAgo();
+        this.writer = writer;
     }
 
     /**
-     * Queues an event shared with other sockets; it may wait for the coalescer when this socket
-     * wrote moments ago. False when the queue is full or broken, and the connection must go.
+     * Queues an event shared with other sockets, for the socket writer's thread to write. False when the queue
+     * is full or broken, and the connection must go.
      */
     boolean offer(ByteBuffer text) {
         return offer(new Entry(text, true), false);
@@ -88,49 +87,40 @@ final class Outbox {
 
     private boolean offer(Entry entry, boolean atOnce) {
         Entry first = null;
-        long hold = 0;
-        boolean holding = false;
+        boolean handOver = false;
         synchronized (this) {
             if (failed) return false;
             if (state == State.IDLE) {
-                long now = coalescer.now();
-                if (atOnce || coalescer.mayWrite(lastWrite, now)) {
-                    startWriting(now);
+                if (atOnce) {
+                    state = State.WRITING;
                     first = entry;
                 } else {
                     if (!enqueue(entry)) return false;
                     state = State.WAITING;
-                    holding = true;
-                    hold = lastWrite;
+                    handOver = true;
                 }
             } else {
                 if (!enqueue(entry)) return false;
                 if (state == State.WAITING && atOnce) {
-                    startWriting(coalescer.now());
+                    state = State.WRITING;
                     first = next();
                 }
             }
         }
-        if (holding) coalescer.later(this, hold);
+        if (handOver) writer.later(this);
         if (first != null) pump(first);
         return true;
     }
 
-    /** The coalescer's turn: writes what waited. Nothing to do when a reply already took it out. */
+    /** The socket writer's turn: writes what waited. Nothing to do when a reply already took it out. */
     void flush() {
         Entry first;
         synchronized (this) {
             if (state != State.WAITING || failed) return;
-            startWriting(coalescer.now());
+            state = State.WRITING;
             first = next();
         }
         if (first != null) pump(first);
-    }
-
-    /** Called holding the lock. */
-    private void startWriting(long now) {
-        state = State.WRITING;
-        lastWrite = now;
     }
 
     /** Adds to the queue within its bound; past it, the outbox breaks. Called holding the lock. */

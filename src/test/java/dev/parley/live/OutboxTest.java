@@ -9,23 +9,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.junit.jupiter.api.Test;
 
-/** The outbox and its coalescer, on a socket that records what Jetty is asked to write. */
+/** The outbox and its socket writer, on a socket that records what Jetty is asked to write. */
 class OutboxTest {
 
-    private static final Duration WINDOW = Duration.ofMillis(10);
-
-    private final AtomicLong now = new AtomicLong(5_000_000_000L);
-    private final Coalescer coalescer = Coalescer.byHand(WINDOW, now::get);
+    private final SocketWriter writer = SocketWriter.byHand();
     private final RecordingSocket socket = new RecordingSocket();
-    private final Outbox outbox = new Outbox(socket, coalescer);
-
+    private final Outbox outbox = new Outbox(socket, writer);
     /** One frame handed to Jetty; a frame with batch=false ends a network write. */
     record Sent(String text, boolean batch) {}
 
@@ -64,185 +59,102 @@ class OutboxTest {
         return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void later(Duration d) {
-        now.addAndGet(d.toNanos());
-    }
-
     @Test
-    void aQuietSocketWritesAtOnce() {
+    void aSharedEventWaitsForTheWriter() {
         assertThat(outbox.offer(text("a"))).isTrue();
+        assertThat(socket.sent).isEmpty();
 
+        assertThat(writer.writeWaiting()).isEqualTo(1);
         assertThat(socket.sent).containsExactly(new Sent("a", false));
-        assertThat(coalescer.flush()).isZero();
+        assertThat(writer.writeWaiting()).isZero();
     }
 
     @Test
-    void eventsReachingASocketThatJustWroteWaitForTheFlushThenLeaveInOneWrite() {
-        outbox.offer(text("a"));
-        later(Duration.ofMillis(2));
-        outbox.offer(text("b"));
-        outbox.offer(text("c"));
+    void eventsThatPiledUpBeforeTheWritersTurnLeaveInOneWrite() {
+        for (String s : List.of("a", "b", "c")) outbox.offer(text(s));
+        writer.writeWaiting();
         outbox.offer(text("d"));
+        writer.writeWaiting();
 
-        assertThat(socket.texts()).containsExactly("a");
-        later(Duration.ofMillis(7));
-        assertThat(coalescer.flush()).isZero();
-        later(Duration.ofMillis(1));
-        assertThat(coalescer.flush()).isEqualTo(1);
-
-        assertThat(socket.sent).containsExactly(
-                new Sent("a", false), new Sent("b", true), new Sent("c", true), new Sent("d", false));
+        assertThat(socket.sent).containsExactly(new Sent("a", true), new Sent("b", true), new Sent("c", false), new Sent("d", false));
         assertThat(socket.writes()).isEqualTo(2);
-        assertThat(coalescer.flush()).isZero();
     }
 
     @Test
-    void aSocketQuietForAWindowWritesAtOnceAgain() {
-        outbox.offer(text("a"));
-        later(WINDOW);
-        outbox.offer(text("b"));
-
-        assertThat(socket.texts()).containsExactly("a", "b");
-        assertThat(coalescer.flush()).isZero();
-    }
-
-    @Test
-    void theWindowCountsFromTheFlushThatWroteLast() {
-        outbox.offer(text("a"));
-        later(Duration.ofMillis(9));
-        outbox.offer(text("b"));
-        later(Duration.ofMillis(3));
-        coalescer.flush();
-        later(Duration.ofMillis(5));
-        outbox.offer(text("c"));
-
-        assertThat(socket.texts()).containsExactly("a", "b");
-        later(Duration.ofMillis(4));
-        assertThat(coalescer.flush()).isZero();
-        later(Duration.ofMillis(1));
-        coalescer.flush();
-        assertThat(socket.texts()).containsExactly("a", "b", "c");
-    }
-
-    @Test
-    void eachSocketWaitsForItsOwnWindowOnly() {
+    void eachSocketIsHandedToTheWriterOncePerTurn() {
         var other = new RecordingSocket();
-        var otherOutbox = new Outbox(other, coalescer);
+        var otherOutbox = new Outbox(other, writer);
         outbox.offer(text("a"));
-        later(Duration.ofMillis(6));
         otherOutbox.offer(text("x"));
-        later(Duration.ofMillis(1));
         outbox.offer(text("b"));
-        otherOutbox.offer(text("y"));
 
-        later(Duration.ofMillis(3));
-        assertThat(coalescer.flush()).isEqualTo(1);
+        assertThat(writer.writeWaiting()).isEqualTo(2);
         assertThat(socket.texts()).containsExactly("a", "b");
         assertThat(other.texts()).containsExactly("x");
-        later(Duration.ofMillis(6));
-        assertThat(coalescer.flush()).isEqualTo(1);
-        assertThat(other.texts()).containsExactly("x", "y");
     }
 
     @Test
-    void aReplyLeavesAtOnceBehindWhatWasWaitingAndTheFlushFindsNothingLeft() {
-        outbox.offer(text("a"));
+    void aReplyLeavesAtOnceBehindWhatWasWaitingAndTheWriterFindsNothingLeft() {
         outbox.offer(text("event"));
         outbox.offerAtOnce(text("ack"));
 
-        assertThat(socket.sent).containsExactly(new Sent("a", false), new Sent("event", true), new Sent("ack", false));
-        later(WINDOW);
-        assertThat(coalescer.flush()).isEqualTo(1);
-        assertThat(socket.texts()).containsExactly("a", "event", "ack");
+        assertThat(socket.sent).containsExactly(new Sent("event", true), new Sent("ack", false));
+        assertThat(writer.writeWaiting()).isEqualTo(1);
+        assertThat(socket.texts()).containsExactly("event", "ack");
     }
 
     @Test
-    void aReplyToAQuietSocketLeavesAtOnceAndStartsTheWindow() {
+    void aReplyToAQuietSocketLeavesAtOnce() {
         outbox.offerAtOnce(text("ack"));
-        outbox.offer(text("event"));
 
-        assertThat(socket.texts()).containsExactly("ack");
-        later(WINDOW);
-        coalescer.flush();
-        assertThat(socket.texts()).containsExactly("ack", "event");
-    }
-
-    @Test
-    void withAWindowOfZeroEveryEventIsWrittenAtOnce() {
-        var socket = new RecordingSocket();
-        var outbox = new Outbox(socket, Coalescer.byHand(Duration.ZERO, now::get));
-        for (String s : List.of("a", "b", "c")) outbox.offer(text(s));
-
-        assertThat(socket.sent).containsExactly(new Sent("a", false), new Sent("b", false), new Sent("c", false));
+        assertThat(socket.sent).containsExactly(new Sent("ack", false));
+        assertThat(writer.writeWaiting()).isZero();
     }
 
     @Test
     void whatArrivesDuringASlowWriteFollowsItInOrder() {
         socket.stalled = true;
-        outbox.offer(text("a"));
-        outbox.offerAtOnce(text("b"));
-        outbox.offer(text("c"));
+        outbox.offerAtOnce(text("a"));
+        outbox.offer(text("b"));
+        outbox.offerAtOnce(text("c"));
         assertThat(socket.texts()).containsExactly("a");
+        assertThat(writer.writeWaiting()).isZero();
 
         socket.drain();
         assertThat(socket.texts()).containsExactly("a", "b", "c");
-        assertThat(coalescer.flush()).isZero();
     }
 
     @Test
     void waitingEventsCountAgainstTheBound() {
-        outbox.offer(text("a"));
         byte[] big = new byte[64 * 1024];
         int accepted = 0;
         while (outbox.offer(ByteBuffer.wrap(big))) accepted++;
 
         assertThat(accepted).isEqualTo(Outbox.MAX_QUEUED_BYTES / big.length);
         assertThat(outbox.offerAtOnce(text("ack"))).isFalse();
-        later(WINDOW);
-        coalescer.flush();
-        assertThat(socket.texts()).containsExactly("a");
+        writer.writeWaiting();
+        assertThat(socket.sent).isEmpty();
     }
 
     @Test
-    void theCoalescersThreadFlushesAWindowAfterTheSocketsLastWrite() {
-        try (var threaded = Coalescer.start(Duration.ofMillis(20))) {
+    void theWritersThreadWritesWhatIsHandedToIt() {
+        try (var threaded = SocketWriter.start()) {
             var socket = new RecordingSocket();
             var outbox = new Outbox(socket, threaded);
-            outbox.offer(text("a"));
-            outbox.offer(text("b"));
-            outbox.offer(text("c"));
+            for (int i = 0; i < 1000; i++) outbox.offer(text("m" + i));
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> socket.sent.size() == 3);
-            assertThat(socket.sent).containsExactly(new Sent("a", false), new Sent("b", true), new Sent("c", false));
+            await().atMost(Duration.ofSeconds(5)).until(() -> socket.sent.size() == 1000);
+            assertThat(socket.texts()).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "m" + i).toList());
+            assertThat(socket.sent.get(999).batch()).isFalse();
         }
     }
 
     @Test
-    void theThreadSurvivesAClockThatMovesBetweenEveryLook() {
-        var jumpy = new AtomicLong();
-        try (var threaded = Coalescer.start(Duration.ofMillis(10), () -> jumpy.addAndGet(4_000_000L))) {
-            var socket = new RecordingSocket();
-            var outbox = new Outbox(socket, threaded);
-            for (int round = 0; round < 20; round++) {
-                int sent = socket.sent.size();
-                outbox.offer(text("a" + round));
-                outbox.offer(text("b" + round));
-                await().atMost(Duration.ofSeconds(5)).until(() -> socket.sent.size() >= sent + 2);
-            }
-            assertThat(socket.sent).hasSize(40);
-        }
-    }
-
-    @Test
-    void closingTheCoalescerWritesWhatWaits() {
-        var threaded = Coalescer.start(Duration.ofSeconds(30));
-        var socket = new RecordingSocket();
-        var outbox = new Outbox(socket, threaded);
+    void closingTheWriterWritesWhatWaits() {
         outbox.offer(text("a"));
         outbox.offer(text("b"));
 
-        threaded.close();
-
+        writer.close();
         assertThat(socket.texts()).containsExactly("a", "b");
     }
 }
