@@ -58,8 +58,8 @@ final class Outbox {
     }
 
     /**
-     * Queues an event shared with other sockets, for the socket writer's thread to write. False when the queue
-     * is full or broken, and the connection must go.
+     * Queues an event shared with other sockets, for the socket writer's thread to write. False
+     * when the queue is full or broken, and the connection must go.
      */
     boolean offer(ByteBuffer text) {
         return offer(new Entry(text, true), false);
