@@ -32,12 +32,17 @@ public final class Connection {
 
     record Held(long roomId, long seq, Frames frames) {}
 
-    /** How far this connection has received one room: the seq of the last message sent. Guarded by the connection's lock. */
+    /**
+     * How far this connection has received one room: the seq of the last message sent. Guarded by
+     * the connection's lock. Live delivery only ever sends what came after {@code followedAt}.
+     */
     static final class Cursor {
         private long seq;
+        final long followedAt;
 
         private Cursor(long seq) {
             this.seq = seq;
+            this.followedAt = seq;
         }
     }
 
@@ -101,7 +106,8 @@ public final class Connection {
     synchronized void replay(long roomId, long seq, Frames frames) {
         Cursor cursor = cursors.get(roomId);
         if (cursor == null) return;
-        cursor.seq = seq;
+        // Never backwards: a connection that went live before its sync already has what it was sent live.
+        cursor.seq = Math.max(cursor.seq, seq);
         ByteBuffer bytes = frames.bytesFor(this);
         if (bytes != null && !closing && !outbox.offerReplay(bytes)) close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
     }
@@ -109,7 +115,7 @@ public final class Connection {
     /** Moves the cursor of a followed room, after a replay or to skip what the client has. */
     synchronized void resumeAt(long roomId, long seq) {
         Cursor cursor = cursors.get(roomId);
-        if (cursor != null) cursor.seq = seq;
+        if (cursor != null) cursor.seq = Math.max(cursor.seq, seq);
     }
 
     synchronized boolean isLive() {

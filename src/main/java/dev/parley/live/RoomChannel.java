@@ -82,16 +82,20 @@ final class RoomChannel {
      * more was missed, the newest that fit are sent and the replay reports a gap.
      */
     synchronized Replay replay(Connection connection, long lastSeq, int limit, long budgetChars) {
-        if (!index.containsKey(connection)) return new Replay(0, false);
+        Follower follower = index.get(connection);
+        if (follower == null) return new Replay(0, false);
+        // A connection that went live before its sync (another frame came first, or the hold ran
+        // out) was sent everything after it began following: replay only what came before that.
+        long replayUpTo = connection.isLive() ? Math.min(delivered, follower.cursor().followedAt) : delivered;
         var sent = new java.util.ArrayDeque<Message>();
         var texts = new java.util.ArrayDeque<Frames>();
-        boolean gap = lastSeq < delivered - limit;
-        if (lastSeq < delivered) {
-            List<Message> missed = store.after(roomId, Math.max(lastSeq, delivered - limit), limit);
+        boolean gap = lastSeq < replayUpTo - limit;
+        if (lastSeq < replayUpTo) {
+            List<Message> missed = store.after(roomId, Math.max(lastSeq, replayUpTo - limit), limit);
             long chars = 0;
             for (int i = missed.size() - 1; i >= 0; i--) {
                 Message m = missed.get(i);
-                if (m.seq() > delivered) continue;
+                if (m.seq() > replayUpTo) continue;
                 Frames frames = render.apply(m);
                 String text = frames.textFor(connection);
                 chars += text == null ? 0 : text.length();

@@ -132,6 +132,23 @@ class DeliveryIT extends OneServer {
     }
 
     @Test
+    void aSyncAfterTheSocketWentLiveReplaysOnlyWhatCameBeforeItAndNothingTwice() {
+        var pair = LiveFixtures.pairInRoom(api, "cat", "dan");
+        api.say(pair.a(), pair.room(), "one");
+        try (var b = LiveClient.json(server, pair.b().accessToken())) {
+            // A first frame other than sync ends the hold: the socket is live before it syncs.
+            assertOk(b.request("send-message", Map.of("roomId", pair.room(), "content", "two")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> b.seqs(pair.room()).contains(2L));
+
+            JsonNode synced = assertOk(b.request("sync", Map.of("rooms", Map.of(String.valueOf(pair.room()), 0))));
+            assertThat(synced.path("replayed").asInt()).isEqualTo(1);
+            api.say(pair.a(), pair.room(), "three");
+            await().atMost(Duration.ofSeconds(5)).until(() -> b.seqs(pair.room()).contains(3L));
+            assertThat(b.seqs(pair.room())).as("what it already had live is not replayed").containsExactly(2L, 1L, 3L);
+        }
+    }
+
+    @Test
     void syncWithNothingMissedReplaysNothingAndStaysLive() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
         api.say(pair.a(), pair.room(), "one");
