@@ -82,9 +82,12 @@ final class RoamingClient implements AutoCloseable {
                         List<Long> got = archived.get(room);
                         cursors.put(room, got.isEmpty() ? 0L : got.get(got.size() - 1));
                     }
+                }
+                // sync is the first frame, as the protocol asks: only then may the senders use the socket.
+                s.requestAsync("sync", Map.of("rooms", cursors));
+                synchronized (this) {
                     socket = s;
                 }
-                s.requestAsync("sync", Map.of("rooms", cursors));
                 s.closed().thenRunAsync(() -> moved(s));
                 return;
             } catch (RuntimeException refused) {
