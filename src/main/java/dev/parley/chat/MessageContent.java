@@ -38,9 +38,10 @@ public final class MessageContent {
 
     public static String toHtml(String text) {
         // Most messages have no link and no line break: escaped, they hold no markup at all, so the cleaner has nothing to do.
-        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && !URL.matcher(text).find()) return escape(text);
-        var html = new StringBuilder();
         Matcher m = URL.matcher(text);
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && !m.find()) return escape(text);
+        m.reset();
+        var html = new StringBuilder();
         int at = 0;
         while (m.find()) {
             html.append(escape(text.substring(at, m.start())));
