@@ -1,10 +1,12 @@
 package dev.parley.chat;
 
+import dev.parley.Futures;
 import dev.parley.auth.Principal;
 import dev.parley.cluster.EventBus;
 import dev.parley.store.MessageStore;
 import dev.parley.store.MessageStore.Appended;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Posting to a room and reading its history. */
 public final class Messages {
@@ -31,18 +33,29 @@ public final class Messages {
      * A new message is published after its commit, and ends its author's typing in the room.
      */
     public Appended post(Principal author, long roomId, String content, String clientId) {
+        return Futures.join(postAsync(author, roomId, content, clientId));
+    }
+
+    /**
+     * {@link #post} without waiting for the commit: the content and membership are checked at
+     * once (throwing {@link ChatException}); the future completes after the commit and the
+     * publish. Posts made one after another are stored, published and completed in that order.
+     */
+    public CompletableFuture<Appended> postAsync(Principal author, long roomId, String content, String clientId) {
         String text = MessageContent.check(content);
         String id = checkClientId(clientId);
         rooms.joined(author, roomId);
-        Appended appended = messages.append(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id));
-        if (!appended.created() && appended.message().roomId() != roomId) {
-            throw ChatException.invalid("clientId", "This clientId was already used for a message in another room.");
-        }
-        if (appended.created()) {
-            typing.stopped(author, roomId);
-            bus.publish(new ChatEvent.MessagePosted(appended.message()));
-        }
-        return appended;
+        return messages.appendAsync(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id))
+                .thenApply(appended -> {
+                    if (!appended.created() && appended.message().roomId() != roomId) {
+                        throw ChatException.invalid("clientId", "This clientId was already used for a message in another room.");
+                    }
+                    if (appended.created()) {
+                        typing.stopped(author, roomId);
+                        bus.publish(new ChatEvent.MessagePosted(appended.message()));
+                    }
+                    return appended;
+                });
     }
 
     /** Messages after {@code afterSeq} for a member catching up, oldest first. */

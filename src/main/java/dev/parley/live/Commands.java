@@ -9,6 +9,7 @@ import dev.parley.chat.ChatException;
 import dev.parley.chat.ReadMarks.Mark;
 import dev.parley.chat.Room;
 import dev.parley.chat.UserRef;
+import dev.parley.store.MessageStore.Appended;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ final class Commands {
         this.hub = hub;
     }
 
+    /** The ack's data, or, for a send, a future of it that completes once the message is durable. */
     Object run(Connection c, Inbound in) {
         Principal me = c.principal;
         return switch (in.event()) {
@@ -46,7 +48,8 @@ final class Commands {
                 c.typingIn.remove(roomId);
                 yield Map.of();
             }
-            case "send-message" -> parley.messages.post(me, in.id("roomId"), in.text("content"), in.optionalText("clientId")).message();
+            case "send-message" -> parley.messages.postAsync(me, in.id("roomId"), in.text("content"), in.optionalText("clientId"))
+                    .thenApply(Appended::message);
             case "typing-start" -> {
                 long roomId = in.id("roomId");
                 parley.typing.start(me, roomId);

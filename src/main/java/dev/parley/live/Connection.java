@@ -54,6 +54,7 @@ public final class Connection {
     final long openedAt = System.nanoTime();
     final Set<Long> typingIn = ConcurrentHashMap.newKeySet();
     final FrameRate rate;
+    final InFlight sends = new InFlight();
 
     private final Session session;
     private final Outbox outbox;

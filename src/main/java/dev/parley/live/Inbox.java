@@ -1,8 +1,10 @@
 package dev.parley.live;
 
+import dev.parley.Futures;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
 import dev.parley.cluster.ClusterUnavailable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ import org.slf4j.LoggerFactory;
 final class Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+    private static final String SEND = "send-message";
 
     private final Hub hub;
     private final Commands commands;
@@ -46,17 +50,34 @@ final class Inbox {
         // A sync replays before going live; any other first frame ends the hold at once.
         if (!in.event().equals("sync")) c.goLive();
         try {
+            if (in.event().equals(SEND)) c.sends.makeRoom(); else c.sends.awaitAll();
             Object data = commands.run(c, in);
-            if (in.ack() != null) c.send(Wire.ok(in.ack(), data));
-        } catch (ChatException e) {
-            refuse(c, in.ack(), e);
-        } catch (ClusterUnavailable e) {
-            refuse(c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
+            if (data instanceof CompletableFuture<?> later) {
+                c.sends.add(later.whenComplete((result, failure) -> answer(c, in, result, failure)));
+            } else {
+                answer(c, in, data, null);
+            }
         } catch (RuntimeException e) {
-            log.error("{} on {} failed", in.event(), c, e);
-            refuse(c, in.ack(), new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));
+            answer(c, in, null, e);
         } finally {
             c.goLive();
+        }
+    }
+
+    /** The one ack a frame gets, once its command has run (for a send, once it is durable). */
+    private void answer(Connection c, Inbound in, Object data, Throwable failure) {
+        if (failure == null) {
+            if (in.ack() != null) c.send(Wire.ok(in.ack(), data));
+            return;
+        }
+        Throwable cause = Futures.cause(failure);
+        if (cause instanceof ChatException e) {
+            refuse(c, in.ack(), e);
+        } else if (cause instanceof ClusterUnavailable) {
+            refuse(c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
+        } else {
+            log.error("{} on {} failed", in.event(), c, cause);
+            refuse(c, in.ack(), new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import dev.parley.Futures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -7,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,71 +20,86 @@ import org.slf4j.LoggerFactory;
  * Transactions that wait in line and commit together. SQLite writes one transaction at a time,
  * and each commit waits for a disk sync (about a millisecond here): one writer thread takes every
  * transaction queued meanwhile, runs each inside a savepoint of one database transaction, and
- * commits them with a single sync. Alone, a transaction commits at once; under load, batches
- * grow by themselves. A transaction that fails is rolled back to its savepoint and fails alone;
- * each caller returns only once its work is durable.
+ * commits them with a single sync. Alone, a transaction commits at once; under load, groups
+ * grow by themselves. A transaction that fails is rolled back to its savepoint and fails alone.
+ *
+ * <p>Callers need not wait: {@link #txAsync} returns at once, and its future completes once the
+ * work is durable. Futures complete on one thread of their own, in commit order, so what callers
+ * do after their commit (publish, acknowledge) keeps the order of their transactions and overlaps
+ * with the next group's disk sync instead of delaying it.
  */
 final class GroupCommit implements Transactions, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
-    static final int MAX_BATCH = 256;
+    static final int MAX_GROUP = 256;
 
     private record Pending<T>(Jdbc.Work<T> work, CompletableFuture<T> done) {}
 
     private final DataSource dataSource;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final ExecutorService completions;
+    private volatile Thread completer;
     private volatile boolean closed;
 
     GroupCommit(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.completions = Executors.newSingleThreadExecutor(run -> {
+            completer = new Thread(run, "parley-group-commit-done");
+            completer.setDaemon(true);
+            return completer;
+        });
         this.writer = new Thread(this::write, "parley-group-commit");
         writer.setDaemon(true);
         writer.start();
     }
 
-    /** Runs {@code work} in a transaction committed with whatever else is queued; returns when it is durable. */
+    /** Queues {@code work} to commit with whatever else is queued; the future completes once it is durable. */
     @Override
-    public <T> T tx(Jdbc.Work<T> work) {
-        if (closed) throw new StoreException("the database is closed", null);
+    public <T> CompletableFuture<T> txAsync(Jdbc.Work<T> work) {
+        if (closed) return CompletableFuture.failedFuture(new StoreException("the database is closed", null));
         var pending = new Pending<>(work, new CompletableFuture<T>());
         queue.add(pending);
-        try {
-            return pending.done().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw e;
+        return pending.done();
+    }
+
+    /** Waits for {@link #txAsync}; never from what runs after a commit, which would wait for itself. */
+    @Override
+    public <T> T tx(Jdbc.Work<T> work) {
+        if (Thread.currentThread() == completer) {
+            throw new IllegalStateException("a group commit's follow-up cannot wait for another group commit");
         }
+        return Futures.join(txAsync(work));
     }
 
     private void write() {
-        var batch = new ArrayList<Pending<?>>(MAX_BATCH);
+        var group = new ArrayList<Pending<?>>(MAX_GROUP);
         while (!closed) {
             try {
-                batch.add(queue.take());
+                group.add(queue.take());
             } catch (InterruptedException e) {
                 break;
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
+            queue.drainTo(group, MAX_GROUP - 1);
             try {
-                commit(batch);
+                commit(group);
             } catch (Throwable e) {
                 // Callers wait on their futures: none may be left hanging, whatever went wrong.
-                for (Pending<?> p : batch) p.done().completeExceptionally(e);
+                for (Pending<?> p : group) p.done().completeExceptionally(e);
                 log.error("group commit failed", e);
             }
-            batch.clear();
+            group.clear();
         }
         Pending<?> left;
         while ((left = queue.poll()) != null) left.done().completeExceptionally(new StoreException("the database is closed", null));
     }
 
-    private void commit(List<Pending<?>> batch) {
-        var outcomes = new ArrayList<Runnable>(batch.size());
+    private void commit(List<Pending<?>> group) {
+        var outcomes = new ArrayList<Runnable>(group.size());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (Pending<?> p : batch) outcomes.add(runAlone(c, p));
+                for (Pending<?> p : group) outcomes.add(runAlone(c, p));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 Jdbc.rollbackQuietly(c, e);
@@ -89,14 +107,15 @@ final class GroupCommit implements Transactions, AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             RuntimeException failure = e instanceof SQLException s ? Jdbc.translate(s) : (RuntimeException) e;
-            log.warn("a group commit of {} failed: {}", batch.size(), failure.toString());
-            for (Pending<?> p : batch) p.done().completeExceptionally(failure);
-            return;
+            log.warn("a group commit of {} failed: {}", group.size(), failure.toString());
+            outcomes.clear();
+            for (Pending<?> p : group) outcomes.add(() -> p.done().completeExceptionally(failure));
         }
-        outcomes.forEach(Runnable::run);
+        // A follow-up that throws fails its own dependent future, never the others in the group.
+        completions.execute(() -> outcomes.forEach(Runnable::run));
     }
 
-    /** Runs one transaction's work inside a savepoint; what to tell its caller once the batch commits. */
+    /** Runs one transaction's work inside a savepoint; what to tell its caller once the group commits. */
     private static <T> Runnable runAlone(Connection c, Pending<T> p) throws SQLException {
         Savepoint before = c.setSavepoint();
         try {
@@ -110,12 +129,15 @@ final class GroupCommit implements Transactions, AutoCloseable {
         }
     }
 
+    /** Stops taking work, fails what was not yet taken, and lets what already committed finish its follow-ups. */
     @Override
     public void close() {
         closed = true;
         writer.interrupt();
         try {
             writer.join(5_000);
+            completions.shutdown();
+            completions.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -52,6 +53,16 @@ final class Jdbc implements Transactions {
             }
         } catch (SQLException e) {
             throw translate(e);
+        }
+    }
+
+    /** {@link #tx}, run on the calling thread: the future it returns is already complete. */
+    @Override
+    public <T> CompletableFuture<T> txAsync(Work<T> work) {
+        try {
+            return CompletableFuture.completedFuture(tx(work));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.store;
 
+import dev.parley.Futures;
 import dev.parley.chat.Message;
 import dev.parley.chat.NewMessage;
 import dev.parley.chat.UserRef;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 final class JdbcMessageStore implements MessageStore {
 
@@ -29,29 +31,28 @@ final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public Appended append(NewMessage m) {
-        try {
-            return appends.tx(c -> {
-                Optional<Message> earlier = byClientId(c, m.userId(), m.clientId());
-                if (earlier.isPresent()) {
-                    return new Appended(earlier.get(), false);
-                }
-                // The row lock taken here orders concurrent posts to the room; a rollback gives the seq back.
-                long seq = Jdbc.one(c, "UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
-                                rs -> rs.getLong(1), m.roomId())
-                        .orElseThrow(() -> new IllegalArgumentException("no room " + m.roomId()));
-                long id = Jdbc.one(c, "INSERT INTO messages (room_id, seq, user_id, content, html, client_id, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        rs -> rs.getLong(1), m.roomId(), seq, m.userId(), m.content(), m.html(), m.clientId(),
-                        clock.instant()).orElseThrow();
-                return new Appended(Jdbc.one(c, SELECT + " WHERE m.id = ?", JdbcMessageStore::message, id).orElseThrow(), true);
-            });
-        } catch (DuplicateException raced) {
-            // A concurrent retry with the same clientId committed first.
+    public CompletableFuture<Appended> appendAsync(NewMessage m) {
+        return appends.txAsync(c -> {
+            Optional<Message> earlier = byClientId(c, m.userId(), m.clientId());
+            if (earlier.isPresent()) {
+                return new Appended(earlier.get(), false);
+            }
+            // The row lock taken here orders concurrent posts to the room; a rollback gives the seq back.
+            long seq = Jdbc.one(c, "UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
+                            rs -> rs.getLong(1), m.roomId())
+                    .orElseThrow(() -> new IllegalArgumentException("no room " + m.roomId()));
+            long id = Jdbc.one(c, "INSERT INTO messages (room_id, seq, user_id, content, html, client_id, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    rs -> rs.getLong(1), m.roomId(), seq, m.userId(), m.content(), m.html(), m.clientId(),
+                    clock.instant()).orElseThrow();
+            return new Appended(Jdbc.one(c, SELECT + " WHERE m.id = ?", JdbcMessageStore::message, id).orElseThrow(), true);
+        }).exceptionallyCompose(failure -> {
+            // A concurrent retry with the same clientId committed first: answer with its message.
+            if (!(Futures.cause(failure) instanceof DuplicateException raced)) return CompletableFuture.failedFuture(Futures.cause(failure));
             return jdbc.run(c -> byClientId(c, m.userId(), m.clientId()))
-                    .map(original -> new Appended(original, false))
-                    .orElseThrow(() -> raced);
-        }
+                    .map(original -> CompletableFuture.completedFuture(new Appended(original, false)))
+                    .orElseGet(() -> CompletableFuture.failedFuture(raced));
+        });
     }
 
     private static Optional<Message> byClientId(Connection c, long userId, String clientId) throws SQLException {

@@ -1,9 +1,11 @@
 package dev.parley.store;
 
+import dev.parley.Futures;
 import dev.parley.chat.Message;
 import dev.parley.chat.NewMessage;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The messages of every room, numbered per room. This store is the source of truth that every
@@ -18,9 +20,15 @@ public interface MessageStore {
      * Stores a message under its room's next {@code seq} in one transaction, so seqs are gapless
      * and unique per room even under concurrent posts. Idempotent on (userId, clientId): when the
      * user already stored a message with that clientId, nothing is written and that message is
-     * returned with {@code created == false}.
+     * returned with {@code created == false}. The future completes once the message is durable
+     * (on SQLite, with others in one group commit), or fails with what the append failed with.
      */
-    Appended append(NewMessage message);
+    CompletableFuture<Appended> appendAsync(NewMessage message);
+
+    /** {@link #appendAsync}, waited for. */
+    default Appended append(NewMessage message) {
+        return Futures.join(appendAsync(message));
+    }
 
     Optional<Message> find(long messageId);
 

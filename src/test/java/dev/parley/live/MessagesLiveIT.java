@@ -65,6 +65,29 @@ class MessagesLiveIT extends OneServer {
     }
 
     @Test
+    void aSocketsFramesTakeEffectInTheOrderItSentThemWhileItsSendsAreStillCommitting() {
+        var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
+        try (var a = LiveClient.json(server, pair.a().accessToken())) {
+            a.ready();
+            var sends = new ArrayList<CompletableFuture<JsonNode>>();
+            for (int i = 0; i < 30; i++) {
+                sends.add(a.requestAsync("send-message", Map.of("roomId", pair.room(), "content", "m" + i)));
+            }
+            var leave = a.requestAsync("leave-room", Map.of("roomId", pair.room()));
+            var afterLeaving = a.requestAsync("send-message", Map.of("roomId", pair.room(), "content", "too late"));
+
+            for (int i = 0; i < sends.size(); i++) {
+                assertThat(assertOk(sends.get(i).join()).path("seq").asLong()).isEqualTo(i + 1);
+            }
+            assertOk(leave.join());
+            assertFailed(afterLeaving.join(), "not_member");
+            List<Long> ackOrder = a.acks().stream().map(ack -> ack.path("ack").asLong()).toList();
+            assertThat(ackOrder).isSorted();
+            assertThat(api.history(pair.b(), pair.room(), "")).hasSize(30);
+        }
+    }
+
+    @Test
     void aRetriedSendWithTheSameClientIdReturnsTheSameMessageAndIsDeliveredOnce() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
         try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {

@@ -15,8 +15,10 @@ import dev.parley.store.SessionStore.Rotation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -458,6 +460,40 @@ abstract class StoreContract {
         assertThat(outcomes.stream().mapToLong(Long::longValue).sum()).isEqualTo(165);
         assertThat(messages.after(general.id(), 0, 500)).extracting(Message::seq)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 165).boxed().toList());
+    }
+
+    @Test
+    void appendsQueuedWithoutWaitingAreStoredAndCompletedInTheOrderTheyWereMade() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        List<Long> completedSeqs = Collections.synchronizedList(new ArrayList<>());
+
+        // One socket's sends, as they leave it: none waits for the one before.
+        List<CompletableFuture<Appended>> appends = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String clientId = i % 7 == 6 ? "c-" + (i - 1) : "c-" + i; // every 7th retries the one before
+            appends.add(messages.appendAsync(new NewMessage(general.id(), alice.id(), "m" + i, "<p>m</p>", clientId))
+                    .whenComplete((appended, failure) -> completedSeqs.add(appended.message().seq())));
+        }
+        appends.forEach(CompletableFuture::join);
+
+        List<Long> stored = messages.after(general.id(), 0, 500).stream().map(Message::seq).toList();
+        assertThat(stored).containsExactlyElementsOf(LongStream.rangeClosed(1, stored.size()).boxed().toList());
+        assertThat(appends).filteredOn(a -> !a.join().created()).hasSize(300 / 7);
+        assertThat(completedSeqs).isSorted().hasSize(300);
+        assertThat(appends.get(6).join().message()).isEqualTo(appends.get(5).join().message());
+    }
+
+    @Test
+    void aQueuedAppendThatFailsCompletesExceptionallyAndTheNextOneStillLands() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+
+        var bad = messages.appendAsync(new NewMessage(424242, alice.id(), "hi", "<p>hi</p>", null));
+        var good = messages.appendAsync(new NewMessage(general.id(), alice.id(), "hi", "<p>hi</p>", null));
+
+        assertThat(bad).failsWithin(Duration.ofSeconds(10));
+        assertThat(good.join().message().seq()).isEqualTo(1);
     }
 
     @Test

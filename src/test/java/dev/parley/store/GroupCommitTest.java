@@ -1,0 +1,108 @@
+package dev.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+class GroupCommitTest {
+
+    @TempDir
+    Path dir;
+
+    private SQLiteDataSource dataSource;
+    private GroupCommit commits;
+
+    @BeforeEach
+    void open() throws SQLException {
+        dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("t.db"));
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE t (n INTEGER NOT NULL)");
+        }
+        commits = new GroupCommit(dataSource);
+    }
+
+    @AfterEach
+    void close() {
+        commits.close();
+    }
+
+    private static Jdbc.Work<Integer> insert(int n) {
+        return c -> Jdbc.update(c, "INSERT INTO t (n) VALUES (?)", n);
+    }
+
+    private int rows() {
+        return new Jdbc(dataSource, false).one("SELECT count(*) FROM t", rs -> rs.getInt(1)).orElseThrow();
+    }
+
+    @Test
+    void followUpsRunOnTheirOwnThreadInTheOrderTheWorkWasQueued() {
+        List<Integer> order = new ArrayList<>();
+        List<String> threads = new ArrayList<>();
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            int n = i;
+            done.add(commits.txAsync(insert(n)).thenAccept(rows -> {
+                order.add(n);
+                threads.add(Thread.currentThread().getName());
+            }));
+        }
+        done.forEach(CompletableFuture::join);
+
+        assertThat(order).isSorted().hasSize(500);
+        assertThat(threads).containsOnly("parley-group-commit-done");
+        assertThat(rows()).isEqualTo(500);
+    }
+
+    @Test
+    void aFollowUpThatWaitsForAnotherCommitFailsAtOnceInsteadOfWaitingForItself() {
+        CompletableFuture<Integer> nested = commits.txAsync(insert(1)).thenApply(rows -> commits.tx(insert(2)));
+
+        assertThatThrownBy(nested::join).hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(commits.tx(insert(3))).isEqualTo(1);
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void aFollowUpThatThrowsSpoilsNoOtherInItsGroup() {
+        var first = commits.txAsync(insert(1)).thenAccept(rows -> {
+            throw new IllegalStateException("a broken follow-up");
+        });
+        var second = commits.txAsync(insert(2)).thenApply(rows -> "answered");
+
+        assertThatThrownBy(first::join).hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(second.join()).isEqualTo("answered");
+    }
+
+    @Test
+    void closingFinishesTheFollowUpsOfWhatCommittedAndFailsWhatComesAfter() throws Exception {
+        var slowFollowUp = new CountDownLatch(1);
+        var committed = commits.txAsync(insert(1)).thenApply(rows -> {
+            try {
+                slowFollowUp.await(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "answered";
+        });
+        Thread.sleep(50);
+
+        commits.close();
+
+        assertThat(committed.join()).isEqualTo("answered");
+        assertThat(commits.txAsync(insert(2))).isCompletedExceptionally();
+        assertThat(rows()).isEqualTo(1);
+    }
+}
