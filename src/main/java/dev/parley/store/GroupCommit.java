@@ -26,17 +26,20 @@ import org.slf4j.LoggerFactory;
  * <p>Callers need not wait: {@link #txAsync} returns at once, and its future completes once the
  * work is durable. Futures complete on one thread of their own, in commit order, so what callers
  * do after their commit (publish, acknowledge) keeps the order of their transactions and overlaps
- * with the next group's disk sync instead of delaying it.
+ * with the next group's disk sync instead of delaying it. At most {@link #MAX_QUEUED} transactions
+ * wait: beyond that, {@code txAsync} waits for room, so that a server taking sends faster than
+ * its disk commits them slows its readers down instead of queueing without end.
  */
 final class GroupCommit implements Transactions, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     static final int MAX_GROUP = 256;
+    static final int MAX_QUEUED = 8 * MAX_GROUP;
 
     private record Pending<T>(Jdbc.Work<T> work, CompletableFuture<T> done) {}
 
     private final DataSource dataSource;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread writer;
     private final ExecutorService completions;
     private volatile Thread completer;
@@ -54,13 +57,22 @@ final class GroupCommit implements Transactions, AutoCloseable {
         writer.start();
     }
 
-    /** Queues {@code work} to commit with whatever else is queued; the future completes once it is durable. */
+    /**
+     * Queues {@code work} to commit with whatever else is queued, waiting while {@link #MAX_QUEUED}
+     * are queued; the future completes once it is durable.
+     */
     @Override
     public <T> CompletableFuture<T> txAsync(Jdbc.Work<T> work) {
-        if (closed) return CompletableFuture.failedFuture(new StoreException("the database is closed", null));
         var pending = new Pending<>(work, new CompletableFuture<T>());
-        queue.add(pending);
-        return pending.done();
+        try {
+            while (!closed) {
+                if (queue.offer(pending, 100, TimeUnit.MILLISECONDS)) return pending.done();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new StoreException("interrupted while waiting to write", e));
+        }
+        return CompletableFuture.failedFuture(closedException());
     }
 
     /** Waits for {@link #txAsync}; never from what runs after a commit, which would wait for itself. */
@@ -90,8 +102,16 @@ final class GroupCommit implements Transactions, AutoCloseable {
             }
             group.clear();
         }
+        failLeftovers();
+    }
+
+    private void failLeftovers() {
         Pending<?> left;
-        while ((left = queue.poll()) != null) left.done().completeExceptionally(new StoreException("the database is closed", null));
+        while ((left = queue.poll()) != null) left.done().completeExceptionally(closedException());
+    }
+
+    private static StoreException closedException() {
+        return new StoreException("the database is closed", null);
     }
 
     private void commit(List<Pending<?>> group) {
@@ -136,6 +156,7 @@ final class GroupCommit implements Transactions, AutoCloseable {
         writer.interrupt();
         try {
             writer.join(5_000);
+            failLeftovers(); // queued while the writer was stopping
             completions.shutdown();
             completions.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

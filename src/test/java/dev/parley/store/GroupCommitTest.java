@@ -87,6 +87,36 @@ class GroupCommitTest {
     }
 
     @Test
+    void aFullQueueMakesTheNextCallerWaitForRoomInsteadOfGrowingWithoutEnd() throws Exception {
+        var writing = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var first = commits.txAsync(c -> {
+            writing.countDown();
+            awaitQuietly(release);
+            return Jdbc.update(c, "INSERT INTO t (n) VALUES (0)");
+        });
+        writing.await();
+        for (int i = 1; i <= GroupCommit.MAX_QUEUED; i++) commits.txAsync(insert(i));
+
+        var oneTooMany = CompletableFuture.supplyAsync(() -> commits.txAsync(insert(-1)));
+        Thread.sleep(300);
+        assertThat(oneTooMany).as("waits while the queue is full").isNotDone();
+
+        release.countDown();
+        oneTooMany.join().join();
+        first.join();
+        assertThat(rows()).isEqualTo(GroupCommit.MAX_QUEUED + 2);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void closingFinishesTheFollowUpsOfWhatCommittedAndFailsWhatComesAfter() throws Exception {
         var slowFollowUp = new CountDownLatch(1);
         var committed = commits.txAsync(insert(1)).thenApply(rows -> {
