@@ -87,7 +87,7 @@ public final class Database implements AutoCloseable {
         sqlite.setUrl(url);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("parley-sqlite");
-        hikari.setDataSource(sqlite);
+        hikari.setDataSource(StatementCache.over(sqlite));
         // Writers take turns on one file anyway; few connections keep the busy-wait short.
         hikari.setMaximumPoolSize(4);
         return hikari;
