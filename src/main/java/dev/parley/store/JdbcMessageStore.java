@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,28 +32,32 @@ final class JdbcMessageStore implements MessageStore {
         this.clock = clock;
     }
 
+    /**
+     * Two statements per message: take the room's next seq, insert. A retry is found by the
+     * unique (user, clientId) index refusing the insert, which rolls the seq back with it; only
+     * then is the original read.
+     */
     @Override
     public CompletableFuture<Appended> appendAsync(NewMessage m) {
+        // Stored as epoch milliseconds: the message returned must equal the one read back later.
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return appends.txAsync(c -> {
-            Optional<Message> earlier = byClientId(c, m.userId(), m.clientId());
-            if (earlier.isPresent()) {
-                return new Appended(earlier.get(), false);
-            }
             // The row lock taken here orders concurrent posts to the room; a rollback gives the seq back.
             long seq = Jdbc.one(c, "UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
                             rs -> rs.getLong(1), m.roomId())
                     .orElseThrow(() -> new IllegalArgumentException("no room " + m.roomId()));
-            long id = Jdbc.one(c, "INSERT INTO messages (room_id, seq, user_id, content, html, client_id, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    rs -> rs.getLong(1), m.roomId(), seq, m.userId(), m.content(), m.html(), m.clientId(),
-                    clock.instant()).orElseThrow();
-            return new Appended(Jdbc.one(c, SELECT + " WHERE m.id = ?", JdbcMessageStore::message, id).orElseThrow(), true);
+            return Jdbc.one(c, "INSERT INTO messages (room_id, seq, user_id, content, html, client_id, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id, (SELECT username FROM users WHERE id = ?)",
+                    rs -> new Appended(new Message(rs.getLong(1), m.roomId(), seq, new UserRef(m.userId(), rs.getString(2)),
+                            m.content(), m.html(), createdAt, m.clientId()), true),
+                    m.roomId(), seq, m.userId(), m.content(), m.html(), m.clientId(), createdAt, m.userId()).orElseThrow();
         }).exceptionallyCompose(failure -> {
-            // A concurrent retry with the same clientId committed first: answer with its message.
-            if (!(Futures.cause(failure) instanceof DuplicateException raced)) return CompletableFuture.failedFuture(Futures.cause(failure));
+            // A retry (or a concurrent one) of a message this user already stored: answer with it.
+            Throwable cause = Futures.cause(failure);
+            if (!(cause instanceof DuplicateException duplicate)) return CompletableFuture.failedFuture(cause);
             return jdbc.run(c -> byClientId(c, m.userId(), m.clientId()))
                     .map(original -> CompletableFuture.completedFuture(new Appended(original, false)))
-                    .orElseGet(() -> CompletableFuture.failedFuture(raced));
+                    .orElseGet(() -> CompletableFuture.failedFuture(duplicate));
         });
     }
 
