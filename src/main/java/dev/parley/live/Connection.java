@@ -152,6 +152,11 @@ public final class Connection {
         send(ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true);
     }
 
+    /** Queues a text for this connection alone behind what waits for it: the socket writer sends them together. */
+    void queue(String text) {
+        send(ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
+    }
+
     /** Queues UTF-8 text that may be shared with other connections: it is only ever read. */
     private void send(ByteBuffer bytes, boolean atOnce) {
         if (closing) return;

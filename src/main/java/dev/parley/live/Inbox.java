@@ -6,6 +6,7 @@ import dev.parley.chat.ErrorCode;
 import dev.parley.cluster.ClusterUnavailable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +41,11 @@ final class Inbox {
             in = Inbound.parse(text);
         } catch (Inbound.Unreadable e) {
             c.goLive();
-            refuse(c, e.ack, allowed ? e.reason : rateLimited());
+            refuse(c::send, c, e.ack, allowed ? e.reason : rateLimited());
             return;
         }
         if (!allowed) {
-            refuse(c, in.ack(), rateLimited());
+            refuse(c::send, c, in.ack(), rateLimited());
             return;
         }
         // A sync replays before going live; any other first frame ends the hold at once.
@@ -53,31 +54,32 @@ final class Inbox {
             if (in.event().equals(SEND)) c.sends.makeRoom(); else c.sends.awaitAll();
             Object data = commands.run(c, in);
             if (data instanceof CompletableFuture<?> later) {
-                c.sends.add(later.whenComplete((result, failure) -> answer(c, in, result, failure)));
+                // Answered after the commit, behind the message's own event, which it leaves with in one write.
+                c.sends.add(later.whenComplete((result, failure) -> answer(c::queue, c, in, result, failure)));
             } else {
-                answer(c, in, data, null);
+                answer(c::send, c, in, data, null);
             }
         } catch (RuntimeException e) {
-            answer(c, in, null, e);
+            answer(c::send, c, in, null, e);
         } finally {
             c.goLive();
         }
     }
 
-    /** The one ack a frame gets, once its command has run (for a send, once it is durable). */
-    private void answer(Connection c, Inbound in, Object data, Throwable failure) {
+    /** The one ack a frame gets, through {@code out}, once its command has run (for a send, once it is durable). */
+    private void answer(Consumer<String> out, Connection c, Inbound in, Object data, Throwable failure) {
         if (failure == null) {
-            if (in.ack() != null) c.send(Wire.ok(in.ack(), data));
+            if (in.ack() != null) out.accept(Wire.ok(in.ack(), data));
             return;
         }
         Throwable cause = Futures.cause(failure);
         if (cause instanceof ChatException e) {
-            refuse(c, in.ack(), e);
+            refuse(out, c, in.ack(), e);
         } else if (cause instanceof ClusterUnavailable) {
-            refuse(c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
+            refuse(out, c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
         } else {
             log.error("{} on {} failed", in.event(), c, cause);
-            refuse(c, in.ack(), new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));
+            refuse(out, c, in.ack(), new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));
         }
     }
 
@@ -85,9 +87,9 @@ final class Inbox {
         return new ChatException(ErrorCode.RATE_LIMITED, "Too many frames; slow down.");
     }
 
-    private void refuse(Connection c, Object ack, ChatException e) {
+    private void refuse(Consumer<String> out, Connection c, Object ack, ChatException e) {
         if (ack != null) {
-            c.send(Wire.failed(ack, e.code.wire(), e.getMessage(), e.field));
+            out.accept(Wire.failed(ack, e.code.wire(), e.getMessage(), e.field));
         } else {
             dropped.incrementAndGet();
             log.debug("dropped a frame from {}: {} {}", c, e.code.wire(), e.getMessage());

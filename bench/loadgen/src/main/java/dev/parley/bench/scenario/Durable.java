@@ -39,9 +39,11 @@ public final class Durable implements Scenario {
         var c = bench.config;
         int users = c.size(500, 20);
         double seconds = c.seconds(10, 3);
+        // A JIT on one busy core is still compiling after 10 s; the measured step should be the steady state.
+        double warmUp = c.seconds(30, 3);
         Report report = new Report(name(), "Durable sends: acknowledged messages per second", c.quick());
         report.note(users + " users, each alone in its own room with one socket, keep up to " + WINDOW + " sends waiting for their "
-                + "ack and send at most " + Fmt.n(PER_SOCKET) + "/s each, for " + Fmt.n(seconds) + " s after a warm-up as long (JIT); the load "
+                + "ack and send at most " + Fmt.n(PER_SOCKET) + "/s each, for " + Fmt.n(seconds) + " s after " + Fmt.n(warmUp) + " s of the same load (JIT warm-up); the load "
                 + "generator's cap is therefore " + Fmt.n(users * PER_SOCKET) + " msg/s. An ack means stored: Parley acks after its "
                 + "commit (SQLite synchronous=FULL, or PostgreSQL), the peer after its better-sqlite3 insert (WAL, synchronous=NORMAL).");
         List<Target> targets = new ArrayList<>();
@@ -54,7 +56,7 @@ public final class Durable implements Scenario {
                 "ack p99 ms", "ack max ms", "refused", "unacked", "server CPU", "server µs/message", "loadgen CPU", "others' CPU (PostgreSQL too)", "note"));
         Map<String, StepResult> raw = new LinkedHashMap<>();
         for (Target target : targets) {
-            StepResult r = bench.with(target, report, tg -> measure(tg, users, seconds));
+            StepResult r = bench.with(target, report, tg -> measure(tg, users, seconds, warmUp, Supplier::get));
             if (r == null) continue;
             raw.put(target.name(), r);
             String store = target.name().equals("parley-pg") ? "PostgreSQL" : "SQLite";
@@ -66,10 +68,6 @@ public final class Durable implements Scenario {
         }
         report.data.put("results", raw);
         return report;
-    }
-
-    static StepResult measure(Target target, int users, double seconds) {
-        return measure(target, users, seconds, Math.max(3, seconds), Supplier::get);
     }
 
     /** @param around runs the measured step (the profile wraps a recording around it) */
