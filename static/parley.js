@@ -227,9 +227,24 @@
     send("send-message", entry.data, ack);
   }
 
+  // Sends that left on a socket that died before their ack: send again, same clientId.
+  function resendStale() {
+    Object.keys(pending).forEach(function (ack) {
+      var entry = pending[ack];
+      if (entry.generation < generation) {
+        delete pending[ack];
+        resend(entry);
+      }
+    });
+  }
+
   function acknowledged(frame) {
-    if (frame.ack === "sync" && frame.success && frame.data && frame.data.gap) {
-      location.reload(); // away too long to replay: show the room afresh
+    if (frame.ack === "sync") {
+      if (frame.success && frame.data && frame.data.gap) {
+        location.reload(); // away too long to replay: show the room afresh
+        return;
+      }
+      resendStale(); // after what was missed, so that the page shows messages in order
       return;
     }
     var entry = pending[frame.ack];
@@ -251,14 +266,8 @@
     generation++;
     everOpen = true;
     banner("online", "Online");
-    // Sends that left on a socket that died before its ack: send again, same clientId.
-    Object.keys(pending).forEach(function (ack) {
-      var entry = pending[ack];
-      if (entry.generation < generation) {
-        delete pending[ack];
-        resend(entry);
-      }
-    });
+    // A room page syncs first and sends again once that is answered; a page without one at once.
+    if (!document.querySelector("form.sync")) resendStale();
   });
 
   document.addEventListener("htmx:wsClose", function (e) {

@@ -124,11 +124,16 @@ class LiveChatInBrowserIT {
                 server.parley.accounts.byUsername("alice")).accessToken()).orElseThrow();
         long roomId = Long.parseLong(room.substring("/rooms/".length()));
 
-        server.restart(() -> IntStream.rangeClosed(1, 5).forEach(i ->
-                server.parley.messages.post(author, roomId, "while away " + i, "away-" + i)));
+        server.restart(() -> {
+            IntStream.rangeClosed(1, 5).forEach(i -> server.parley.messages.post(author, roomId, "while away " + i, "away-" + i));
+            // Sent from a page that lost its socket: it waits, then goes again once the page has caught up.
+            patiently().until(() -> js(alice, "return document.getElementById('connection').dataset.state;"), s -> !"online".equals(s));
+            alice.typeAndEnter("Message", "typed while away");
+        });
 
-        patiently().atMost(Duration.ofSeconds(20)).until(() -> sentMessages(bob),
-                m -> m.equals(List.of("before", "while away 1", "while away 2", "while away 3", "while away 4", "while away 5")));
+        var everything = List.of("before", "while away 1", "while away 2", "while away 3", "while away 4", "while away 5", "typed while away");
+        patiently().atMost(Duration.ofSeconds(20)).until(() -> sentMessages(bob), everything::equals);
+        patiently().atMost(Duration.ofSeconds(20)).until(() -> sentMessages(alice), everything::equals);
         awaitOnline(bob);
         awaitOnline(alice);
         for (HeadlessChromium b : browsers) {
@@ -137,7 +142,7 @@ class LiveChatInBrowserIT {
                     .allMatch(e -> e.contains("ERR_CONNECTION_REFUSED") || e.endsWith(" Event"));
         }
         alice.typeAndEnter("Message", "after");
-        patiently().until(() -> sentMessages(bob), m -> m.size() == 7 && m.get(6).equals("after"));
+        patiently().until(() -> sentMessages(bob), m -> m.size() == 8 && m.get(7).equals("after"));
     }
 
     @Test
