@@ -27,12 +27,15 @@ public final class CrossInstance implements Scenario {
         var c = bench.config;
         int members = c.size(500, 50);
         double seconds = c.seconds(6, 2);
+        // Two JVMs share one core here: after 8 s their JITs were still most of its CPU.
+        double warmUp = c.seconds(30, 2);
         double[] rates = c.quick() ? new double[] {20, 60} : new double[] {25, 50, 100, 250};
         Report report = new Report(name(), "Across instances: 1 room × " + members + " members on one and on two instances", c.quick());
         report.note("Parley runs on PostgreSQL with a private Redis (REDIS_URL) and a shared JWT_SECRET, as one instance and as two; "
                 + "the peer runs on one SQLite file with its Redis adapter, as one instance and as two. With two instances members "
                 + "alternate between them and the sender's sockets are on instance 0, so half the deliveries cross. Rates are fixed "
-                + "(" + java.util.Arrays.toString(rates) + " msg/s, " + Fmt.n(seconds) + " s each, stopping at a failed step). "
+                + "(" + java.util.Arrays.toString(rates) + " msg/s, " + Fmt.n(seconds) + " s each, after a " + Fmt.n(warmUp)
+                + " s warm-up at the first rate, stopping at a failed step). "
                 + "Server CPU adds up every instance and the Redis.");
         List<Target> targets = new ArrayList<>();
         if (bench.wants("parley")) {
@@ -47,7 +50,7 @@ public final class CrossInstance implements Scenario {
         for (Target t : targets) {
             List<StepResult> steps = bench.with(t, report, target -> {
                 try (FanOutRun run = new FanOutRun(target, members, bench)) {
-                    run.step("warm-up", rates[0], c.seconds(8, 2));
+                    run.step("warm-up", rates[0], warmUp);
                     List<StepResult> out = new ArrayList<>();
                     for (double rate : rates) {
                         StepResult r = run.step(Fmt.n(rate) + "/s", rate, seconds);
