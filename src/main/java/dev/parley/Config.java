@@ -1,6 +1,6 @@
 package dev.parley;
+import dev.parley.util.Redaction;
 
-import dev.parley.store.JdbcUrls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -75,7 +75,7 @@ public record Config(
         Path dataDir = Path.of(v.getOrDefault(Setting.DATA_DIR, "./data")).toAbsolutePath().normalize();
         String db = v.getOrDefault(Setting.DATABASE_URL, sqliteIn(dataDir));
         if (!db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
-            throw new InvalidConfig("DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got " + JdbcUrls.redact(db));
+            throw new InvalidConfig("DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got " + Redaction.url(db));
         }
         Optional<URI> publicUrl = Optional.ofNullable(v.get(Setting.PUBLIC_URL)).map(Config::publicUrl);
         Optional<String> secret = Optional.ofNullable(v.get(Setting.JWT_SECRET));
@@ -91,7 +91,7 @@ public record Config(
     /** Several instances share one database and one signing key; a setup that cannot is refused before it starts. */
     private static void checkClusterable(String redisUrl, String databaseUrl, Optional<String> secret) {
         if (!redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
-            throw new InvalidConfig("REDIS_URL must look like redis://host:port, got " + JdbcUrls.redact(redisUrl));
+            throw new InvalidConfig("REDIS_URL must look like redis://host:port, got " + Redaction.url(redisUrl));
         }
         if (databaseUrl.startsWith("jdbc:sqlite:")) {
             throw new InvalidConfig("REDIS_URL is set, so several instances may run: they need a shared PostgreSQL DATABASE_URL, not SQLite");

@@ -1,6 +1,6 @@
 package dev.parley;
+import dev.parley.util.Redaction;
 
-import dev.parley.store.JdbcUrls;
 import java.util.Arrays;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
@@ -28,7 +28,7 @@ public final class Main {
             Parley app = parley;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, app), "parley-shutdown"));
             log.info("Parley serving {} (database {}) in {} ms", ParleyServer.baseUrl(server, config),
-                    JdbcUrls.redact(config.databaseUrl()), (System.nanoTime() - started) / 1_000_000);
+                    Redaction.url(config.databaseUrl()), (System.nanoTime() - started) / 1_000_000);
         } catch (Throwable e) {
             System.err.println("parley: cannot start: " + reason(e));
             if (parley != null) parley.close();

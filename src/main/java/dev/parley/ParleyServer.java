@@ -1,7 +1,7 @@
 package dev.parley;
 
 import dev.parley.live.Live;
-import dev.parley.web.Templates;
+import dev.parley.render.Templates;
 import dev.parley.web.Web;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;

@@ -1,10 +1,10 @@
 package dev.parley.chat;
 
-import dev.parley.Futures;
+import dev.parley.util.Futures;
 import dev.parley.auth.Principal;
-import dev.parley.cluster.EventBus;
-import dev.parley.store.MessageStore;
-import dev.parley.store.MessageStore.Appended;
+import dev.parley.chat.EventBus;
+import dev.parley.chat.MessageStore;
+import dev.parley.chat.MessageStore.Appended;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -4,13 +4,13 @@ import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.PresenceChanged.Change;
 import dev.parley.chat.ChatEvent.Status;
-import dev.parley.cluster.ClusterUnavailable;
-import dev.parley.cluster.EventBus;
-import dev.parley.cluster.PresenceState;
-import dev.parley.store.PresenceStore;
-import dev.parley.store.PresenceStore.Stored;
-import dev.parley.store.RoomStore;
-import dev.parley.store.UserStore;
+import dev.parley.chat.ClusterUnavailable;
+import dev.parley.chat.EventBus;
+import dev.parley.chat.PresenceState;
+import dev.parley.chat.PresenceStore;
+import dev.parley.chat.PresenceStore.Stored;
+import dev.parley.chat.RoomStore;
+import dev.parley.chat.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,7 +160,7 @@ public final class Presence {
     }
 
     private void publishOnline(Principal user) {
-        bus.publish(new PresenceChanged(user.ref(), Change.ONLINE, status(user.userId())));
+        bus.publish(new PresenceChanged(UserRef.of(user), Change.ONLINE, status(user.userId())));
     }
 
     public void update(Principal user, String status, String text) {
@@ -170,7 +170,7 @@ public final class Presence {
             throw ChatException.invalid("text", "text: up to " + MAX_TEXT + " characters, no control characters.");
         }
         store.setStatus(user.userId(), status, clean);
-        bus.publish(new PresenceChanged(user.ref(), Change.UPDATED, status(user.userId())));
+        bus.publish(new PresenceChanged(UserRef.of(user), Change.UPDATED, status(user.userId())));
     }
 
     /** Takes offline the users whose every lease lapsed; called by the instance's ticker. */

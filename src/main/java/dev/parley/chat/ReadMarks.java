@@ -2,9 +2,9 @@ package dev.parley.chat;
 
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.ReadMarked;
-import dev.parley.cluster.EventBus;
-import dev.parley.store.MessageStore;
-import dev.parley.store.ReadMarkStore;
+import dev.parley.chat.EventBus;
+import dev.parley.chat.MessageStore;
+import dev.parley.chat.ReadMarkStore;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,7 +75,7 @@ public final class ReadMarks {
 
     private void advance(Principal reader, long roomId, long seq) {
         if (seq > 0 && marks.advance(reader.userId(), roomId, seq)) {
-            bus.publish(new ReadMarked(roomId, reader.ref(), seq));
+            bus.publish(new ReadMarked(roomId, UserRef.of(reader), seq));
         }
     }
 }

@@ -3,10 +3,10 @@ package dev.parley.chat;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.MemberJoined;
 import dev.parley.chat.ChatEvent.MemberLeft;
-import dev.parley.cluster.EventBus;
-import dev.parley.store.DuplicateException;
-import dev.parley.store.RoomStore;
-import dev.parley.store.RoomStore.RoomAndMember;
+import dev.parley.chat.EventBus;
+import dev.parley.chat.DuplicateException;
+import dev.parley.chat.RoomStore;
+import dev.parley.chat.RoomStore.RoomAndMember;
 import java.util.List;
 
 /**
@@ -35,7 +35,7 @@ public final class Rooms {
         String clean = checkName(name);
         try {
             Room room = rooms.createChannel(clean, isPrivate, owner.userId());
-            bus.publish(new MemberJoined(room.id(), owner.ref()));
+            bus.publish(new MemberJoined(room.id(), UserRef.of(owner)));
             return room;
         } catch (DuplicateException e) {
             throw new ChatException(ErrorCode.CONFLICT, "name", "A room with that name exists.");
@@ -99,14 +99,14 @@ public final class Rooms {
     public Room join(Principal viewer, long roomId) {
         Room room = visible(viewer, roomId);
         if (room.isPrivate() || room.isDirect()) return room;
-        if (rooms.addMember(roomId, viewer.userId())) bus.publish(new MemberJoined(roomId, viewer.ref()));
+        if (rooms.addMember(roomId, viewer.userId())) bus.publish(new MemberJoined(roomId, UserRef.of(viewer)));
         return room;
     }
 
     public void leave(Principal viewer, long roomId) {
         Room room = joined(viewer, roomId);
         if (room.isDirect()) throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation cannot be left.");
-        if (rooms.removeMember(roomId, viewer.userId())) bus.publish(new MemberLeft(roomId, viewer.ref()));
+        if (rooms.removeMember(roomId, viewer.userId())) bus.publish(new MemberLeft(roomId, UserRef.of(viewer)));
     }
 
     /** The owner of a room, or an admin who is in it, adds someone to it. Admin rights are read fresh, not from the token. */
@@ -132,7 +132,7 @@ public final class Rooms {
         Room room = rooms.directRoom(viewer.userId(), peer.id());
         if (isNew) {
             // Both people's open sockets start receiving the new conversation.
-            bus.publish(new MemberJoined(room.id(), viewer.ref()));
+            bus.publish(new MemberJoined(room.id(), UserRef.of(viewer)));
             bus.publish(new MemberJoined(room.id(), peer.ref()));
         }
         return room;

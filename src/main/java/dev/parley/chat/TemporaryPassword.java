@@ -1,4 +1,5 @@
 package dev.parley.chat;
+import dev.parley.auth.Passwords;
 
 import java.security.SecureRandom;
 

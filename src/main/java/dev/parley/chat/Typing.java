@@ -2,9 +2,9 @@ package dev.parley.chat;
 
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.TypingChanged;
-import dev.parley.cluster.ClusterUnavailable;
-import dev.parley.cluster.EventBus;
-import dev.parley.cluster.TypingState;
+import dev.parley.chat.ClusterUnavailable;
+import dev.parley.chat.EventBus;
+import dev.parley.chat.TypingState;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -30,7 +30,7 @@ public final class Typing {
 
     public void start(Principal typist, long roomId) {
         rooms.joined(typist, roomId);
-        UserRef user = typist.ref();
+        UserRef user = UserRef.of(typist);
         if (state.start(roomId, user, clock.instant().plus(TIMEOUT))) {
             bus.publish(new TypingChanged(roomId, user, true, state.typers(roomId)));
         }
@@ -44,7 +44,7 @@ public final class Typing {
 
     /** Ends typing without a membership check: the typist sent, left, or went away. */
     public void stopped(Principal typist, long roomId) {
-        stopped(typist.ref(), roomId);
+        stopped(UserRef.of(typist), roomId);
     }
 
     public void stopped(UserRef typist, long roomId) {

@@ -1,4 +1,5 @@
 package dev.parley.cluster;
+import dev.parley.chat.PresenceState;
 
 import java.time.Instant;
 import java.util.Collection;

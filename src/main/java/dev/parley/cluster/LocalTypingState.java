@@ -1,4 +1,5 @@
 package dev.parley.cluster;
+import dev.parley.chat.TypingState;
 
 import dev.parley.chat.UserRef;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.parley.cluster;
+import dev.parley.util.Redaction;
+import dev.parley.chat.ClusterUnavailable;
 
-import dev.parley.store.JdbcUrls;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -93,7 +94,7 @@ public final class Redis implements AutoCloseable {
         try {
             return new Redis(url);
         } catch (RuntimeException e) {
-            throw new ClusterUnavailable("cannot reach Redis at " + JdbcUrls.redact(url) + ": " + JdbcUrls.reason(e, url), e);
+            throw new ClusterUnavailable("cannot reach Redis at " + Redaction.url(url) + ": " + Redaction.reason(e, url), e);
         }
     }
 

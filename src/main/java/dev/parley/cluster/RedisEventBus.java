@@ -1,4 +1,5 @@
 package dev.parley.cluster;
+import dev.parley.chat.EventBus;
 
 import dev.parley.chat.ChatEvent;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;

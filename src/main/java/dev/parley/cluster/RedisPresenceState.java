@@ -1,4 +1,5 @@
 package dev.parley.cluster;
+import dev.parley.chat.PresenceState;
 
 import static dev.parley.cluster.RedisScript.epochMillis;
 import static dev.parley.cluster.RedisScript.timeToLive;

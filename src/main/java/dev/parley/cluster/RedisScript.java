@@ -1,4 +1,5 @@
 package dev.parley.cluster;
+import dev.parley.chat.ClusterUnavailable;
 
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;

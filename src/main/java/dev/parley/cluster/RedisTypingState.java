@@ -1,4 +1,5 @@
 package dev.parley.cluster;
+import dev.parley.chat.TypingState;
 
 import static dev.parley.cluster.RedisScript.epochMillis;
 import static dev.parley.cluster.RedisScript.timeToLive;

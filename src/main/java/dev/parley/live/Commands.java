@@ -9,7 +9,7 @@ import dev.parley.chat.ChatException;
 import dev.parley.chat.ReadMarks.Mark;
 import dev.parley.chat.Room;
 import dev.parley.chat.UserRef;
-import dev.parley.store.MessageStore.Appended;
+import dev.parley.chat.MessageStore.Appended;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.parley.chat.ChatEvent.ReadMarked;
 import dev.parley.chat.ChatEvent.SessionsEnded;
 import dev.parley.chat.ChatEvent.TypingChanged;
 import dev.parley.chat.UserRef;
-import dev.parley.web.Templates;
+import dev.parley.render.Templates;
 import jakarta.websocket.CloseReason.CloseCode;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.chat.ChatException;
-import dev.parley.web.Json;
+import dev.parley.render.Json;
 
 /**
  * One frame from a client. Programs send {@code {"event", "ack", "data": {...}}}; htmx's

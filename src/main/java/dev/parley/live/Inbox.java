@@ -1,9 +1,9 @@
 package dev.parley.live;
 
-import dev.parley.Futures;
+import dev.parley.util.Futures;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
-import dev.parley.cluster.ClusterUnavailable;
+import dev.parley.chat.ClusterUnavailable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package dev.parley.live;
 
 import dev.parley.Parley;
 import dev.parley.auth.Principal;
-import dev.parley.web.Templates;
+import dev.parley.render.Templates;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;

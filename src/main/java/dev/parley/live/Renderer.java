@@ -9,7 +9,7 @@ import dev.parley.chat.ChatEvent.TypingChanged;
 import dev.parley.chat.Message;
 import dev.parley.chat.Presence.OnlineUser;
 import dev.parley.chat.UserRef;
-import dev.parley.web.Templates;
+import dev.parley.render.Templates;
 import java.util.List;
 import java.util.Map;
 

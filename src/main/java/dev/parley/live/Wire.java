@@ -3,7 +3,7 @@ package dev.parley.live;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.chat.ChatEvent.Status;
 import dev.parley.chat.UserRef;
-import dev.parley.web.Json;
+import dev.parley.render.Json;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,6 @@
 package dev.parley.store;
+import dev.parley.util.Redaction;
+import dev.parley.chat.StoreException;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -50,7 +52,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl) {
         boolean postgres = jdbcUrl != null && jdbcUrl.startsWith(POSTGRES);
         if (!postgres && (jdbcUrl == null || !jdbcUrl.startsWith(SQLITE))) {
-            throw new IllegalArgumentException("unsupported database URL " + JdbcUrls.redact(jdbcUrl)
+            throw new IllegalArgumentException("unsupported database URL " + Redaction.url(jdbcUrl)
                     + ": use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
         }
         if (!postgres) {
@@ -60,7 +62,7 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl));
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open database " + JdbcUrls.redact(jdbcUrl) + ": " + JdbcUrls.reason(e, jdbcUrl), e);
+            throw new StoreException("cannot open database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         try {
             Flyway.configure()
@@ -70,7 +72,7 @@ public final class Database implements AutoCloseable {
                     .migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot migrate database " + JdbcUrls.redact(jdbcUrl) + ": " + JdbcUrls.reason(e, jdbcUrl), e);
+            throw new StoreException("cannot migrate database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         return new Database(pool, postgres);
     }
@@ -111,7 +113,7 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new StoreException("cannot open database " + url + ": cannot create directory "
-                    + file.toAbsolutePath().getParent() + ": " + JdbcUrls.reason(e, url), e);
+                    + file.toAbsolutePath().getParent() + ": " + Redaction.reason(e, url), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.store;
+import dev.parley.chat.StoreException;
 
-import dev.parley.Futures;
+import dev.parley.util.Futures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;

@@ -1,5 +1,8 @@
 package dev.parley.store;
 
+import dev.parley.util.Redaction;import dev.parley.chat.StoreException;
+import dev.parley.chat.DuplicateException;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -136,9 +139,9 @@ final class Jdbc implements Transactions {
 
     static RuntimeException translate(SQLException e) {
         if (isUniqueViolation(e)) {
-            return new DuplicateException(firstLine(e.getMessage()));
+            return new DuplicateException(Redaction.firstLine(e.getMessage()));
         }
-        return new StoreException("database error: " + firstLine(e.getMessage()), e);
+        return new StoreException("database error: " + Redaction.firstLine(e.getMessage()), e);
     }
 
     private static boolean isUniqueViolation(SQLException e) {
@@ -151,14 +154,6 @@ final class Jdbc implements Transactions {
                     || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
         }
         return false;
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     static void rollbackQuietly(Connection c, Throwable cause) {

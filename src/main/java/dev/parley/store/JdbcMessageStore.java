@@ -1,6 +1,8 @@
 package dev.parley.store;
+import dev.parley.chat.MessageStore;
+import dev.parley.chat.DuplicateException;
 
-import dev.parley.Futures;
+import dev.parley.util.Futures;
 import dev.parley.chat.Message;
 import dev.parley.chat.NewMessage;
 import dev.parley.chat.UserRef;

@@ -1,4 +1,5 @@
 package dev.parley.store;
+import dev.parley.chat.PresenceStore;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package dev.parley.store;
 
+import dev.parley.chat.ReadMarkStore;
+
 final class JdbcReadMarkStore implements ReadMarkStore {
 
     private final Jdbc jdbc;

@@ -1,4 +1,6 @@
 package dev.parley.store;
+import dev.parley.chat.DuplicateException;
+import dev.parley.chat.RoomStore;
 
 import dev.parley.chat.Room;
 import dev.parley.chat.RoomKind;

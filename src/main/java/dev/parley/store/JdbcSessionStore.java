@@ -1,9 +1,10 @@
 package dev.parley.store;
+import dev.parley.chat.SessionStore;
 
-import dev.parley.store.SessionStore.Rotation.Rejected;
-import dev.parley.store.SessionStore.Rotation.RecentlySpent;
-import dev.parley.store.SessionStore.Rotation.ReuseDetected;
-import dev.parley.store.SessionStore.Rotation.Rotated;
+import dev.parley.chat.SessionStore.Rotation.Rejected;
+import dev.parley.chat.SessionStore.Rotation.RecentlySpent;
+import dev.parley.chat.SessionStore.Rotation.ReuseDetected;
+import dev.parley.chat.SessionStore.Rotation.Rotated;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,4 +1,5 @@
 package dev.parley.store;
+import dev.parley.chat.UserStore;
 
 import dev.parley.chat.Account;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.parley.store;
 
-import dev.parley.Futures;
+import dev.parley.util.Futures;
 import java.util.concurrent.CompletableFuture;
 
 /** Runs work in a transaction: committed when it returns, rolled back when it throws. */

@@ -1,4 +1,5 @@
 package dev.parley.web;
+import dev.parley.render.Templates;
 
 import dev.parley.Parley;
 import dev.parley.auth.Principal;

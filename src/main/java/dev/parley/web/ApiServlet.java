@@ -1,4 +1,5 @@
 package dev.parley.web;
+import dev.parley.render.Json;
 
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;

@@ -2,7 +2,7 @@ package dev.parley.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.parley.auth.TokenPair;
+import dev.parley.chat.TokenPair;
 import dev.parley.chat.Room;
 import dev.parley.chat.RoomListing;
 import dev.parley.chat.UserRef;

@@ -1,8 +1,8 @@
 package dev.parley.web;
 
 import dev.parley.auth.Principal;
-import dev.parley.auth.Sessions;
-import dev.parley.auth.TokenPair;
+import dev.parley.chat.Sessions;
+import dev.parley.chat.TokenPair;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;

@@ -1,8 +1,8 @@
 package dev.parley.web;
 
 import dev.parley.auth.AccessTokens;
-import dev.parley.auth.Sessions;
-import dev.parley.auth.TokenPair;
+import dev.parley.chat.Sessions;
+import dev.parley.chat.TokenPair;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,7 @@
 package dev.parley.web;
 
 import dev.parley.auth.Principal;
-import dev.parley.auth.Sessions;
+import dev.parley.chat.Sessions;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
 import dev.parley.live.Format;

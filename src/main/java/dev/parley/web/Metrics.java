@@ -26,7 +26,7 @@ final class Metrics {
 
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    Metrics(Live live, dev.parley.cluster.EventBus bus) {
+    Metrics(Live live, dev.parley.chat.EventBus bus) {
         io.micrometer.core.instrument.Gauge.builder("parley.bus.connected", bus, b -> b.connected() ? 1 : 0)
                 .description("1 while events reach the other instances (always 1 for a single instance)").register(registry);
         io.micrometer.core.instrument.Gauge.builder("parley.ws.connections", live, Live::connections)

@@ -1,4 +1,5 @@
 package dev.parley.web;
+import dev.parley.render.Templates;
 
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
@@ -71,13 +72,13 @@ abstract class PageServlet extends HttpServlet {
         model.put("me", req.getAttribute(Authenticator.PRINCIPAL));
         model.put("status", e.code.httpStatus);
         model.put("message", e.getMessage());
-        templates.write(res, e.code.httpStatus, "pages/error.jte", model);
+        write(res, e.code.httpStatus, "pages/error.jte", model);
     }
 
     void page(HttpServletRequest req, HttpServletResponse res, int status, String template, Map<String, Object> model) throws IOException {
         var all = new HashMap<>(model);
         all.putIfAbsent("me", req.getAttribute(Authenticator.PRINCIPAL));
-        templates.write(res, status, template, all);
+        write(res, status, template, all);
     }
 
     /** A local path to go to after signing in; anything else (other hosts, "//evil") becomes "/". */
@@ -94,5 +95,14 @@ abstract class PageServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
         throw ChatException.notFound("page");
+    }
+
+    /** Writes a rendered page, never cached: every page shows the signed-in person's own state. */
+    final void write(HttpServletResponse res, int status, String template, Map<String, Object> model) throws IOException {
+        String html = templates.render(template, model);
+        res.setStatus(status);
+        res.setContentType("text/html;charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+        res.getWriter().write(html);
     }
 }

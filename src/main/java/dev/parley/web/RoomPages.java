@@ -1,4 +1,5 @@
 package dev.parley.web;
+import dev.parley.render.Templates;
 
 import dev.parley.Parley;
 import dev.parley.auth.Principal;
@@ -108,20 +109,20 @@ final class RoomPages extends PageServlet {
     private void sidebar(HttpServletRequest req, HttpServletResponse res, Principal me) throws IOException {
         Long current = Requests.longParam(req, "current");
         List<RoomListing> rooms = parley.rooms.listFor(me);
-        templates.write(res, 200, "rooms/sidebar.jte", Map.of("rooms", rooms, "current", current == null ? 0L : current,
+        write(res, 200, "rooms/sidebar.jte", Map.of("rooms", rooms, "current", current == null ? 0L : current,
                 "presence", parley.presence.statuses(peers(rooms))));
     }
 
     private void older(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
         Long before = Requests.longParam(req, "before");
         List<Message> messages = parley.messages.history(me, roomId, before, Messages.PAGE + 1);
-        templates.write(res, 200, "messages/older.jte", Map.of("page", MessagePage.of(roomId, messages, Messages.PAGE)));
+        write(res, 200, "messages/older.jte", Map.of("page", MessagePage.of(roomId, messages, Messages.PAGE)));
     }
 
     private void post(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
         var posted = parley.messages.post(me, roomId, req.getParameter("content"), req.getParameter("clientId"));
         if (Requests.isHtmx(req)) {
-            templates.write(res, posted.created() ? 201 : 200, "messages/message.jte", Map.of("message", posted.message()));
+            write(res, posted.created() ? 201 : 200, "messages/message.jte", Map.of("message", posted.message()));
         } else {
             res.sendRedirect("/rooms/" + roomId + "#" + Dom.message(posted.message().id()));
         }

@@ -1,4 +1,5 @@
 package dev.parley.cluster;
+import dev.parley.chat.EventBus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package dev.parley.cluster;
 
+import dev.parley.chat.PresenceState;
+
 class LocalPresenceStateTest extends PresenceStateContract {
 
     @Override

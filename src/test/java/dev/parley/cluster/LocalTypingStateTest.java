@@ -1,5 +1,7 @@
 package dev.parley.cluster;
 
+import dev.parley.chat.TypingState;
+
 class LocalTypingStateTest extends TypingStateContract {
 
     @Override

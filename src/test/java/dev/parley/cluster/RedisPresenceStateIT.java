@@ -1,4 +1,5 @@
 package dev.parley.cluster;
+import dev.parley.chat.PresenceState;
 
 import static dev.parley.cluster.SharedRedis.assertFailsFast;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,10 @@
 package dev.parley.cluster;
+import dev.parley.chat.TypingState;
 
 import static dev.parley.cluster.SharedRedis.assertFailsFast;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.cluster.TypingState.Entry;
+import dev.parley.chat.TypingState.Entry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

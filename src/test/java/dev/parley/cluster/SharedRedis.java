@@ -1,4 +1,5 @@
 package dev.parley.cluster;
+import dev.parley.chat.ClusterUnavailable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

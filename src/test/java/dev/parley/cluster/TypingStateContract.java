@@ -1,9 +1,10 @@
 package dev.parley.cluster;
+import dev.parley.chat.TypingState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.UserRef;
-import dev.parley.cluster.TypingState.Entry;
+import dev.parley.chat.TypingState.Entry;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.web.ApiClient;
 import dev.parley.web.ApiClient.Session;
 import dev.parley.web.Browser;
-import dev.parley.web.Json;
+import dev.parley.render.Json;
 import dev.parley.web.Person;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.parley.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.TestServer;
-import dev.parley.web.Json;
+import dev.parley.render.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

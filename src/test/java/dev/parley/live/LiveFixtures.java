@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.TestServer;
 import dev.parley.web.ApiClient;
 import dev.parley.web.Browser;
-import dev.parley.web.Json;
+import dev.parley.render.Json;
 import dev.parley.web.Person;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

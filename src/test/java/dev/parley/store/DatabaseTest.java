@@ -1,4 +1,5 @@
 package dev.parley.store;
+import dev.parley.chat.StoreException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

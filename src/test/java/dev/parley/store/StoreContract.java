@@ -1,4 +1,10 @@
 package dev.parley.store;
+import dev.parley.chat.UserStore;
+import dev.parley.chat.MessageStore;
+import dev.parley.chat.DuplicateException;
+import dev.parley.chat.RoomStore;
+import dev.parley.chat.ReadMarkStore;
+import dev.parley.chat.SessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +16,8 @@ import dev.parley.chat.Room;
 import dev.parley.chat.RoomKind;
 import dev.parley.chat.RoomListing;
 import dev.parley.chat.UserRef;
-import dev.parley.store.MessageStore.Appended;
-import dev.parley.store.SessionStore.Rotation;
+import dev.parley.chat.MessageStore.Appended;
+import dev.parley.chat.SessionStore.Rotation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

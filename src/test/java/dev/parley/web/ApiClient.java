@@ -1,4 +1,5 @@
 package dev.parley.web;
+import dev.parley.render.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

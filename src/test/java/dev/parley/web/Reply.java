@@ -1,4 +1,5 @@
 package dev.parley.web;
+import dev.parley.render.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

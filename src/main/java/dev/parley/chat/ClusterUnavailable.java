@@ -1,4 +1,5 @@
-package dev.parley.cluster;
+package dev.parley.chat;
+
 
 /**
  * Shared state cannot be reached right now (Redis is down or not answering). Thrown fast, never

@@ -1,4 +1,4 @@
-package dev.parley.cluster;
+package dev.parley.chat;
 
 import dev.parley.chat.UserRef;
 import java.time.Instant;

@@ -1,4 +1,6 @@
-package dev.parley.auth;
+package dev.parley.chat;
+
+import dev.parley.auth.Principal;
 
 /**
  * What a sign-in or refresh hands out. {@code refreshToken} is null when a concurrent request of

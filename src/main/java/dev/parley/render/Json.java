@@ -1,4 +1,4 @@
-package dev.parley.web;
+package dev.parley.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;

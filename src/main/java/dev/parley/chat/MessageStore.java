@@ -1,6 +1,6 @@
-package dev.parley.store;
+package dev.parley.chat;
 
-import dev.parley.Futures;
+import dev.parley.util.Futures;
 import dev.parley.chat.Message;
 import dev.parley.chat.NewMessage;
 import java.util.List;

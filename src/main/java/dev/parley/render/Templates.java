@@ -1,11 +1,9 @@
-package dev.parley.web;
+package dev.parley.render;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -26,11 +24,4 @@ public final class Templates {
         return out.toString();
     }
 
-    void write(HttpServletResponse res, int status, String template, Map<String, Object> model) throws IOException {
-        String html = render(template, model);
-        res.setStatus(status);
-        res.setContentType("text/html;charset=utf-8");
-        res.setHeader("Cache-Control", "no-store");
-        res.getWriter().write(html);
-    }
 }

@@ -1,4 +1,4 @@
-package dev.parley.cluster;
+package dev.parley.chat;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.parley.store;
+package dev.parley.chat;
 
 /**
  * Per-(user, room) read watermarks: the highest seq the user has read. A watermark only moves

@@ -1,11 +1,13 @@
-package dev.parley.auth;
+package dev.parley.chat;
+import dev.parley.auth.AccessTokens;
+import dev.parley.auth.Principal;
 
 import dev.parley.chat.Account;
 import dev.parley.chat.ChatEvent.SessionsEnded;
-import dev.parley.cluster.EventBus;
-import dev.parley.store.SessionStore;
-import dev.parley.store.SessionStore.Rotation;
-import dev.parley.store.UserStore;
+import dev.parley.chat.EventBus;
+import dev.parley.chat.SessionStore;
+import dev.parley.chat.SessionStore.Rotation;
+import dev.parley.chat.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

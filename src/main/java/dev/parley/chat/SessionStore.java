@@ -1,4 +1,4 @@
-package dev.parley.store;
+package dev.parley.chat;
 
 import java.time.Instant;
 

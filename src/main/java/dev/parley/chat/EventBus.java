@@ -1,4 +1,4 @@
-package dev.parley.cluster;
+package dev.parley.chat;
 
 import dev.parley.chat.ChatEvent;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.parley.store;
+package dev.parley.chat;
 
 /** A unique constraint refused a write: the caller asked for something that already exists. */
 public class DuplicateException extends RuntimeException {

@@ -1,4 +1,5 @@
-package dev.parley.auth;
+package dev.parley.chat;
+import dev.parley.auth.AccessTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

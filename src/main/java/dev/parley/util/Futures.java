@@ -1,4 +1,4 @@
-package dev.parley;
+package dev.parley.util;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,4 +1,4 @@
-package dev.parley.store;
+package dev.parley.chat;
 
 /** The database failed in a way the caller cannot fix (connection lost, disk full, bug in SQL). */
 public class StoreException extends RuntimeException {
