@@ -28,8 +28,11 @@ public final class ParleyServer {
         connector.setPort(port);
         server.addConnector(connector);
         var templates = new Templates(parley.config.dev());
-        var live = new Live(parley, templates);
-        server.setHandler(Web.handler(parley, templates, live));
+        var live = new Live(parley.rooms, parley.messages, parley.typing, parley.presence, parley.readMarks, parley.bus, templates);
+        var site = new Web.Site(parley.config.publicUrl(), parley.config.dev(), parley.databaseName(), parley::databaseAnswers);
+        var services = new Web.Services(parley.accounts, parley.sessions, parley.rooms, parley.messages, parley.readMarks,
+                parley.presence, parley.bus);
+        server.setHandler(Web.handler(site, services, templates, live));
         server.setStopTimeout(5_000);
         server.addEventListener(new LifeCycle.Listener() {
             @Override

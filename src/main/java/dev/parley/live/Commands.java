@@ -2,12 +2,16 @@ package dev.parley.live;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.Parley;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.Status;
 import dev.parley.chat.ChatException;
+import dev.parley.chat.Messages;
+import dev.parley.chat.Presence;
+import dev.parley.chat.ReadMarks;
 import dev.parley.chat.ReadMarks.Mark;
 import dev.parley.chat.Room;
+import dev.parley.chat.Rooms;
+import dev.parley.chat.Typing;
 import dev.parley.chat.UserRef;
 import dev.parley.chat.MessageStore.Appended;
 import java.util.ArrayList;
@@ -29,11 +33,19 @@ final class Commands {
 
     record JoinedRoom(long id, String name, @JsonProperty("private") boolean isPrivate, String kind, long lastSeq, List<Member> members) {}
 
-    private final Parley parley;
+    private final Rooms rooms;
+    private final Messages messages;
+    private final Typing typing;
+    private final Presence presence;
+    private final ReadMarks readMarks;
     private final Hub hub;
 
-    Commands(Parley parley, Hub hub) {
-        this.parley = parley;
+    Commands(Rooms rooms, Messages messages, Typing typing, Presence presence, ReadMarks readMarks, Hub hub) {
+        this.rooms = rooms;
+        this.messages = messages;
+        this.typing = typing;
+        this.presence = presence;
+        this.readMarks = readMarks;
         this.hub = hub;
     }
 
@@ -44,27 +56,27 @@ final class Commands {
             case "join-room" -> join(c, in.id("roomId"));
             case "leave-room" -> {
                 long roomId = in.id("roomId");
-                parley.rooms.leave(me, roomId);
+                rooms.leave(me, roomId);
                 c.typingIn.remove(roomId);
                 yield Map.of();
             }
-            case "send-message" -> parley.messages.postAsync(me, in.id("roomId"), in.text("content"), in.optionalText("clientId"))
+            case "send-message" -> messages.postAsync(me, in.id("roomId"), in.text("content"), in.optionalText("clientId"))
                     .thenApply(Appended::message);
             case "typing-start" -> {
                 long roomId = in.id("roomId");
-                parley.typing.start(me, roomId);
+                typing.start(me, roomId);
                 c.typingIn.add(roomId);
                 yield Map.of();
             }
             case "typing-stop" -> {
                 long roomId = in.id("roomId");
-                parley.typing.stop(me, roomId);
+                typing.stop(me, roomId);
                 c.typingIn.remove(roomId);
                 yield Map.of();
             }
             case "mark-read" -> markRead(me, in);
             case "update-presence" -> {
-                parley.presence.update(me, in.text("status"), in.optionalText("text"));
+                presence.update(me, in.text("status"), in.optionalText("text"));
                 yield Map.of();
             }
             case "sync" -> hub.sync(c, cursors(in));
@@ -73,13 +85,13 @@ final class Commands {
     }
 
     private JoinedRoom join(Connection c, long roomId) {
-        Room room = parley.rooms.join(c.principal, roomId);
+        Room room = rooms.join(c.principal, roomId);
         hub.follow(c, roomId);
-        List<UserRef> members = parley.rooms.members(c.principal, roomId);
-        Map<Long, Status> presence = parley.presence.statuses(members.stream().map(UserRef::id).toList());
+        List<UserRef> members = rooms.members(c.principal, roomId);
+        Map<Long, Status> statuses = presence.statuses(members.stream().map(UserRef::id).toList());
         return new JoinedRoom(room.id(), room.name(), room.isPrivate(), room.kind().name().toLowerCase(Locale.ROOT), room.lastSeq(),
                 members.stream().map(u -> {
-                    Status s = presence.get(u.id());
+                    Status s = statuses.get(u.id());
                     return new Member(u.id(), u.username(), s.online(), s.status(), s.text());
                 }).toList());
     }
@@ -90,10 +102,10 @@ final class Commands {
             if (!ids.isArray()) throw ChatException.invalid("messageIds", "\"messageIds\" must be an array of ids.");
             List<Long> messageIds = new ArrayList<>();
             for (JsonNode id : ids) messageIds.add(Inbound.positive(id, "messageIds"));
-            return parley.readMarks.markRead(me, messageIds);
+            return readMarks.markRead(me, messageIds);
         }
         long roomId = in.id("roomId");
-        return List.of(new Mark(roomId, parley.readMarks.markRead(me, roomId, in.count("seq"))));
+        return List.of(new Mark(roomId, readMarks.markRead(me, roomId, in.count("seq"))));
     }
 
     /** {@code {"rooms": {"7": 42}}}, or, as a page's form sends it, {@code roomId} and {@code lastSeq}. */

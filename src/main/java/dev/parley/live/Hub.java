@@ -1,6 +1,5 @@
 package dev.parley.live;
 
-import dev.parley.Parley;
 import dev.parley.chat.ChatEvent;
 import dev.parley.chat.ChatEvent.MemberJoined;
 import dev.parley.chat.ChatEvent.MemberLeft;
@@ -9,6 +8,11 @@ import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.ReadMarked;
 import dev.parley.chat.ChatEvent.SessionsEnded;
 import dev.parley.chat.ChatEvent.TypingChanged;
+import dev.parley.chat.EventBus;
+import dev.parley.chat.Messages;
+import dev.parley.chat.Presence;
+import dev.parley.chat.Rooms;
+import dev.parley.chat.Typing;
 import dev.parley.chat.UserRef;
 import dev.parley.render.Templates;
 import jakarta.websocket.CloseReason.CloseCode;
@@ -38,34 +42,40 @@ public final class Hub implements AutoCloseable {
     /** How long a peer gets to answer our close before the connection is dropped. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
-    private final Parley parley;
+    private final Rooms rooms;
+    private final Messages messages;
+    private final Typing typing;
+    private final Presence presence;
     private final Renderer renderer;
     private final Map<Long, RoomChannel> channels = new ConcurrentHashMap<>();
     private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong delivered = new AtomicLong();
 
-    public Hub(Parley parley, Templates templates) {
-        this.parley = parley;
+    public Hub(Rooms rooms, Messages messages, Typing typing, Presence presence, EventBus bus, Templates templates) {
+        this.rooms = rooms;
+        this.messages = messages;
+        this.typing = typing;
+        this.presence = presence;
         this.renderer = new Renderer(templates);
-        parley.bus.subscribe(this::on);
+        bus.subscribe(this::on);
     }
 
     /** Registers a new connection: it follows all the user's rooms, and the user counts as online. */
     void open(Connection c) {
         connections.add(c);
         byUser.computeIfAbsent(c.principal.userId(), id -> ConcurrentHashMap.newKeySet()).add(c);
-        for (long roomId : parley.rooms.roomIdsOf(c.principal.userId())) channel(roomId).follow(c);
+        for (long roomId : rooms.roomIdsOf(c.principal.userId())) channel(roomId).follow(c);
         // A page reading a public room before joining it watches that room live too.
-        if (c.viewing != 0 && !c.follows(c.viewing) && parley.rooms.isVisible(c.principal, c.viewing)) channel(c.viewing).follow(c);
+        if (c.viewing != 0 && !c.follows(c.viewing) && rooms.isVisible(c.principal, c.viewing)) channel(c.viewing).follow(c);
         if (c.format == Format.JSON) {
-            c.send(renderer.onlineUsers(parley.presence.onlineRoomMates(c.principal.userId())));
+            c.send(renderer.onlineUsers(presence.onlineRoomMates(c.principal.userId())));
         } else {
-            List<UserRef> everyone = parley.rooms.roomMates(c.principal.userId());
-            String dots = renderer.presenceOfAll(everyone, parley.presence.statuses(everyone.stream().map(UserRef::id).toList()));
+            List<UserRef> everyone = rooms.roomMates(c.principal.userId());
+            String dots = renderer.presenceOfAll(everyone, presence.statuses(everyone.stream().map(UserRef::id).toList()));
             if (dots != null) c.send(dots);
         }
-        parley.presence.connected(c.principal, c.id);
+        presence.connected(c.principal, c.id);
     }
 
     void close(Connection c) {
@@ -78,8 +88,8 @@ public final class Hub implements AutoCloseable {
             RoomChannel channel = channels.get(roomId);
             if (channel != null) channel.unfollow(c);
         }
-        for (long roomId : c.typingIn) parley.typing.stopped(c.principal, roomId);
-        parley.presence.disconnected(c.principal, c.id);
+        for (long roomId : c.typingIn) typing.stopped(c.principal, roomId);
+        presence.disconnected(c.principal, c.id);
     }
 
     /** Makes a connection follow a room its user is a member of (no-op when it already does). */
@@ -94,12 +104,12 @@ public final class Hub implements AutoCloseable {
         for (var cursor : cursors.entrySet()) {
             long roomId = cursor.getKey();
             if (!c.follows(roomId)) {
-                parley.rooms.joined(c.principal, roomId);
+                rooms.joined(c.principal, roomId);
                 follow(c, roomId);
             }
             RoomChannel channel = channel(roomId);
             // A claim beyond the room's newest message is a confused client: it would skip what comes next.
-            long claimed = Math.min(cursor.getValue(), parley.messages.lastSeq(roomId));
+            long claimed = Math.min(cursor.getValue(), messages.lastSeq(roomId));
             RoomChannel.Replay replay = channel.replay(c, claimed, MAX_REPLAY, REPLAY_BUDGET_CHARS);
             replayed += replay.replayed();
             gap |= replay.gap();
@@ -109,8 +119,8 @@ public final class Hub implements AutoCloseable {
     }
 
     private RoomChannel channel(long roomId) {
-        return channels.computeIfAbsent(roomId, id -> new RoomChannel(id, parley.messages.lastSeq(id),
-                parley.messages::after, renderer::message));
+        return channels.computeIfAbsent(roomId, id -> new RoomChannel(id, messages.lastSeq(id),
+                messages::after, renderer::message));
     }
 
     private void on(ChatEvent event) {
@@ -118,7 +128,7 @@ public final class Hub implements AutoCloseable {
             RoomChannel channel = channels.get(e.roomId());
             if (channel != null) channel.deliver(e.message());
         } else if (event instanceof MemberJoined e) {
-            Frames frames = renderer.joined(e, parley.presence.status(e.user().id()));
+            Frames frames = renderer.joined(e, presence.status(e.user().id()));
             for (Connection c : connectionsOf(e.user().id())) follow(c, e.roomId());
             broadcast(e.roomId(), frames);
         } else if (event instanceof MemberLeft e) {
@@ -126,7 +136,7 @@ public final class Hub implements AutoCloseable {
             if (channel == null) return;
             channel.broadcast(renderer.left(e));
             for (Connection c : connectionsOf(e.user().id())) channel.unfollow(c);
-            parley.typing.stopped(e.user(), e.roomId());
+            typing.stopped(e.user(), e.roomId());
         } else if (event instanceof TypingChanged e) {
             // Nobody is told about their own typing; a page hides its own name itself, as the fragment is shared.
             RoomChannel channel = channels.get(e.roomId());
@@ -137,7 +147,7 @@ public final class Hub implements AutoCloseable {
             broadcast(e.roomId(), renderer.read(e));
         } else if (event instanceof PresenceChanged e) {
             Set<Connection> recipients = new LinkedHashSet<>(connectionsOf(e.user().id()));
-            for (long roomId : parley.rooms.roomIdsOf(e.user().id())) {
+            for (long roomId : rooms.roomIdsOf(e.user().id())) {
                 RoomChannel channel = channels.get(roomId);
                 if (channel != null) recipients.addAll(channel.followers());
             }
@@ -173,9 +183,9 @@ public final class Hub implements AutoCloseable {
                 c.ping();
             }
         }
-        parley.typing.expire();
-        parley.presence.heartbeat();
-        parley.presence.expire();
+        typing.expire();
+        presence.heartbeat();
+        presence.expire();
     }
 
     /**
@@ -186,13 +196,13 @@ public final class Hub implements AutoCloseable {
     void healTails() {
         var followed = channels.values().stream().filter(RoomChannel::hasFollowers).toList();
         if (followed.isEmpty()) return;
-        Map<Long, Long> newest = parley.messages.lastSeqs(followed.stream().map(ch -> ch.roomId).toList());
+        Map<Long, Long> newest = messages.lastSeqs(followed.stream().map(ch -> ch.roomId).toList());
         for (RoomChannel channel : followed) channel.catchUp(newest.getOrDefault(channel.roomId, 0L));
     }
 
     void alive(Connection c) {
         c.heard();
-        parley.presence.alive(c.id);
+        presence.alive(c.id);
     }
 
     public int connectionCount() {

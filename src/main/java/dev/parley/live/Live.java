@@ -1,7 +1,12 @@
 package dev.parley.live;
 
-import dev.parley.Parley;
 import dev.parley.auth.Principal;
+import dev.parley.chat.EventBus;
+import dev.parley.chat.Messages;
+import dev.parley.chat.Presence;
+import dev.parley.chat.ReadMarks;
+import dev.parley.chat.Rooms;
+import dev.parley.chat.Typing;
 import dev.parley.render.Templates;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -38,11 +43,11 @@ public final class Live implements AutoCloseable {
     });
     private long ticks;
 
-    public Live(Parley parley, Templates templates) {
+    public Live(Rooms rooms, Messages messages, Typing typing, Presence presence, ReadMarks readMarks, EventBus bus, Templates templates) {
         this.writer = SocketWriter.start();
-        this.hub = new Hub(parley, templates);
-        this.inbox = new Inbox(hub, new Commands(parley, hub));
-        this.lossyBus = parley.bus.spansInstances();
+        this.hub = new Hub(rooms, messages, typing, presence, bus, templates);
+        this.inbox = new Inbox(hub, new Commands(rooms, messages, typing, presence, readMarks, hub));
+        this.lossyBus = bus.spansInstances();
         ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 

@@ -1,7 +1,8 @@
 package dev.parley.web;
+import dev.parley.chat.Accounts;
+import dev.parley.chat.Sessions;
 import dev.parley.render.Templates;
 
-import dev.parley.Parley;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,12 +13,14 @@ import java.util.Map;
 /** {@code /account}: changing your password (which signs out your other devices), or signing out everywhere. */
 final class AccountPage extends PageServlet {
 
-    private final Parley parley;
+    private final Accounts accounts;
+    private final Sessions sessions;
     private final Cookies cookies;
 
-    AccountPage(Parley parley, Templates templates, SameOrigin sameOrigin, Cookies cookies) {
+    AccountPage(Accounts accounts, Sessions sessions, Templates templates, SameOrigin sameOrigin, Cookies cookies) {
         super(templates, sameOrigin);
-        this.parley = parley;
+        this.accounts = accounts;
+        this.sessions = sessions;
         this.cookies = cookies;
     }
 
@@ -31,13 +34,13 @@ final class AccountPage extends PageServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Principal me = Requests.principal(req);
         if ("everywhere".equals(req.getParameter("signOut"))) {
-            parley.sessions.endAllOf(me.userId(), null);
+            sessions.endAllOf(me.userId(), null);
             cookies.signOut(res);
             res.sendRedirect("/login");
             return;
         }
         try {
-            parley.accounts.changePassword(me, req.getParameter("currentPassword"), req.getParameter("newPassword"));
+            accounts.changePassword(me, req.getParameter("currentPassword"), req.getParameter("newPassword"));
             res.sendRedirect("/account?changed=true");
         } catch (ChatException e) {
             show(req, res, e.code.httpStatus, Form.failed(Map.of(), e, "newPassword"), false);

@@ -1,7 +1,6 @@
 package dev.parley.web;
 import dev.parley.render.Templates;
 
-import dev.parley.Parley;
 import dev.parley.auth.Principal;
 import dev.parley.chat.Accounts;
 import dev.parley.chat.ChatException;
@@ -15,11 +14,13 @@ import java.util.Map;
 /** {@code /admin}: who has an account; making someone an admin; giving someone a new password. Admins only. */
 final class AdminPage extends PageServlet {
 
-    private final Parley parley;
+    private final Accounts accounts;
+    private final String databaseName;
 
-    AdminPage(Parley parley, Templates templates, SameOrigin sameOrigin) {
+    AdminPage(Accounts accounts, String databaseName, Templates templates, SameOrigin sameOrigin) {
         super(templates, sameOrigin);
-        this.parley = parley;
+        this.accounts = accounts;
+        this.databaseName = databaseName;
     }
 
     @Override
@@ -37,11 +38,11 @@ final class AdminPage extends PageServlet {
         try {
             switch (action) {
                 case "admins" -> {
-                    parley.accounts.grantAdmin(me.userId(), username);
+                    accounts.grantAdmin(me.userId(), username);
                     res.sendRedirect("/admin");
                 }
                 case "password-resets" -> {
-                    Accounts.Reset reset = parley.accounts.resetPassword(me.userId(), username);
+                    Accounts.Reset reset = accounts.resetPassword(me.userId(), username);
                     show(req, res, 200, Map.of("reset", reset));
                 }
                 default -> throw ChatException.notFound("page");
@@ -56,8 +57,8 @@ final class AdminPage extends PageServlet {
     private void show(HttpServletRequest req, HttpServletResponse res, int status, Map<String, Object> extra) throws IOException {
         Principal me = Requests.principal(req);
         var model = new HashMap<String, Object>();
-        model.put("users", parley.accounts.all(me.userId()));
-        model.put("database", parley.databaseName());
+        model.put("users", accounts.all(me.userId()));
+        model.put("database", databaseName);
         model.put("grant", Form.EMPTY);
         model.put("resetForm", Form.EMPTY);
         model.put("reset", null);

@@ -1,8 +1,9 @@
 package dev.parley.web;
+import dev.parley.chat.Accounts;
+import dev.parley.chat.Sessions;
 import dev.parley.render.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.Parley;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,11 +14,13 @@ import java.util.List;
 /** {@code /api/auth/*}: register, login, refresh, logout for programmatic clients. */
 final class AuthApi extends ApiServlet {
 
-    private final Parley parley;
+    private final Accounts accounts;
+    private final Sessions sessions;
 
-    AuthApi(Parley parley, SameOrigin sameOrigin) {
+    AuthApi(Accounts accounts, Sessions sessions, SameOrigin sameOrigin) {
         super(sameOrigin);
-        this.parley = parley;
+        this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @Override
@@ -27,23 +30,23 @@ final class AuthApi extends ApiServlet {
         switch (action) {
             case "register" -> {
                 JsonNode body = Requests.jsonBody(req);
-                var account = parley.accounts.register(Json.text(body, "username"), Json.text(body, "password"));
-                json(res, 201, ApiViews.Tokens.of(parley.sessions.start(account)));
+                var account = accounts.register(Json.text(body, "username"), Json.text(body, "password"));
+                json(res, 201, ApiViews.Tokens.of(sessions.start(account)));
             }
             case "login" -> {
                 JsonNode body = Requests.jsonBody(req);
-                var account = parley.accounts.logIn(Json.text(body, "username"), Json.text(body, "password"));
-                json(res, 200, ApiViews.Tokens.of(parley.sessions.start(account)));
+                var account = accounts.logIn(Json.text(body, "username"), Json.text(body, "password"));
+                json(res, 200, ApiViews.Tokens.of(sessions.start(account)));
             }
             case "refresh" -> {
                 JsonNode body = Requests.jsonBody(req);
-                var pair = parley.sessions.refresh(Json.text(body, "refreshToken"))
+                var pair = sessions.refresh(Json.text(body, "refreshToken"))
                         .filter(p -> p.refreshToken() != null)
                         .orElseThrow(() -> new ChatException(ErrorCode.UNAUTHORIZED, "The refresh token is not valid."));
                 json(res, 200, ApiViews.Tokens.of(pair));
             }
             case "logout" -> {
-                parley.sessions.end(Requests.principal(req).sessionId());
+                sessions.end(Requests.principal(req).sessionId());
                 res.setStatus(204);
             }
             default -> throw noRoute();

@@ -1,7 +1,8 @@
 package dev.parley.web;
+import dev.parley.chat.Accounts;
+import dev.parley.chat.Sessions;
 import dev.parley.render.Templates;
 
-import dev.parley.Parley;
 import dev.parley.chat.Account;
 import dev.parley.chat.ChatException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,12 +13,14 @@ import java.util.Map;
 /** {@code /register}, {@code /login} and {@code /logout} for browsers. */
 final class AuthPages extends PageServlet {
 
-    private final Parley parley;
+    private final Accounts accounts;
+    private final Sessions sessions;
     private final Cookies cookies;
 
-    AuthPages(Parley parley, Templates templates, SameOrigin sameOrigin, Cookies cookies) {
+    AuthPages(Accounts accounts, Sessions sessions, Templates templates, SameOrigin sameOrigin, Cookies cookies) {
         super(templates, sameOrigin);
-        this.parley = parley;
+        this.accounts = accounts;
+        this.sessions = sessions;
         this.cookies = cookies;
     }
 
@@ -46,8 +49,8 @@ final class AuthPages extends PageServlet {
         String username = req.getParameter("username");
         String password = req.getParameter("password");
         try {
-            Account account = signUp ? parley.accounts.register(username, password) : parley.accounts.logIn(username, password);
-            cookies.signIn(res, parley.sessions.start(account));
+            Account account = signUp ? accounts.register(username, password) : accounts.logIn(username, password);
+            cookies.signIn(res, sessions.start(account));
             res.sendRedirect(safeNext(req.getParameter("next")));
         } catch (ChatException e) {
             var values = Map.of("username", username == null ? "" : username);
@@ -62,7 +65,7 @@ final class AuthPages extends PageServlet {
     }
 
     private void logOut(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        if (Requests.signedIn(req)) parley.sessions.end(Requests.principal(req).sessionId());
+        if (Requests.signedIn(req)) sessions.end(Requests.principal(req).sessionId());
         cookies.signOut(res);
         res.sendRedirect("/login");
     }

@@ -1,7 +1,7 @@
 package dev.parley.web;
+import dev.parley.chat.Accounts;
 import dev.parley.render.Json;
 
-import dev.parley.Parley;
 import dev.parley.auth.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,11 +10,11 @@ import java.io.IOException;
 /** {@code GET /api/me}: who the token belongs to. */
 final class MeApi extends ApiServlet {
 
-    private final Parley parley;
+    private final Accounts accounts;
 
-    MeApi(Parley parley, SameOrigin sameOrigin) {
+    MeApi(Accounts accounts, SameOrigin sameOrigin) {
         super(sameOrigin);
-        this.parley = parley;
+        this.accounts = accounts;
     }
 
     /** {@code POST /api/me/password {"currentPassword","newPassword"}}: 204; this session lives on, the others end. */
@@ -23,7 +23,7 @@ final class MeApi extends ApiServlet {
         Principal me = Requests.principal(req);
         if (!"/password".equals(req.getPathInfo())) throw noRoute();
         var body = Requests.jsonBody(req);
-        parley.accounts.changePassword(me, Json.text(body, "currentPassword"), Json.text(body, "newPassword"));
+        accounts.changePassword(me, Json.text(body, "currentPassword"), Json.text(body, "newPassword"));
         res.setStatus(204);
     }
 
@@ -31,7 +31,7 @@ final class MeApi extends ApiServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Principal me = Requests.principal(req);
         if (req.getPathInfo() != null && !req.getPathInfo().equals("/")) throw noRoute();
-        var account = parley.accounts.byId(me.userId());
+        var account = accounts.byId(me.userId());
         json(res, 200, new ApiViews.Me(account.id(), account.username(), account.admin(), "online"));
     }
 }

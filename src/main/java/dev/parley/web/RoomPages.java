@@ -1,7 +1,9 @@
 package dev.parley.web;
+import dev.parley.chat.Rooms;
+import dev.parley.chat.ReadMarks;
+import dev.parley.chat.Presence;
 import dev.parley.render.Templates;
 
-import dev.parley.Parley;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.Message;
@@ -18,11 +20,17 @@ import java.util.Map;
 /** {@code /} (the room list) and {@code /rooms/...}: reading rooms, and acting on them with plain forms. */
 final class RoomPages extends PageServlet {
 
-    private final Parley parley;
+    private final Rooms rooms;
+    private final Messages messages;
+    private final ReadMarks readMarks;
+    private final Presence presence;
 
-    RoomPages(Parley parley, Templates templates, SameOrigin sameOrigin) {
+    RoomPages(Rooms rooms, Messages messages, ReadMarks readMarks, Presence presence, Templates templates, SameOrigin sameOrigin) {
         super(templates, sameOrigin);
-        this.parley = parley;
+        this.rooms = rooms;
+        this.messages = messages;
+        this.readMarks = readMarks;
+        this.presence = presence;
     }
 
     @Override
@@ -60,11 +68,11 @@ final class RoomPages extends PageServlet {
         switch (action) {
             case "messages" -> post(req, res, me, roomId);
             case "join" -> {
-                parley.rooms.join(me, roomId);
+                rooms.join(me, roomId);
                 res.sendRedirect("/rooms/" + roomId);
             }
             case "leave" -> {
-                parley.rooms.leave(me, roomId);
+                rooms.leave(me, roomId);
                 res.sendRedirect("/");
             }
             case "members" -> addMember(req, res, me, roomId);
@@ -73,9 +81,9 @@ final class RoomPages extends PageServlet {
     }
 
     private void home(HttpServletRequest req, HttpServletResponse res, Principal me, int status, Form create, Form direct) throws IOException {
-        List<RoomListing> rooms = parley.rooms.listFor(me);
-        page(req, res, status, "pages/rooms.jte", Map.of("rooms", rooms, "create", create, "direct", direct,
-                "presence", parley.presence.statuses(peers(rooms))));
+        List<RoomListing> listed = rooms.listFor(me);
+        page(req, res, status, "pages/rooms.jte", Map.of("rooms", listed, "create", create, "direct", direct,
+                "presence", presence.statuses(peers(listed))));
     }
 
     private void room(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
@@ -83,24 +91,24 @@ final class RoomPages extends PageServlet {
     }
 
     private void room(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId, int status, Form invite) throws IOException {
-        Room room = parley.rooms.visible(me, roomId);
-        parley.readMarks.markAllRead(me, room);
-        List<RoomListing> rooms = parley.rooms.listFor(me);
-        List<Message> messages = parley.messages.history(me, roomId, null, Messages.PAGE + 1);
+        Room room = rooms.visible(me, roomId);
+        readMarks.markAllRead(me, room);
+        List<RoomListing> listed = rooms.listFor(me);
+        List<Message> newest = messages.history(me, roomId, null, Messages.PAGE + 1);
         var model = new HashMap<String, Object>();
         model.put("room", room);
-        model.put("title", title(room, rooms));
-        model.put("rooms", rooms);
-        List<dev.parley.chat.UserRef> members = parley.rooms.members(me, roomId);
+        model.put("title", title(room, listed));
+        model.put("rooms", listed);
+        List<dev.parley.chat.UserRef> members = rooms.members(me, roomId);
         model.put("members", members);
-        var shown = new java.util.HashSet<>(peers(rooms));
+        var shown = new java.util.HashSet<>(peers(listed));
         members.forEach(u -> shown.add(u.id()));
-        model.put("presence", parley.presence.statuses(shown));
-        model.put("watermarks", parley.readMarks.watermarks(me, roomId));
-        boolean member = parley.rooms.isMember(me, roomId);
+        model.put("presence", presence.statuses(shown));
+        model.put("watermarks", readMarks.watermarks(me, roomId));
+        boolean member = rooms.isMember(me, roomId);
         model.put("member", member);
-        model.put("canInvite", member && room.isPrivate() && parley.rooms.mayAddMembers(me, room));
-        model.put("page", MessagePage.of(roomId, messages, Messages.PAGE));
+        model.put("canInvite", member && room.isPrivate() && rooms.mayAddMembers(me, room));
+        model.put("page", MessagePage.of(roomId, newest, Messages.PAGE));
         model.put("invite", invite);
         page(req, res, status, "pages/room.jte", model);
     }
@@ -108,19 +116,19 @@ final class RoomPages extends PageServlet {
     /** The viewer's room list alone: pages fetch it when a room they did not list comes alive. */
     private void sidebar(HttpServletRequest req, HttpServletResponse res, Principal me) throws IOException {
         Long current = Requests.longParam(req, "current");
-        List<RoomListing> rooms = parley.rooms.listFor(me);
-        write(res, 200, "rooms/sidebar.jte", Map.of("rooms", rooms, "current", current == null ? 0L : current,
-                "presence", parley.presence.statuses(peers(rooms))));
+        List<RoomListing> listed = rooms.listFor(me);
+        write(res, 200, "rooms/sidebar.jte", Map.of("rooms", listed, "current", current == null ? 0L : current,
+                "presence", presence.statuses(peers(listed))));
     }
 
     private void older(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
         Long before = Requests.longParam(req, "before");
-        List<Message> messages = parley.messages.history(me, roomId, before, Messages.PAGE + 1);
-        write(res, 200, "messages/older.jte", Map.of("page", MessagePage.of(roomId, messages, Messages.PAGE)));
+        List<Message> earlier = messages.history(me, roomId, before, Messages.PAGE + 1);
+        write(res, 200, "messages/older.jte", Map.of("page", MessagePage.of(roomId, earlier, Messages.PAGE)));
     }
 
     private void post(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
-        var posted = parley.messages.post(me, roomId, req.getParameter("content"), req.getParameter("clientId"));
+        var posted = messages.post(me, roomId, req.getParameter("content"), req.getParameter("clientId"));
         if (Requests.isHtmx(req)) {
             write(res, posted.created() ? 201 : 200, "messages/message.jte", Map.of("message", posted.message()));
         } else {
@@ -131,7 +139,7 @@ final class RoomPages extends PageServlet {
     private void createRoom(HttpServletRequest req, HttpServletResponse res, Principal me) throws IOException {
         String name = req.getParameter("name");
         try {
-            Room room = parley.rooms.create(me, name, req.getParameter("private") != null);
+            Room room = rooms.create(me, name, req.getParameter("private") != null);
             res.sendRedirect("/rooms/" + room.id());
         } catch (ChatException e) {
             home(req, res, me, e.code.httpStatus, Form.failed(Map.of("name", name == null ? "" : name), e, "name"), Form.EMPTY);
@@ -141,7 +149,7 @@ final class RoomPages extends PageServlet {
     private void openDirect(HttpServletRequest req, HttpServletResponse res, Principal me) throws IOException {
         String username = req.getParameter("username");
         try {
-            res.sendRedirect("/rooms/" + parley.rooms.direct(me, username).id());
+            res.sendRedirect("/rooms/" + rooms.direct(me, username).id());
         } catch (ChatException e) {
             home(req, res, me, e.code.httpStatus, Form.EMPTY, Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
         }
@@ -150,7 +158,7 @@ final class RoomPages extends PageServlet {
     private void addMember(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
         String username = req.getParameter("username");
         try {
-            parley.rooms.addMember(me, roomId, username);
+            rooms.addMember(me, roomId, username);
             res.sendRedirect("/rooms/" + roomId);
         } catch (ChatException e) {
             if (e.code == dev.parley.chat.ErrorCode.UNAUTHORIZED) throw e;

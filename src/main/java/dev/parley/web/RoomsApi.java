@@ -1,8 +1,9 @@
 package dev.parley.web;
+import dev.parley.chat.Rooms;
+import dev.parley.chat.ReadMarks;
 import dev.parley.render.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.Parley;
 import dev.parley.auth.Principal;
 import dev.parley.chat.Messages;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,11 +14,15 @@ import java.util.List;
 /** {@code /api/rooms/*}: rooms, membership and messages over plain HTTP. */
 final class RoomsApi extends ApiServlet {
 
-    private final Parley parley;
+    private final Rooms rooms;
+    private final Messages messages;
+    private final ReadMarks readMarks;
 
-    RoomsApi(Parley parley, SameOrigin sameOrigin) {
+    RoomsApi(Rooms rooms, Messages messages, ReadMarks readMarks, SameOrigin sameOrigin) {
         super(sameOrigin);
-        this.parley = parley;
+        this.rooms = rooms;
+        this.messages = messages;
+        this.readMarks = readMarks;
     }
 
     @Override
@@ -25,16 +30,16 @@ final class RoomsApi extends ApiServlet {
         Principal me = Requests.principal(req);
         List<String> path = Requests.segments(req);
         if (path.isEmpty()) {
-            json(res, 200, parley.rooms.listFor(me).stream().map(ApiViews.RoomView::of).toList());
+            json(res, 200, rooms.listFor(me).stream().map(ApiViews.RoomView::of).toList());
         } else if (path.size() == 1) {
             long roomId = Requests.id(path.get(0), "room");
-            var room = ApiViews.RoomView.of(parley.rooms.visible(me, roomId));
-            json(res, 200, room.withMembers(parley.rooms.members(me, roomId)));
+            var room = ApiViews.RoomView.of(rooms.visible(me, roomId));
+            json(res, 200, room.withMembers(rooms.members(me, roomId)));
         } else if (path.size() == 2 && path.get(1).equals("messages")) {
             long roomId = Requests.id(path.get(0), "room");
             Long limit = Requests.longParam(req, "limit");
             int n = limit == null ? Messages.PAGE : (int) Math.max(0, Math.min(limit, Messages.MAX_PAGE + 1));
-            json(res, 200, parley.messages.history(me, roomId, Requests.longParam(req, "before"), n));
+            json(res, 200, messages.history(me, roomId, Requests.longParam(req, "before"), n));
         } else {
             throw noRoute();
         }
@@ -46,12 +51,12 @@ final class RoomsApi extends ApiServlet {
         List<String> path = Requests.segments(req);
         if (path.isEmpty()) {
             JsonNode body = Requests.jsonBody(req);
-            var room = parley.rooms.create(me, Json.text(body, "name"), Json.optionalBoolean(body, "private", false));
+            var room = rooms.create(me, Json.text(body, "name"), Json.optionalBoolean(body, "private", false));
             json(res, 201, ApiViews.RoomView.of(room));
             return;
         }
         if (path.equals(List.of("direct"))) {
-            json(res, 200, ApiViews.RoomView.of(parley.rooms.direct(me, Json.text(Requests.jsonBody(req), "username"))));
+            json(res, 200, ApiViews.RoomView.of(rooms.direct(me, Json.text(Requests.jsonBody(req), "username"))));
             return;
         }
         long roomId = Requests.id(path.get(0), "room");
@@ -59,20 +64,20 @@ final class RoomsApi extends ApiServlet {
         switch (action) {
             case "messages" -> {
                 JsonNode body = Requests.jsonBody(req);
-                var posted = parley.messages.post(me, roomId, Json.text(body, "content"), Json.optionalText(body, "clientId"));
+                var posted = messages.post(me, roomId, Json.text(body, "content"), Json.optionalText(body, "clientId"));
                 json(res, posted.created() ? 201 : 200, posted.message());
             }
             case "members" -> {
-                parley.rooms.addMember(me, roomId, Json.text(Requests.jsonBody(req), "username"));
+                rooms.addMember(me, roomId, Json.text(Requests.jsonBody(req), "username"));
                 res.setStatus(204);
             }
-            case "join" -> json(res, 200, ApiViews.RoomView.of(parley.rooms.join(me, roomId)));
+            case "join" -> json(res, 200, ApiViews.RoomView.of(rooms.join(me, roomId)));
             case "read" -> {
                 long seq = Json.requiredLong(Requests.jsonBody(req), "seq");
-                json(res, 200, new ApiViews.ReadMark(roomId, parley.readMarks.markRead(me, roomId, seq)));
+                json(res, 200, new ApiViews.ReadMark(roomId, readMarks.markRead(me, roomId, seq)));
             }
             case "leave" -> {
-                parley.rooms.leave(me, roomId);
+                rooms.leave(me, roomId);
                 res.setStatus(204);
             }
             default -> throw noRoute();

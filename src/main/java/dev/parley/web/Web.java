@@ -1,13 +1,22 @@
 package dev.parley.web;
 import dev.parley.render.Templates;
 
-import dev.parley.Parley;
+import dev.parley.chat.Accounts;
+import dev.parley.chat.EventBus;
+import dev.parley.chat.Messages;
+import dev.parley.chat.Presence;
+import dev.parley.chat.ReadMarks;
+import dev.parley.chat.Rooms;
+import dev.parley.chat.Sessions;
 import dev.parley.live.Live;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -20,46 +29,52 @@ public final class Web {
 
     private Web() {}
 
-    public static Handler handler(Parley parley, Templates templates, Live live) {
-        var config = parley.config;
+    /** Where the site is served and how: {@code publicUrl} decides Origin checks and secure cookies; {@code dev} serves {@code static/} from disk. */
+    public record Site(Optional<URI> publicUrl, boolean dev, String databaseName, BooleanSupplier databaseAnswers) {}
+
+    /** The services the routes call; each servlet gets only those it uses. */
+    public record Services(Accounts accounts, Sessions sessions, Rooms rooms, Messages messages, ReadMarks readMarks,
+            Presence presence, EventBus bus) {}
+
+    public static Handler handler(Site site, Services s, Templates templates, Live live) {
         var context = new ServletContextHandler();
         context.setContextPath("/");
         context.setMaxFormContentSize(Requests.MAX_BODY);
         JakartaWebSocketServletContainerInitializer.configure(context, null);
-        var sameOrigin = new SameOrigin(config.publicUrl());
-        var cookies = new Cookies(config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
+        var sameOrigin = new SameOrigin(site.publicUrl());
+        var cookies = new Cookies(site.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
 
-        var metrics = new Metrics(live, parley.bus);
+        var metrics = new Metrics(live, s.bus());
         context.addFilter(new FilterHolder(metrics.timing()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new Authenticator(parley.sessions, cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new Authenticator(s.sessions(), cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
 
-        var authPages = new ServletHolder(new AuthPages(parley, templates, sameOrigin, cookies));
+        var authPages = new ServletHolder(new AuthPages(s.accounts(), s.sessions(), templates, sameOrigin, cookies));
         context.addServlet(authPages, "/register");
         context.addServlet(authPages, "/login");
         context.addServlet(authPages, "/logout");
-        var roomPages = new ServletHolder(new RoomPages(parley, templates, sameOrigin));
+        var roomPages = new ServletHolder(new RoomPages(s.rooms(), s.messages(), s.readMarks(), s.presence(), templates, sameOrigin));
         context.addServlet(roomPages, "");
         context.addServlet(roomPages, "/rooms/*");
         context.addServlet(roomPages, "/sidebar");
-        var adminPage = new ServletHolder(new AdminPage(parley, templates, sameOrigin));
+        var adminPage = new ServletHolder(new AdminPage(s.accounts(), site.databaseName(), templates, sameOrigin));
         context.addServlet(adminPage, "/admin");
         context.addServlet(adminPage, "/admin/*");
-        context.addServlet(new ServletHolder(new AccountPage(parley, templates, sameOrigin, cookies)), "/account");
+        context.addServlet(new ServletHolder(new AccountPage(s.accounts(), s.sessions(), templates, sameOrigin, cookies)), "/account");
 
-        context.addServlet(new ServletHolder(new AuthApi(parley, sameOrigin)), "/api/auth/*");
-        var meApi = new ServletHolder(new MeApi(parley, sameOrigin));
+        context.addServlet(new ServletHolder(new AuthApi(s.accounts(), s.sessions(), sameOrigin)), "/api/auth/*");
+        var meApi = new ServletHolder(new MeApi(s.accounts(), sameOrigin));
         context.addServlet(meApi, "/api/me");
         context.addServlet(meApi, "/api/me/*");
-        context.addServlet(new ServletHolder(new RoomsApi(parley, sameOrigin)), "/api/rooms/*");
+        context.addServlet(new ServletHolder(new RoomsApi(s.rooms(), s.messages(), s.readMarks(), sameOrigin)), "/api/rooms/*");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
-        context.addServlet(new ServletHolder(new LiveHandshake(live, parley.sessions, sameOrigin)), "/ws");
-        context.addServlet(new ServletHolder(new Health(parley)), "/healthz");
-        context.addServlet(new ServletHolder(new Health(parley)), "/readyz");
+        context.addServlet(new ServletHolder(new LiveHandshake(live, s.sessions(), sameOrigin)), "/ws");
+        context.addServlet(new ServletHolder(new Health(site.databaseAnswers(), s.bus())), "/healthz");
+        context.addServlet(new ServletHolder(new Health(site.databaseAnswers(), s.bus())), "/readyz");
         context.addServlet(new ServletHolder(metrics.endpoint()), "/metrics");
 
         String packaged = Web.class.getResource("/static/").toString();
-        String staticDir = config.dev() && Files.isDirectory(Path.of("static")) ? Path.of("static").toUri().toString() : packaged;
+        String staticDir = site.dev() && Files.isDirectory(Path.of("static")) ? Path.of("static").toUri().toString() : packaged;
         context.addServlet(files(staticDir, "no-cache"), "/static/*");
         context.addServlet(files(packaged + "vendor/", "public, max-age=86400"), "/static/vendor/*");
         context.addServlet(files(Web.class.getResource("/META-INF/resources/webjars/").toString(), "public, max-age=31536000, immutable"), "/webjars/*");
@@ -96,18 +111,20 @@ public final class Web {
      * not); "degraded" (still 200) while Redis is unreachable.
      */
     static final class Health extends HttpServlet {
-        private final Parley parley;
+        private final BooleanSupplier databaseAnswers;
+        private final EventBus bus;
 
-        Health(Parley parley) {
-            this.parley = parley;
+        Health(BooleanSupplier databaseAnswers, EventBus bus) {
+            this.databaseAnswers = databaseAnswers;
+            this.bus = bus;
         }
 
         @Override
         protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
                 throws java.io.IOException {
-            boolean ready = req.getServletPath().equals("/healthz") || parley.databaseAnswers();
+            boolean ready = req.getServletPath().equals("/healthz") || databaseAnswers.getAsBoolean();
             // Without Redis an instance still serves its own clients, so it stays in the load balancer's pool.
-            boolean degraded = ready && req.getServletPath().equals("/readyz") && !parley.bus.connected();
+            boolean degraded = ready && req.getServletPath().equals("/readyz") && !bus.connected();
             res.setStatus(ready ? 200 : 503);
             res.setContentType("text/plain;charset=utf-8");
             res.setHeader("Cache-Control", "no-store");
