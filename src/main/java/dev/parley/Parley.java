@@ -6,10 +6,12 @@ import dev.parley.auth.Passwords;
 import dev.parley.chat.Sessions;
 import dev.parley.auth.SigningKey;
 import dev.parley.chat.Accounts;
+import dev.parley.chat.DomainClock;
 import dev.parley.chat.Messages;
 import dev.parley.chat.Presence;
 import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
+import dev.parley.chat.Timings;
 import dev.parley.chat.Typing;
 import dev.parley.chat.EventBus;
 import dev.parley.cluster.LocalEventBus;
@@ -29,7 +31,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
-/** One instance's application: its database and the services built on it. Transport-free. */
+/**
+ * One instance's application: its database and the services built on it, and the domain's clock
+ * that expires typing and presence. Transport-free: it runs, and expires, without a server.
+ */
 public final class Parley implements AutoCloseable {
 
     public final Config config;
@@ -46,6 +51,7 @@ public final class Parley implements AutoCloseable {
     static final String KEYS = "parley:";
     private final Database database;
     private final Optional<Redis> redis;
+    private final DomainClock domainClock;
 
     private Parley(Config config, Database database, Optional<Redis> redis, Clock clock) {
         this.config = config;
@@ -57,11 +63,12 @@ public final class Parley implements AutoCloseable {
         var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
         this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, bus, clock);
         this.accounts = new Accounts(stores.users(), new Passwords(), new LoginThrottle(clock), sessions);
-        this.rooms = new Rooms(stores.rooms(), accounts, bus);
-        this.typing = new Typing(redis.<TypingState>map(r -> new RedisTypingState(r, KEYS)).orElseGet(LocalTypingState::new), rooms, bus, clock);
+        this.typing = new Typing(redis.<TypingState>map(r -> new RedisTypingState(r, KEYS)).orElseGet(LocalTypingState::new), stores.rooms(), bus, clock);
+        this.rooms = new Rooms(stores.rooms(), accounts, typing, bus);
         this.messages = new Messages(stores.messages(), rooms, typing, bus);
         this.readMarks = new ReadMarks(stores.readMarks(), stores.messages(), rooms, bus);
         this.presence = new Presence(redis.<PresenceState>map(r -> new RedisPresenceState(r, KEYS)).orElseGet(LocalPresenceState::new), stores.presence(), stores.rooms(), stores.users(), bus, clock);
+        this.domainClock = DomainClock.start(typing, presence, Timings.TICK);
     }
 
     /** "SQLite" or "PostgreSQL", for people reading the admin page. */
@@ -111,6 +118,7 @@ public final class Parley implements AutoCloseable {
 
     @Override
     public void close() {
+        domainClock.close();
         bus.close();
         redis.ifPresent(Redis::close);
         database.close();

@@ -35,10 +35,17 @@ public sealed interface ChatEvent {
         public enum Change { ONLINE, OFFLINE, UPDATED }
     }
 
-    /** Sessions ended by logout, password change or revocation: their sockets close. {@code sessionId} null means all but {@code kept}. */
-    record SessionsEnded(long userId, String sessionId, String kept) implements ChatEvent {
+    /** One session ended (logout, or its refresh token was reused): its sockets close. */
+    record SessionEnded(String sessionId) implements ChatEvent {
         public boolean ends(long user, String session) {
-            return sessionId != null ? sessionId.equals(session) : user == userId && !session.equals(kept);
+            return sessionId.equals(session);
+        }
+    }
+
+    /** Every session of a user ended but {@code kept} (null: none kept), by a password change or "sign out everywhere": their sockets close. */
+    record UserSessionsEnded(long userId, String kept) implements ChatEvent {
+        public boolean ends(long user, String session) {
+            return user == userId && !session.equals(kept);
         }
     }
 

@@ -24,22 +24,17 @@ import java.util.Set;
 
 /**
  * Online, away or busy, across every tab and device: a user is online while any of their
- * connections is, and goes offline {@link #GRACE} after the last one closes, or when its lease
- * lapses (a crashed instance, a vanished laptop).
+ * connections is, and goes offline {@link Timings#GRACE} after the last one closes, or when its
+ * lease lapses (a crashed instance, a vanished laptop). {@link #heartbeat} and {@link #expire}
+ * are driven by the {@link DomainClock}.
  */
 public final class Presence {
 
-    /**
-     * How long a connection's lease runs without renewal. Each instance renews the leases of its
-     * open connections every {@link #HEARTBEAT}, so the users of an instance that dies go offline
-     * everywhere this long after its last heartbeat, unless they are connected elsewhere.
-     */
-    public static final Duration LEASE = Duration.ofSeconds(15);
-    public static final Duration HEARTBEAT = Duration.ofSeconds(5);
-    /** A connection without a sign of life (a pong, a frame) for this long is no longer renewed: a laptop gone to sleep. */
-    public static final Duration SILENCE = Duration.ofSeconds(45);
-    /** How long a user whose last connection closed still counts as online. */
-    public static final Duration GRACE = Duration.ofSeconds(3);
+    /** Lease, heartbeat, sleep and grace: see {@link Timings}, which states how they relate. */
+    static final Duration LEASE = Timings.LEASE;
+    static final Duration HEARTBEAT = Timings.HEARTBEAT;
+    static final Duration ASLEEP_AFTER = Timings.ASLEEP_AFTER;
+    static final Duration GRACE = Timings.GRACE;
     public static final Set<String> STATUSES = Set.of("online", "away", "busy");
     static final int MAX_TEXT = 80;
 
@@ -55,6 +50,12 @@ public final class Presence {
     /** This instance's open connections, by id. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile Instant lastBeat = Instant.MIN;
+    /**
+     * Users whose last lease this instance dropped but whose offline is not published yet (the
+     * database failed): the shared state reports a lapse only once, so the news lives here until
+     * it is out.
+     */
+    private final Set<Long> goingOffline = ConcurrentHashMap.newKeySet();
 
     private static final class Held {
         final Principal user;
@@ -113,7 +114,7 @@ public final class Presence {
         }
     }
 
-    /** Renews, every {@link #HEARTBEAT}, the leases of this instance's connections that showed life lately; called by the ticker. */
+    /** Renews, every {@link #HEARTBEAT}, the leases of this instance's connections that showed life lately; called by the {@link DomainClock}. */
     public void heartbeat() {
         Instant now = clock.instant();
         if (now.isBefore(lastBeat.plus(HEARTBEAT))) return;
@@ -121,7 +122,7 @@ public final class Presence {
         var alive = new HashMap<String, Long>();
         var who = new HashMap<Long, Principal>();
         held.forEach((id, h) -> {
-            if (now.isBefore(h.heard.plus(SILENCE))) {
+            if (now.isBefore(h.heard.plus(ASLEEP_AFTER))) {
                 alive.put(id, h.user.userId());
                 who.put(h.user.userId(), h.user);
                 h.renewed = now;
@@ -173,18 +174,26 @@ public final class Presence {
         bus.publish(new PresenceChanged(UserRef.of(user), Change.UPDATED, status(user.userId())));
     }
 
-    /** Takes offline the users whose every lease lapsed; called by the instance's ticker. */
+    /**
+     * Takes offline the users whose every lease lapsed; called by the {@link DomainClock}. An
+     * offline that cannot be published (the database failed while reading the user or writing
+     * their last-seen time) is tried again at the next call, so it is late, never lost.
+     */
     public void expire() {
-        Set<Long> lapsed;
         try {
-            lapsed = state.expire(clock.instant());
+            goingOffline.addAll(state.expire(clock.instant()));
         } catch (ClusterUnavailable e) {
-            return;
+            // Those already pending are still told below.
         }
-        for (long userId : lapsed) {
+        for (long userId : List.copyOf(goingOffline)) {
             synchronized (lockOf(userId)) {
-                // A connection may have come back between the expiry and this lock; it was announced online.
-                if (online(List.of(userId)).isEmpty()) users.findById(userId).ifPresent(a -> wentOffline(a.ref()));
+                try {
+                    // A connection may have come back since the expiry; it was announced online.
+                    if (online(List.of(userId)).isEmpty()) users.findById(userId).ifPresent(a -> wentOffline(a.ref()));
+                    goingOffline.remove(userId);
+                } catch (StoreException e) {
+                    log.warn("offline of user {} not published yet, retrying: {}", userId, e.getMessage());
+                }
             }
         }
     }

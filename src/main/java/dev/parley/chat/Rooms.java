@@ -19,11 +19,13 @@ public final class Rooms {
 
     private final RoomStore rooms;
     private final Accounts accounts;
+    private final Typing typing;
     private final EventBus bus;
 
-    public Rooms(RoomStore rooms, Accounts accounts, EventBus bus) {
+    public Rooms(RoomStore rooms, Accounts accounts, Typing typing, EventBus bus) {
         this.rooms = rooms;
         this.accounts = accounts;
+        this.typing = typing;
         this.bus = bus;
     }
 
@@ -54,13 +56,22 @@ public final class Rooms {
 
     /** A room the viewer is a member of; a visible room they have not joined is {@code not_member}. */
     public Room joined(Principal viewer, long roomId) {
-        RoomAndMember seen = seen(viewer, roomId);
+        return joined(rooms, viewer, roomId);
+    }
+
+    /** The same check for services that need membership but not the rest of {@code Rooms} ({@link Typing}). */
+    static Room joined(RoomStore rooms, Principal viewer, long roomId) {
+        RoomAndMember seen = seen(rooms, viewer, roomId);
         if (!seen.member()) throw new ChatException(ErrorCode.NOT_MEMBER, "Join the room first.");
         return seen.room();
     }
 
-    /** The room as the viewer may see it, in one read; a private room they are not in is as missing as no room. */
     private RoomAndMember seen(Principal viewer, long roomId) {
+        return seen(rooms, viewer, roomId);
+    }
+
+    /** The room as the viewer may see it, in one read; a private room they are not in is as missing as no room. */
+    private static RoomAndMember seen(RoomStore rooms, Principal viewer, long roomId) {
         return rooms.findFor(roomId, viewer.userId()).filter(Rooms::visible).orElseThrow(() -> ChatException.notFound("room"));
     }
 
@@ -106,7 +117,11 @@ public final class Rooms {
     public void leave(Principal viewer, long roomId) {
         Room room = joined(viewer, roomId);
         if (room.isDirect()) throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation cannot be left.");
-        if (rooms.removeMember(roomId, viewer.userId())) bus.publish(new MemberLeft(roomId, UserRef.of(viewer)));
+        if (rooms.removeMember(roomId, viewer.userId())) {
+            // Here, once, rather than by every instance that hears of the leave.
+            typing.stopped(viewer, roomId);
+            bus.publish(new MemberLeft(roomId, UserRef.of(viewer)));
+        }
     }
 
     /** The owner of a room, or an admin who is in it, adds someone to it. Admin rights are read fresh, not from the token. */

@@ -3,7 +3,8 @@ import dev.parley.auth.AccessTokens;
 import dev.parley.auth.Principal;
 
 import dev.parley.chat.Account;
-import dev.parley.chat.ChatEvent.SessionsEnded;
+import dev.parley.chat.ChatEvent.SessionEnded;
+import dev.parley.chat.ChatEvent.UserSessionsEnded;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.SessionStore;
 import dev.parley.chat.SessionStore.Rotation;
@@ -59,7 +60,7 @@ public final class Sessions {
         if (rotation instanceof Rotation.Rotated r) return principal(r.userId(), r.sessionId()).map(p -> pair(p, next));
         if (rotation instanceof Rotation.RecentlySpent r) return principal(r.userId(), r.sessionId()).map(p -> pair(p, null));
         // The store revoked the session a thief's replay gave away: its live sockets close too.
-        if (rotation instanceof Rotation.ReuseDetected r) bus.publish(new SessionsEnded(-1, r.sessionId(), null));
+        if (rotation instanceof Rotation.ReuseDetected r) bus.publish(new SessionEnded(r.sessionId()));
         return Optional.empty();
     }
 
@@ -72,13 +73,13 @@ public final class Sessions {
     /** Ends one session; its live sockets close, on every instance. */
     public void end(String sessionId) {
         store.revoke(sessionId, clock.instant());
-        bus.publish(new SessionsEnded(-1, sessionId, null));
+        bus.publish(new SessionEnded(sessionId));
     }
 
     /** Ends every session of the user but {@code kept} (all of them when null): other devices must sign in again. */
     public void endAllOf(long userId, String kept) {
         store.revokeAllOf(userId, kept, clock.instant());
-        bus.publish(new SessionsEnded(userId, null, kept));
+        bus.publish(new UserSessionsEnded(userId, kept));
     }
 
     private Optional<Principal> principal(long userId, String sessionId) {

@@ -9,19 +9,20 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * "Alice is typing…": a member types in a room until {@link #TIMEOUT} after their latest
- * typing-start, or until they stop, send, leave or disconnect. Relayed, never stored.
+ * "Alice is typing…": a member types in a room until {@link Timings#TYPING_TIMEOUT} after their
+ * latest typing-start, or until they stop, send, leave or disconnect. Relayed, never stored.
+ * {@link #expire} is driven by the {@link DomainClock}.
  */
 public final class Typing {
 
-    public static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = Timings.TYPING_TIMEOUT;
 
     private final TypingState state;
-    private final Rooms rooms;
+    private final RoomStore rooms;
     private final EventBus bus;
     private final Clock clock;
 
-    public Typing(TypingState state, Rooms rooms, EventBus bus, Clock clock) {
+    public Typing(TypingState state, RoomStore rooms, EventBus bus, Clock clock) {
         this.state = state;
         this.rooms = rooms;
         this.bus = bus;
@@ -29,7 +30,7 @@ public final class Typing {
     }
 
     public void start(Principal typist, long roomId) {
-        rooms.joined(typist, roomId);
+        Rooms.joined(rooms, typist, roomId);
         UserRef user = UserRef.of(typist);
         if (state.start(roomId, user, clock.instant().plus(TIMEOUT))) {
             bus.publish(new TypingChanged(roomId, user, true, state.typers(roomId)));
@@ -38,7 +39,7 @@ public final class Typing {
 
     /** An explicit typing-stop, which, like every room event, needs membership. */
     public void stop(Principal typist, long roomId) {
-        rooms.joined(typist, roomId);
+        Rooms.joined(rooms, typist, roomId);
         stopped(typist, roomId);
     }
 
@@ -57,7 +58,7 @@ public final class Typing {
         }
     }
 
-    /** Ends every typing whose time ran out; called by the instance's ticker. */
+    /** Ends every typing whose time ran out; called by the {@link DomainClock}. */
     public void expire() {
         try {
             for (var entry : state.expire(clock.instant())) {

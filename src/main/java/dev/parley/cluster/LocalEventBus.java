@@ -28,7 +28,8 @@ public final class LocalEventBus implements EventBus {
     }
 
     @Override
-    public void subscribe(Consumer<ChatEvent> subscriber) {
+    public Subscription subscribe(Consumer<ChatEvent> subscriber) {
         subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
     }
 }

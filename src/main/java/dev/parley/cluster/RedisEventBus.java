@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * paused, or while a subscriber reconnects, is lost, and the rooms' {@code seq} is what heals
  * it. Events from Redis are handed to subscribers on one thread of their own, in arrival order,
  * never on Lettuce's I/O thread, since a subscriber may read the database to fill a gap.
+ *
+ * <p>At most {@link #INBOUND_LIMIT} events from Redis wait for that thread; beyond, new arrivals
+ * are dropped and counted, as Redis itself would drop them for a slow subscriber. A dropped
+ * message heals like any lost one: by the seq gap the next message shows, or by the tail heal.
  */
 public final class RedisEventBus implements EventBus {
 
@@ -31,7 +35,11 @@ public final class RedisEventBus implements EventBus {
     private final String instance = UUID.randomUUID().toString();
     private final EventCodec codec = new EventCodec();
     private final List<Consumer<ChatEvent>> subscribers = new CopyOnWriteArrayList<>();
-    private final ExecutorService inbound = Executors.newSingleThreadExecutor(daemon("parley-bus-in"));
+    static final int INBOUND_LIMIT = 10_000;
+
+    private final java.util.concurrent.atomic.AtomicLong inboundDropped = new java.util.concurrent.atomic.AtomicLong();
+    private final ExecutorService inbound = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.ArrayBlockingQueue<>(INBOUND_LIMIT), daemon("parley-bus-in"), (task, pool) -> dropInbound());
     private final java.util.concurrent.atomic.AtomicLong publishFailures = new java.util.concurrent.atomic.AtomicLong();
 
     public RedisEventBus(Redis redis, String channel) {
@@ -59,8 +67,9 @@ public final class RedisEventBus implements EventBus {
     }
 
     @Override
-    public void subscribe(Consumer<ChatEvent> subscriber) {
+    public Subscription subscribe(Consumer<ChatEvent> subscriber) {
         subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
     }
 
     @Override
@@ -90,6 +99,15 @@ public final class RedisEventBus implements EventBus {
                 log.error("subscriber failed on {}", event.getClass().getSimpleName(), e);
             }
         }
+    }
+
+    private void dropInbound() {
+        if (inboundDropped.getAndIncrement() % 1000 == 0) log.warn("dropped events from Redis: {} wait already; rooms heal from the database", INBOUND_LIMIT);
+    }
+
+    /** Events from Redis dropped because {@link #INBOUND_LIMIT} were waiting. */
+    public long droppedInbound() {
+        return inboundDropped.get();
     }
 
     private void failedToPublish(Throwable failure) {

@@ -2,8 +2,6 @@ package dev.parley.live;
 
 import dev.parley.auth.Principal;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
-import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import java.util.ArrayList;
@@ -20,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * it has received each, and its outbound queue.
  *
  * <p>Messages reach a connection in seq order with no gap and no duplicate: its per-room cursor
- * drops what it already has. Until the client's first frame (or {@link Hub#HOLD} after the
+ * drops what it already has. Until the client's first frame (or {@link Timings#HOLD} after the
  * handshake) room messages are held back, so a client that opens with {@code sync} gets what it
  * missed strictly before anything newer.
  */
@@ -56,7 +54,7 @@ public final class Connection {
     final FrameRate rate;
     final InFlight sends = new InFlight();
 
-    private final Session session;
+    private final CoreSession core;
     private final Outbox outbox;
     private final Map<Long, Cursor> cursors = new HashMap<>();
     private List<Held> held = new ArrayList<>();
@@ -64,9 +62,10 @@ public final class Connection {
     private volatile long closingSince;
     private volatile long lastHeard = System.nanoTime();
 
-    Connection(Session session, Principal principal, Format format, long viewing, FrameRate rate, SocketWriter writer) {
+    /** Over Jetty's own session of the socket, which it writes and closes without blocking. */
+    Connection(CoreSession core, Principal principal, Format format, long viewing, FrameRate rate, SocketWriter writer) {
         this.id = INSTANCE + "-" + IDS.incrementAndGet();
-        this.session = session;
+        this.core = core;
         this.principal = principal;
         this.format = format;
         this.viewing = viewing;
@@ -169,7 +168,7 @@ public final class Connection {
     /**
      * Starts the close handshake without waiting for it. (Jakarta's {@code Session.close} blocks
      * until the close frame is written, which a reader that stopped reading never lets happen.)
-     * A peer that does not complete it within {@link Hub#CLOSE_WAIT} is cut off by the hub.
+     * A peer that does not complete it within {@link Timings#CLOSE_WAIT} is cut off by the hub.
      */
     void close(CloseReason.CloseCode code, String reason) {
         if (closing) return;
@@ -183,12 +182,12 @@ public final class Connection {
         core().abort();
     }
 
-    boolean closingLongerThan(long nanos) {
-        return closing && System.nanoTime() - closingSince > nanos;
+    boolean closingLongerThan(long now, long nanos) {
+        return closing && now - closingSince > nanos;
     }
 
     private CoreSession core() {
-        return ((JakartaWebSocketSession) session).getCoreSession();
+        return core;
     }
 
     void heard() {

@@ -37,8 +37,8 @@ final class Frames {
 
     /** The text for this connection, or null when it has nothing to show for the event. */
     String textFor(Connection connection) {
-        Wire wire = wireFor(connection).get();
-        return wire == null ? null : wire.text;
+        Encoded encoded = encodedFor(connection).get();
+        return encoded == null ? null : encoded.text;
     }
 
     /**
@@ -46,35 +46,36 @@ final class Frames {
      * Shared: a recipient reads it through its own {@link ByteBuffer#slice()} and never writes it.
      */
     ByteBuffer bytesFor(Connection connection) {
-        Wire wire = wireFor(connection).get();
-        return wire == null ? null : wire.bytes;
+        Encoded encoded = encodedFor(connection).get();
+        return encoded == null ? null : encoded.bytes;
     }
 
-    private Once wireFor(Connection connection) {
+    private Once encodedFor(Connection connection) {
         if (connection.format == Format.JSON) return json;
         return roomId != 0 && connection.viewing == roomId ? inRoom : elsewhere;
     }
 
-    private record Wire(String text, ByteBuffer bytes) {}
+    /** One text and its UTF-8 bytes. */
+    private record Encoded(String text, ByteBuffer bytes) {}
 
     private static final class Once {
         private Supplier<String> source;
-        private volatile Wire wire;
+        private volatile Encoded encoded;
 
         Once(Supplier<String> source) {
             this.source = source;
         }
 
-        Wire get() {
-            Wire w = wire;
-            if (w != null || source == null) return w;
+        Encoded get() {
+            Encoded e = encoded;
+            if (e != null || source == null) return e;
             synchronized (this) {
                 if (source != null) {
                     String text = source.get();
-                    wire = text == null ? null : new Wire(text, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                    encoded = text == null ? null : new Encoded(text, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
                     source = null;
                 }
-                return wire;
+                return encoded;
             }
         }
     }

@@ -6,7 +6,8 @@ import dev.parley.chat.ChatEvent.MemberLeft;
 import dev.parley.chat.ChatEvent.MessagePosted;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.ReadMarked;
-import dev.parley.chat.ChatEvent.SessionsEnded;
+import dev.parley.chat.ChatEvent.SessionEnded;
+import dev.parley.chat.ChatEvent.UserSessionsEnded;
 import dev.parley.chat.ChatEvent.TypingChanged;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.Messages;
@@ -22,8 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live side of one instance: its open connections, which rooms each follows, and the fan-out
@@ -32,15 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Hub implements AutoCloseable {
 
-    /** How long room messages wait for a new connection's first frame, so that a {@code sync} comes first. */
-    static final Duration HOLD = Duration.ofSeconds(2);
     static final int MAX_REPLAY = 1000;
     /** About this much text at most per room and sync: a long absence is filled from history over HTTP instead. */
     static final long REPLAY_BUDGET_CHARS = 8L << 20;
-    /** A socket that answers no ping (sent every 20 s) for this long is gone. */
-    static final Duration SILENCE = Duration.ofSeconds(65);
-    /** How long a peer gets to answer our close before the connection is dropped. */
-    static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final Rooms rooms;
     private final Messages messages;
@@ -50,7 +45,7 @@ public final class Hub implements AutoCloseable {
     private final Map<Long, RoomChannel> channels = new ConcurrentHashMap<>();
     private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
-    private final AtomicLong delivered = new AtomicLong();
+    private final EventBus.Subscription subscription;
 
     public Hub(Rooms rooms, Messages messages, Typing typing, Presence presence, EventBus bus, Templates templates) {
         this.rooms = rooms;
@@ -58,7 +53,7 @@ public final class Hub implements AutoCloseable {
         this.typing = typing;
         this.presence = presence;
         this.renderer = new Renderer(templates);
-        bus.subscribe(this::on);
+        this.subscription = bus.subscribe(this::on);
     }
 
     /** Registers a new connection: it follows all the user's rooms, and the user counts as online. */
@@ -136,7 +131,6 @@ public final class Hub implements AutoCloseable {
             if (channel == null) return;
             channel.broadcast(renderer.left(e));
             for (Connection c : connectionsOf(e.user().id())) channel.unfollow(c);
-            typing.stopped(e.user(), e.roomId());
         } else if (event instanceof TypingChanged e) {
             // Nobody is told about their own typing; a page hides its own name itself, as the fragment is shared.
             RoomChannel channel = channels.get(e.roomId());
@@ -153,10 +147,16 @@ public final class Hub implements AutoCloseable {
             }
             Frames frames = renderer.presence(e);
             for (Connection c : recipients) c.send(frames);
-        } else if (event instanceof SessionsEnded e) {
-            for (Connection c : connections) {
-                if (e.ends(c.principal.userId(), c.principal.sessionId())) c.close(CloseCodes.VIOLATED_POLICY, "signed out");
-            }
+        } else if (event instanceof SessionEnded e) {
+            signOut(c -> e.ends(c.principal.userId(), c.principal.sessionId()));
+        } else if (event instanceof UserSessionsEnded e) {
+            signOut(c -> e.ends(c.principal.userId(), c.principal.sessionId()));
+        }
+    }
+
+    private void signOut(java.util.function.Predicate<Connection> ended) {
+        for (Connection c : connections) {
+            if (ended.test(c)) c.close(CloseCodes.VIOLATED_POLICY, "signed out");
         }
     }
 
@@ -169,23 +169,24 @@ public final class Hub implements AutoCloseable {
         return byUser.getOrDefault(userId, Set.of());
     }
 
-    /** Periodic work: release held connections, ping, and let typing and presence expire. */
-    void tick(boolean ping) {
-        long now = System.nanoTime();
+    /**
+     * The transport's periodic work, at {@code now} ({@link System#nanoTime()}): release held
+     * connections, cut off silent or stuck ones, and ping. Touches neither the database nor Redis,
+     * so that no stall there delays a ping or a hold.
+     */
+    void tick(long now, boolean ping) {
         for (Connection c : connections) {
-            if (!c.isLive() && now - c.openedAt > HOLD.toNanos()) c.goLive();
-            if (c.closingLongerThan(CLOSE_WAIT.toNanos())) {
-                c.abort();
-            } else if (now - c.lastHeard() > SILENCE.toNanos()) {
+            if (!c.isLive() && now - c.openedAt > Timings.HOLD.toNanos()) c.goLive();
+            // Off this thread: a socket's end may run its close handler (presence, typing: Redis) on the caller.
+            if (c.closingLongerThan(now, Timings.CLOSE_WAIT.toNanos())) {
+                CompletableFuture.runAsync(c::abort);
+            } else if (now - c.lastHeard() > Timings.UNANSWERED.toNanos()) {
                 // Pings keep the socket busy, so the idle timeout never fires for a peer that vanished.
-                c.close(CloseCodes.TRY_AGAIN_LATER, "no answer to pings");
+                CompletableFuture.runAsync(() -> c.close(CloseCodes.TRY_AGAIN_LATER, "no answer to pings"));
             } else if (ping) {
                 c.ping();
             }
         }
-        typing.expire();
-        presence.heartbeat();
-        presence.expire();
     }
 
     /**
@@ -214,8 +215,10 @@ public final class Hub implements AutoCloseable {
         for (Connection c : connections) c.close(code, reason);
     }
 
+    /** Leaves the bus and closes every socket with 1012. */
     @Override
     public void close() {
+        subscription.close();
         closeAll(CloseCodes.SERVICE_RESTART, "restarting");
     }
 }

@@ -10,6 +10,7 @@ import dev.parley.chat.Typing;
 import dev.parley.render.Templates;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,8 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket side of one instance, wired: the hub, the inbox, the socket writer, and the
- * ticker that releases held connections, pings, and expires typing and presence.
+ * The WebSocket side of one instance, wired: the hub, the dispatcher of client frames, the
+ * socket writer, and two clocks of the transport, each on its own thread: the live clock
+ * (releases held connections, pings, cuts off silent ones; never touches the database or Redis)
+ * and, with several instances, the tail healer (reads the database). Typing and presence expire
+ * on the domain's own clock ({@link dev.parley.chat.DomainClock}), not here.
  */
 public final class Live implements AutoCloseable {
 
@@ -27,38 +31,43 @@ public final class Live implements AutoCloseable {
 
     /** Frames a socket may send per second on average (bursts of five seconds' worth). */
     public static final int FRAMES_PER_SECOND = 50;
-    static final long TICK_MS = 250;
-    static final long PING_EVERY_MS = 20_000;
-    /** How often, with several instances, rooms are checked for messages the bus lost at their tail. */
-    static final long HEAL_EVERY_MS = 1_000;
 
     final Hub hub;
-    final Inbox inbox;
+    final Dispatcher dispatcher;
     final SocketWriter writer;
-    private final boolean lossyBus;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        var t = new Thread(r, "parley-ticker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService liveClock = singleThread("parley-live-clock");
+    private final ScheduledExecutorService healer = singleThread("parley-tail-heal");
     private long ticks;
 
     public Live(Rooms rooms, Messages messages, Typing typing, Presence presence, ReadMarks readMarks, EventBus bus, Templates templates) {
         this.writer = SocketWriter.start();
         this.hub = new Hub(rooms, messages, typing, presence, bus, templates);
-        this.inbox = new Inbox(hub, new Commands(rooms, messages, typing, presence, readMarks, hub));
-        this.lossyBus = bus.spansInstances();
-        ticker.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        this.dispatcher = new Dispatcher(hub, new Commands(rooms, messages, typing, presence, readMarks, hub));
+        every(liveClock, Timings.TICK, "live clock", this::tick);
+        if (bus.spansInstances()) every(healer, Timings.HEAL_EVERY, "tail heal", hub::healTails);
     }
 
     private void tick() {
-        try {
-            ticks++;
-            hub.tick(ticks % (PING_EVERY_MS / TICK_MS) == 0);
-            if (lossyBus && ticks % (HEAL_EVERY_MS / TICK_MS) == 0) hub.healTails();
-        } catch (RuntimeException e) {
-            log.error("live tick failed", e);
-        }
+        ticks++;
+        hub.tick(System.nanoTime(), ticks % (Timings.PING_EVERY.toMillis() / Timings.TICK.toMillis()) == 0);
+    }
+
+    private static void every(ScheduledExecutorService thread, Duration period, String what, Runnable work) {
+        thread.scheduleWithFixedDelay(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("{} failed", what, e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService singleThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            var t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The endpoint config of one accepted handshake: the socket it opens belongs to this principal. */
@@ -79,11 +88,11 @@ public final class Live implements AutoCloseable {
     }
 
     public long droppedFrames() {
-        return inbox.dropped();
+        return dispatcher.dropped();
     }
 
     public long receivedFrames() {
-        return inbox.received();
+        return dispatcher.received();
     }
 
     /** Before the server stops: every socket closes with 1012, which browsers retry elsewhere. */
@@ -102,7 +111,8 @@ public final class Live implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        liveClock.shutdownNow();
+        healer.shutdownNow();
         hub.close();
         writer.close();
     }

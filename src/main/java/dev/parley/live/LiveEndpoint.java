@@ -7,18 +7,17 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One socket's life: open registers it with the hub, each text frame goes to the {@link Inbox}, close unregisters it. */
+/** One socket's life: open registers it with the hub, each text frame goes to the {@link Dispatcher}, close unregisters it. */
 public final class LiveEndpoint extends Endpoint {
 
     private static final Logger log = LoggerFactory.getLogger(LiveEndpoint.class);
 
     /** Frames above this many bytes (UTF-8) close the socket with 1009 (too big). */
     public static final int MAX_FRAME = 64 * 1024;
-    /** Browsers answer the hub's pings, so only a vanished peer stays silent this long. */
-    static final long IDLE_TIMEOUT_MS = 75_000;
 
     private final Live live;
     private final Principal principal;
@@ -36,11 +35,11 @@ public final class LiveEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(MAX_FRAME);
-        session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
-        connection = new Connection(session, principal, format, viewing, new FrameRate(Live.FRAMES_PER_SECOND), live.writer);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> live.inbox.receive(connection, text));
+        session.setMaxIdleTimeout(Timings.IDLE_TIMEOUT.toMillis());
+        connection = new Connection(((JakartaWebSocketSession) session).getCoreSession(), principal, format, viewing, new FrameRate(Live.FRAMES_PER_SECOND), live.writer);
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> live.dispatcher.receive(connection, text));
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> live.hub.alive(connection));
-        session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>) bytes -> live.inbox.binary(connection));
+        session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>) bytes -> live.dispatcher.binary(connection));
         live.hub.open(connection);
     }
 

@@ -6,7 +6,8 @@ import dev.parley.chat.ChatEvent.MemberLeft;
 import dev.parley.chat.ChatEvent.MessagePosted;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.ReadMarked;
-import dev.parley.chat.ChatEvent.SessionsEnded;
+import dev.parley.chat.ChatEvent.SessionEnded;
+import dev.parley.chat.ChatEvent.UserSessionsEnded;
 import dev.parley.chat.ChatEvent.Status;
 import dev.parley.chat.ChatEvent.TypingChanged;
 import dev.parley.chat.Message;
@@ -38,7 +39,8 @@ final class SampleEvents {
                 new ReadMarked(GENERAL, BOB, 42),
                 new PresenceChanged(ALICE, PresenceChanged.Change.ONLINE, new Status("away", "lunch", true, null)),
                 new PresenceChanged(BOB, PresenceChanged.Change.OFFLINE, new Status("online", null, false, Instant.parse("2026-11-30T11:59:00Z"))),
-                new SessionsEnded(2, "session-1", null),
-                new SessionsEnded(2, null, "kept-session"));
+                new SessionEnded("session-1"),
+                new UserSessionsEnded(2, "kept-session"),
+                new UserSessionsEnded(2, null));
     }
 }

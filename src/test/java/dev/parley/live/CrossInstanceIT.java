@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.chat.Presence;
+import dev.parley.chat.Timings;
 import dev.parley.web.ApiClient;
 import dev.parley.web.ApiClient.Session;
 import java.time.Duration;
@@ -138,7 +138,7 @@ class CrossInstanceIT {
             var bobOnC = on(2, t.bob());
             a.event("user-online", u -> u.path("userId").asLong() == t.bob().userId());
             bobOnB.close();
-            await().during(Presence.GRACE.plusSeconds(1)).atMost(Presence.GRACE.plusSeconds(3))
+            await().during(Timings.GRACE.plusSeconds(1)).atMost(Timings.GRACE.plusSeconds(3))
                     .until(() -> a.events("user-offline").isEmpty());
             bobOnC.close();
             JsonNode offline = a.event("user-offline").path("data");

@@ -6,13 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
+import dev.parley.testing.RecordingSocket;
+import dev.parley.testing.RecordingSocket.Sent;
 import org.junit.jupiter.api.Test;
 
 /** The outbox and its socket writer, on a socket that records what Jetty is asked to write. */
@@ -21,40 +17,6 @@ class OutboxTest {
     private final SocketWriter writer = SocketWriter.byHand();
     private final RecordingSocket socket = new RecordingSocket();
     private final Outbox outbox = new Outbox(socket, writer);
-    /** One frame handed to Jetty; a frame with batch=false ends a network write. */
-    record Sent(String text, boolean batch) {}
-
-    static final class RecordingSocket extends CoreSession.Empty {
-        final List<Sent> sent = new CopyOnWriteArrayList<>();
-        /** When set, writes complete only when the test says, like a socket whose buffer is full. */
-        boolean stalled;
-        final List<Callback> pending = new ArrayList<>();
-
-        @Override
-        public void sendFrame(Frame frame, Callback callback, boolean batch) {
-            String text = frame.getOpCode() == OpCode.PING ? "<ping>" : frame.getPayloadAsUTF8();
-            sent.add(new Sent(text, batch));
-            if (stalled) {
-                pending.add(callback);
-            } else {
-                callback.succeeded();
-            }
-        }
-
-        List<String> texts() {
-            return sent.stream().map(Sent::text).toList();
-        }
-
-        long writes() {
-            return sent.stream().filter(s -> !s.batch()).count();
-        }
-
-        void drain() {
-            stalled = false;
-            while (!pending.isEmpty()) pending.remove(0).succeeded();
-        }
-    }
-
     private static ByteBuffer text(String s) {
         return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
     }

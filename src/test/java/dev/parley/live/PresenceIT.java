@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.MutableClock;
 import dev.parley.TestServer;
-import dev.parley.chat.Presence;
+import dev.parley.chat.Timings;
 import dev.parley.web.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +82,7 @@ class PresenceIT extends OneServer {
             before.close();
             try (var after = LiveClient.json(server, pair.a().accessToken())) {
                 after.ready();
-                await().during(Presence.GRACE.plusMillis(500)).atMost(Presence.GRACE.plusSeconds(3))
+                await().during(Timings.GRACE.plusMillis(500)).atMost(Timings.GRACE.plusSeconds(3))
                         .until(() -> b.events("user-offline").isEmpty()
                                 && b.events("user-online").stream().filter(e -> e.path("data").path("userId").asLong() == pair.a().userId()).count() == 1);
             }
@@ -103,7 +103,7 @@ class PresenceIT extends OneServer {
             await().atMost(Duration.ofSeconds(5)).until(() -> LiveFixtures.metric(server, "parley_ws_connections") == open - 1);
             assertOk(tab2.request("send-message", Map.of("roomId", pair.room(), "content", "still here")));
             b.event("new-message");
-            await().during(Presence.GRACE.plusMillis(500)).atMost(Presence.GRACE.plusSeconds(3))
+            await().during(Timings.GRACE.plusMillis(500)).atMost(Timings.GRACE.plusSeconds(3))
                     .until(() -> b.events("user-offline").isEmpty());
             try (var c = LiveClient.json(server, pair.b().accessToken())) {
                 assertThat(c.event("online-users").path("data").path("users").findValuesAsText("username")).contains(pair.a().username());
@@ -175,7 +175,7 @@ class PresenceIT extends OneServer {
                 assertOk(b.request("update-presence", Map.of("status", "online")));
                 await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> b.events("user-offline").isEmpty());
 
-                clock.advance(Presence.SILENCE.minusSeconds(30).plusSeconds(1));
+                clock.advance(Timings.ASLEEP_AFTER.minusSeconds(30).plusSeconds(1));
                 JsonNode offline = b.event("user-offline").path("data");
                 assertThat(offline.path("userId").asLong()).isEqualTo(pair.a().userId());
                 assertThat(offline.path("online").asBoolean()).isFalse();
@@ -208,7 +208,7 @@ class PresenceIT extends OneServer {
                 }
                 a.close();
                 await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> b.events("user-offline").size() == 1);
-                clock.advance(Presence.GRACE.plusMillis(100));
+                clock.advance(Timings.GRACE.plusMillis(100));
                 await().atMost(Duration.ofSeconds(5)).until(() -> b.events("user-offline").size() == 2);
             }
         }

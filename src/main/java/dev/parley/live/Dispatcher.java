@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * it named one. A frame that fails without an ack id is logged and counted, never answered; the
  * connection stays up either way, and nothing is half-written.
  */
-final class Inbox {
+final class Dispatcher {
 
-    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private static final String SEND = "send-message";
 
@@ -26,7 +26,7 @@ final class Inbox {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
 
-    Inbox(Hub hub, Commands commands) {
+    Dispatcher(Hub hub, Commands commands) {
         this.hub = hub;
         this.commands = commands;
     }
