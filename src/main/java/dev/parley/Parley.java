@@ -63,11 +63,11 @@ public final class Parley implements AutoCloseable {
         var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
         this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, bus, clock);
         this.accounts = new Accounts(stores.users(), new Passwords(), new LoginThrottle(clock), sessions);
-        this.typing = new Typing(redis.<TypingState>map(r -> new RedisTypingState(r, KEYS)).orElseGet(LocalTypingState::new), stores.rooms(), bus, clock);
+        this.typing = new Typing(redis.<TypingState>map(r -> new RedisTypingState(r, KEYS)).orElseGet(() -> new LocalTypingState(clock)), stores.rooms(), bus);
         this.rooms = new Rooms(stores.rooms(), accounts, typing, bus);
         this.messages = new Messages(stores.messages(), rooms, typing, bus);
         this.readMarks = new ReadMarks(stores.readMarks(), stores.messages(), rooms, bus);
-        this.presence = new Presence(redis.<PresenceState>map(r -> new RedisPresenceState(r, KEYS)).orElseGet(LocalPresenceState::new), stores.presence(), stores.rooms(), stores.users(), bus, clock);
+        this.presence = new Presence(redis.<PresenceState>map(r -> new RedisPresenceState(r, KEYS)).orElseGet(() -> new LocalPresenceState(clock)), stores.presence(), stores.rooms(), stores.users(), bus, clock);
         this.domainClock = DomainClock.start(typing, presence, Timings.TICK);
     }
 

@@ -26,7 +26,9 @@ import java.util.Set;
  * Online, away or busy, across every tab and device: a user is online while any of their
  * connections is, and goes offline {@link Timings#GRACE} after the last one closes, or when its
  * lease lapses (a crashed instance, a vanished laptop). {@link #heartbeat} and {@link #expire}
- * are driven by the {@link DomainClock}.
+ * are driven by the {@link DomainClock}. Lease deadlines count on the shared state's clock
+ * ({@link PresenceState#now()}); the instance's own clock only decides whom it renews and
+ * stamps last-seen times.
  */
 public final class Presence {
 
@@ -50,6 +52,8 @@ public final class Presence {
     /** This instance's open connections, by id. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private volatile Instant lastBeat = Instant.MIN;
+    /** The heartbeat runs on its own thread and before each expiry: one at a time. */
+    private final Object beat = new Object();
     /**
      * Users whose last lease this instance dropped but whose offline is not published yet (the
      * database failed): the shared state reports a lapse only once, so the news lives here until
@@ -107,7 +111,7 @@ public final class Presence {
         held.remove(connectionId);
         synchronized (lockOf(user.userId())) {
             try {
-                state.connect(user.userId(), connectionId, clock.instant().plus(GRACE));
+                state.connect(user.userId(), connectionId, state.now().plus(GRACE));
             } catch (ClusterUnavailable e) {
                 log.debug("presence unavailable; the lease of {} lapses on its own", connectionId);
             }
@@ -116,6 +120,12 @@ public final class Presence {
 
     /** Renews, every {@link #HEARTBEAT}, the leases of this instance's connections that showed life lately; called by the {@link DomainClock}. */
     public void heartbeat() {
+        synchronized (beat) {
+            beat();
+        }
+    }
+
+    private void beat() {
         Instant now = clock.instant();
         if (now.isBefore(lastBeat.plus(HEARTBEAT))) return;
         lastBeat = now;
@@ -131,7 +141,7 @@ public final class Presence {
         if (alive.isEmpty()) return;
         try {
             // Users the shared state forgot (a restarted Redis) come back online here.
-            for (long userId : state.renew(alive, now.plus(LEASE))) announceOnline(who.get(userId));
+            for (long userId : state.renew(alive, state.now().plus(LEASE))) announceOnline(who.get(userId));
             // A connection that closed while it was being renewed gets its grace back, not a full lease.
             alive.forEach((id, userId) -> {
                 if (!held.containsKey(id)) disconnected(who.get(userId), id);
@@ -147,7 +157,7 @@ public final class Presence {
         if (h != null) h.renewed = now;
         synchronized (lockOf(user.userId())) {
             try {
-                if (state.connect(user.userId(), connectionId, now.plus(LEASE))) publishOnline(user);
+                if (state.connect(user.userId(), connectionId, state.now().plus(LEASE))) publishOnline(user);
             } catch (ClusterUnavailable e) {
                 log.debug("presence unavailable; {} is announced at the next heartbeat", connectionId);
             }
@@ -180,8 +190,11 @@ public final class Presence {
      * their last-seen time) is tried again at the next call, so it is late, never lost.
      */
     public void expire() {
+        // Our own leases first, when a beat is due: one must not lapse only because the heartbeat's
+        // thread has not run yet (it keeps beating on its own while this one waits on the database).
+        heartbeat();
         try {
-            goingOffline.addAll(state.expire(clock.instant()));
+            goingOffline.addAll(state.expire(state.now()));
         } catch (ClusterUnavailable e) {
             // Those already pending are still told below.
         }

@@ -16,12 +16,19 @@ import java.util.Set;
  * counts until then. So a user's coming online (reported by connect or renew) and going offline
  * (reported by expire) alternate, and each is reported exactly once across all callers.
  *
+ * <p>Deadlines and {@code now} count on one clock for every instance, {@link #now()}: Redis's
+ * for the shared implementation, so that an instance whose own clock is off neither ends other
+ * instances' entries early nor keeps its own too long.
+ *
  * <p>Shared implementations throw {@link ClusterUnavailable} at once when their store cannot be
  * reached. A call that failed may still have taken effect (only its answer was lost), so an expire
  * that fails may drop leases without reporting their users. A renew or expire that loses the store
  * midway returns what it did and leaves the rest to the next call.
  */
 public interface PresenceState {
+
+    /** The time by the clock every instance shares; deadlines given here should be computed from it. */
+    Instant now();
 
     /** Starts or renews a connection's lease, to end at {@code until}; true when the user had no lease before. */
     boolean connect(long userId, String connectionId, Instant until);

@@ -5,13 +5,13 @@ import dev.parley.chat.ChatEvent.TypingChanged;
 import dev.parley.chat.ClusterUnavailable;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.TypingState;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
  * "Alice is typing…": a member types in a room until {@link Timings#TYPING_TIMEOUT} after their
  * latest typing-start, or until they stop, send, leave or disconnect. Relayed, never stored.
- * {@link #expire} is driven by the {@link DomainClock}.
+ * {@link #expire} is driven by the {@link DomainClock}; deadlines count on the shared state's
+ * clock ({@link TypingState#now()}).
  */
 public final class Typing {
 
@@ -20,19 +20,17 @@ public final class Typing {
     private final TypingState state;
     private final RoomStore rooms;
     private final EventBus bus;
-    private final Clock clock;
 
-    public Typing(TypingState state, RoomStore rooms, EventBus bus, Clock clock) {
+    public Typing(TypingState state, RoomStore rooms, EventBus bus) {
         this.state = state;
         this.rooms = rooms;
         this.bus = bus;
-        this.clock = clock;
     }
 
     public void start(Principal typist, long roomId) {
         Rooms.joined(rooms, typist, roomId);
         UserRef user = UserRef.of(typist);
-        if (state.start(roomId, user, clock.instant().plus(TIMEOUT))) {
+        if (state.start(roomId, user, state.now().plus(TIMEOUT))) {
             bus.publish(new TypingChanged(roomId, user, true, state.typers(roomId)));
         }
     }
@@ -61,7 +59,7 @@ public final class Typing {
     /** Ends every typing whose time ran out; called by the {@link DomainClock}. */
     public void expire() {
         try {
-            for (var entry : state.expire(clock.instant())) {
+            for (var entry : state.expire(state.now())) {
                 bus.publish(new TypingChanged(entry.roomId(), entry.user(), false, state.typers(entry.roomId())));
             }
         } catch (ClusterUnavailable e) {

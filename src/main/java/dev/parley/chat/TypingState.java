@@ -12,12 +12,19 @@ import java.util.List;
  * {@link #expire} removes it. Expire returns each entry it removes exactly once across all
  * callers. Typing is relayed, never stored durably.
  *
+ * <p>Deadlines and {@code now} count on one clock for every instance, {@link #now()}: Redis's
+ * for the shared implementation, so that an instance whose own clock is off neither ends other
+ * instances' entries early nor keeps its own too long.
+ *
  * <p>Shared implementations throw {@link ClusterUnavailable} at once when their store cannot be
  * reached. A call that failed may still have taken effect (only its answer was lost), so an expire
  * that fails may remove entries without returning them. An expire that loses the store midway
  * returns what it removed and leaves the rest to the next call.
  */
 public interface TypingState {
+
+    /** The time by the clock every instance shares; deadlines given here should be computed from it. */
+    Instant now();
 
     record Entry(long roomId, UserRef user) {}
 

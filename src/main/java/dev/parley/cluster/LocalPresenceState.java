@@ -1,6 +1,7 @@
 package dev.parley.cluster;
 import dev.parley.chat.PresenceState;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,23 @@ import java.util.stream.Collectors;
 public final class LocalPresenceState implements PresenceState {
 
     private final Map<Long, Map<String, Instant>> leases = new HashMap<>();
+
+    private final Clock clock;
+
+    /** On the system's clock. */
+    public LocalPresenceState() {
+        this(Clock.systemUTC());
+    }
+
+    /** On the instance's clock, which tests move by hand. */
+    public LocalPresenceState(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
 
     @Override
     public synchronized boolean connect(long userId, String connectionId, Instant until) {

@@ -2,6 +2,7 @@ package dev.parley.cluster;
 import dev.parley.chat.TypingState;
 
 import dev.parley.chat.UserRef;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,23 @@ public final class LocalTypingState implements TypingState {
     private record Typist(UserRef user, Instant until) {}
 
     private final Map<Long, LinkedHashMap<Long, Typist>> rooms = new HashMap<>();
+
+    private final Clock clock;
+
+    /** On the system's clock. */
+    public LocalTypingState() {
+        this(Clock.systemUTC());
+    }
+
+    /** On the instance's clock, which tests move by hand. */
+    public LocalTypingState(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
 
     @Override
     public synchronized boolean start(long roomId, UserRef user, Instant until) {

@@ -79,6 +79,12 @@ public final class RedisPresenceState implements PresenceState {
         this.prefix = prefix;
     }
 
+    /** Redis's own {@code TIME}, one round trip. */
+    @Override
+    public Instant now() {
+        return RedisClock.now(redis);
+    }
+
     @Override
     public boolean connect(long userId, String connectionId, Instant until) {
         return !renew(Map.of(connectionId, userId), until).isEmpty();

@@ -113,9 +113,9 @@ final class RedisScript {
     }
 
     /**
-     * How long a key holding a deadline should live, in milliseconds. Measured on this machine's
-     * clock, not on the caller's, which may be a test's fake one: a deadline already past by it
-     * still gets {@link #SPARE}.
+     * How long a key holding a deadline should live, in milliseconds. The deadline counts on
+     * Redis's clock and this is measured on this machine's, so a skew between the two only moves
+     * when an abandoned key goes, within {@link #SPARE}: a deadline already past still gets it.
      */
     static String timeToLive(Instant deadline) {
         long left = Math.max(0, deadline.toEpochMilli() - System.currentTimeMillis());

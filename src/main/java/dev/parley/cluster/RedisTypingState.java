@@ -93,6 +93,12 @@ public final class RedisTypingState implements TypingState {
         this.prefix = prefix;
     }
 
+    /** Redis's own {@code TIME}, one round trip. */
+    @Override
+    public Instant now() {
+        return RedisClock.now(redis);
+    }
+
     @Override
     public boolean start(long roomId, UserRef user, Instant until) {
         var reply = START.run(redis, prefix, Long.toString(roomId), Long.toString(user.id()), user.username(),

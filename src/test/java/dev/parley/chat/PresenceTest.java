@@ -40,7 +40,7 @@ class PresenceTest {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
         var stores = database.stores();
         store = new FailingPresenceStore(stores.presence());
-        presence = new Presence(new LocalPresenceState(), store, stores.rooms(), stores.users(), bus, clock);
+        presence = new Presence(new LocalPresenceState(clock), store, stores.rooms(), stores.users(), bus, clock);
         Account account = stores.users().register("alice", "not-a-real-hash");
         alice = new Principal(account.id(), "alice", false, "s1");
         bus.subscribe(e -> {

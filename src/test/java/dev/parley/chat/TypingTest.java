@@ -37,7 +37,7 @@ class TypingTest {
     void open() {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
         var stores = database.stores();
-        typing = new Typing(new LocalTypingState(), stores.rooms(), bus, clock);
+        typing = new Typing(new LocalTypingState(clock), stores.rooms(), bus);
         Account a = stores.users().register("alice", "not-a-real-hash");
         Account b = stores.users().register("bob", "not-a-real-hash");
         alice = new Principal(a.id(), "alice", false, "s1");

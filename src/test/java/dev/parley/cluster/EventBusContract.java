@@ -65,6 +65,30 @@ abstract class EventBusContract {
     }
 
     @Test
+    void aLocalEventReachesSubscribersOnThePublishersThreadBeforePublishReturns() {
+        EventBus bus = bus();
+        var threads = new CopyOnWriteArrayList<Thread>();
+        bus.subscribe(e -> threads.add(Thread.currentThread()));
+        bus.publish(SampleEvents.message(1));
+        // The seam's threading contract: what a send's ack relies on to leave after its own event.
+        assertThat(threads).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void aClosedSubscriptionGetsNothingMore() {
+        EventBus bus = bus();
+        var got = new CopyOnWriteArrayList<ChatEvent>();
+        var stays = new CopyOnWriteArrayList<ChatEvent>();
+        EventBus.Subscription subscription = bus.subscribe(got::add);
+        bus.subscribe(stays::add);
+        bus.publish(SampleEvents.message(1));
+        subscription.close();
+        bus.publish(SampleEvents.message(2));
+        assertThat(got).containsExactly(SampleEvents.message(1));
+        assertThat(stays).containsExactly(SampleEvents.message(1), SampleEvents.message(2));
+    }
+
+    @Test
     void aConnectedBusSaysSo() {
         assertThat(bus().connected()).isTrue();
     }

@@ -62,6 +62,17 @@ class RedisEventBusIT extends EventBusContract {
     }
 
     @Test
+    void eventsFromAnotherInstanceReachSubscribersOnTheBussOwnThread() {
+        EventBus a = bus();
+        EventBus b = bus();
+        var threads = new CopyOnWriteArrayList<String>();
+        b.subscribe(e -> threads.add(Thread.currentThread().getName()));
+        a.publish(SampleEvents.message(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !threads.isEmpty());
+        assertThat(threads).containsExactly("parley-bus-in");
+    }
+
+    @Test
     void eventsOfOneInstanceReachEveryOtherOnceAndInPublishOrder() {
         EventBus a = bus();
         var atA = received(a);
