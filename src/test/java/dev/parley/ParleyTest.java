@@ -1,4 +1,5 @@
 package dev.parley;
+import dev.parley.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -2,7 +2,7 @@ package dev.parley.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.MutableClock;
+import dev.parley.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {

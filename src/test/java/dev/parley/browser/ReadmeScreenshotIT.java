@@ -4,7 +4,7 @@ import static dev.parley.browser.ChatPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import dev.parley.auth.Principal;
 import dev.parley.chat.Account;
 import dev.parley.chat.Message;

@@ -2,7 +2,7 @@ package dev.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.MutableClock;
+import dev.parley.testing.MutableClock;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.PresenceChanged.Change;

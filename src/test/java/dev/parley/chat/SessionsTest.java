@@ -3,7 +3,7 @@ import dev.parley.auth.AccessTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.MutableClock;
+import dev.parley.testing.MutableClock;
 import dev.parley.chat.Account;
 import dev.parley.store.Database;
 import java.nio.charset.StandardCharsets;

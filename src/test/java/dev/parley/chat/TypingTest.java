@@ -3,7 +3,7 @@ package dev.parley.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.MutableClock;
+import dev.parley.testing.MutableClock;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.TypingChanged;
 import dev.parley.cluster.LocalEventBus;

@@ -1,14 +1,15 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
 
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.testing.ParleyProcess;
 import dev.parley.testing.PostgresDatabase;
 import dev.parley.testing.RedisServer;
-import dev.parley.web.ApiClient;
-import dev.parley.web.ApiClient.Session;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.ApiClient.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

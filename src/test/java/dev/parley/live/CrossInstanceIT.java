@@ -1,14 +1,16 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 
-import static dev.parley.live.LiveFixtures.assertOk;
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.chat.Timings;
-import dev.parley.web.ApiClient;
-import dev.parley.web.ApiClient.Session;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.ApiClient.Session;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -1,16 +1,18 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 
-import static dev.parley.live.LiveFixtures.cookieHeader;
-import static dev.parley.live.LiveFixtures.person;
-import static dev.parley.live.LiveFixtures.rawGet;
+import static dev.parley.testing.LiveFixtures.cookieHeader;
+import static dev.parley.testing.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.rawGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.parley.MutableClock;
-import dev.parley.TestServer;
+import dev.parley.testing.MutableClock;
+import dev.parley.testing.TestServer;
 import dev.parley.auth.AccessTokens;
-import dev.parley.web.ApiClient;
-import dev.parley.web.Browser;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.WebClient;
 import java.net.http.WebSocketHandshakeException;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -74,7 +76,7 @@ class HandshakeIT extends OneServer {
 
     @Test
     void aCookieHandshakeFromAForeignOriginIs403() {
-        var browser = new Browser(server).signUp(person("ann"));
+        var browser = new WebClient(server).signUp(person("ann"));
 
         var foreign = rawGet(server, "/ws", true, Map.of("Cookie", cookieHeader(browser), "Origin", "http://evil.example"));
         assertThat(foreign.status()).isEqualTo(403);
@@ -89,7 +91,7 @@ class HandshakeIT extends OneServer {
 
     @Test
     void aCookieHandshakeFromParleysOwnOriginUpgradesAndSpeaksHtml() {
-        var browser = new Browser(server).signUp(person("ann"));
+        var browser = new WebClient(server).signUp(person("ann"));
         long room = browser.createRoom(ApiClient.fresh("html"), false);
 
         var raw = rawGet(server, "/ws?room=" + room, true, Map.of("Cookie", cookieHeader(browser), "Origin", server.base.toString()));
@@ -97,7 +99,7 @@ class HandshakeIT extends OneServer {
 
         try (var page = LiveClient.page(server, cookieHeader(browser), "?room=" + room)) {
             assertThat(page.subprotocol()).isEmpty();
-            var bob = new Browser(server).signUp(person("bob"));
+            var bob = new WebClient(server).signUp(person("bob"));
             assertThat(bob.post("/rooms/" + room + "/join", Map.of()).status()).isEqualTo(302);
             page.awaitText(t -> t.contains("room-" + room + "-members"));
             // Fragments only, each starting with its element (an empty one is never sent, even to someone with no room-mates yet).

@@ -1,15 +1,16 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
 
-import static dev.parley.live.LiveFixtures.assertOk;
-import static dev.parley.live.LiveFixtures.cookieHeader;
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.cookieHeader;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.web.ApiClient;
-import dev.parley.web.ApiClient.Session;
-import dev.parley.web.Browser;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.WebClient;
 import dev.parley.render.Json;
-import dev.parley.web.Person;
+import dev.parley.testing.Person;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class HtmlFragmentsIT extends OneServer {
 
-    private Browser annBrowser;
-    private Browser bobBrowser;
+    private WebClient annBrowser;
+    private WebClient bobBrowser;
     private Session ann;
     private Session bob;
     private long room;
@@ -37,8 +38,8 @@ class HtmlFragmentsIT extends OneServer {
     void twoPeopleInTwoRooms() {
         Person annPerson = person("ann");
         Person bobPerson = person("bob");
-        annBrowser = new Browser(server).signUp(annPerson);
-        bobBrowser = new Browser(server).signUp(bobPerson);
+        annBrowser = new WebClient(server).signUp(annPerson);
+        bobBrowser = new WebClient(server).signUp(bobPerson);
         ann = api.login(annPerson);
         bob = api.login(bobPerson);
         room = annBrowser.createRoom(ApiClient.fresh("html"), false);
@@ -72,7 +73,7 @@ class HtmlFragmentsIT extends OneServer {
     @Test
     void aPageReadingAPublicRoomBeforeJoiningItSeesItsMessagesLiveAndCanSync() {
         Person carolPerson = person("carol");
-        Browser carolBrowser = new Browser(server).signUp(carolPerson);
+        WebClient carolBrowser = new WebClient(server).signUp(carolPerson);
         api.say(bob, room, "before the page opened");
         try (var page = openPage(carolBrowser, room, 0)) {
             long id = api.say(bob, room, "for readers too").path("id").asLong();
@@ -181,7 +182,7 @@ class HtmlFragmentsIT extends OneServer {
     }
 
     /** A page's socket, sending the sync a page sends on open: the form's fields, flat and as strings, as htmx's ws-send does. */
-    private static LiveClient openPage(Browser who, long roomId, long lastSeq) {
+    private static LiveClient openPage(WebClient who, long roomId, long lastSeq) {
         var page = LiveClient.page(server, cookieHeader(who), "?room=" + roomId);
         page.send("{\"roomId\":\"" + roomId + "\",\"lastSeq\":\"" + lastSeq + "\",\"event\":\"sync\","
                 + "\"HEADERS\":{\"HX-Request\":\"true\",\"HX-Trigger\":null,\"HX-Trigger-Name\":null,\"HX-Target\":\"live\",\"HX-Current-URL\":\"/rooms/"

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.Config;
-import dev.parley.MutableClock;
+import dev.parley.testing.MutableClock;
 import dev.parley.Parley;
 import dev.parley.auth.Principal;
 import dev.parley.chat.Account;

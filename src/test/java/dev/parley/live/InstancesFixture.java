@@ -1,9 +1,9 @@
 package dev.parley.live;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import dev.parley.testing.PostgresDatabase;
 import dev.parley.testing.RedisServer;
-import dev.parley.web.ApiClient;
+import dev.parley.testing.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -1,13 +1,15 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 
-import static dev.parley.live.LiveFixtures.assertFailed;
-import static dev.parley.live.LiveFixtures.assertOk;
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.assertFailed;
+import static dev.parley.testing.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.web.ApiClient;
-import dev.parley.web.Person;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Person;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,16 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 
-import static dev.parley.live.LiveFixtures.assertFailed;
-import static dev.parley.live.LiveFixtures.assertOk;
-import static dev.parley.live.LiveFixtures.frame;
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.assertFailed;
+import static dev.parley.testing.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.frame;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.chat.MessageContent;
-import dev.parley.web.ApiClient;
+import dev.parley.testing.ApiClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

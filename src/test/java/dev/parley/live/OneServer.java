@@ -1,7 +1,7 @@
 package dev.parley.live;
 
-import dev.parley.TestServer;
-import dev.parley.web.ApiClient;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,17 +1,19 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 
-import static dev.parley.live.LiveFixtures.assertFailed;
-import static dev.parley.live.LiveFixtures.assertOk;
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.assertFailed;
+import static dev.parley.testing.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.MutableClock;
-import dev.parley.TestServer;
+import dev.parley.testing.MutableClock;
+import dev.parley.testing.TestServer;
 import dev.parley.chat.Timings;
-import dev.parley.web.ApiClient;
+import dev.parley.testing.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,11 +1,13 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 
-import static dev.parley.live.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import dev.parley.auth.Principal;
-import dev.parley.web.ApiClient;
+import dev.parley.testing.ApiClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testing.ParleyProcess;
-import dev.parley.web.ApiClient.Session;
+import dev.parley.testing.ApiClient.Session;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,13 +1,14 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
 
-import static dev.parley.live.LiveFixtures.assertOk;
-import static dev.parley.live.LiveFixtures.cookieHeader;
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.cookieHeader;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.web.ApiClient;
-import dev.parley.web.Browser;
-import dev.parley.web.Person;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.WebClient;
+import dev.parley.testing.Person;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class SessionsLiveIT extends OneServerOnAClock {
 
     @Test
     void loggingOutOfThePageClosesThePagesSocket() {
-        var browser = new Browser(server).signUp(person("ann"));
+        var browser = new WebClient(server).signUp(person("ann"));
         Person bobPerson = person("bob");
         var bob = api.register(bobPerson);
         try (var page = LiveClient.page(server, cookieHeader(browser), ""); var bobSocket = LiveClient.json(server, bob.accessToken())) {
@@ -50,7 +51,7 @@ class SessionsLiveIT extends OneServerOnAClock {
         Person ann = person("ann");
         var bot = api.register(ann);
         var other = api.login(ann);
-        var browser = new Browser(server).logIn(ann);
+        var browser = new WebClient(server).logIn(ann);
         long room = api.createRoom(bot, ApiClient.fresh("room"), false);
         try (var botSocket = LiveClient.json(server, bot.accessToken()); var otherSocket = LiveClient.json(server, other.accessToken());
                 var page = LiveClient.page(server, cookieHeader(browser), "")) {
@@ -88,7 +89,7 @@ class SessionsLiveIT extends OneServerOnAClock {
     @Test
     void signingOutEverywhereClosesEverySocketOfThePerson() {
         Person ann = person("ann");
-        var browser = new Browser(server).signUp(ann);
+        var browser = new WebClient(server).signUp(ann);
         var bot = api.login(ann);
         try (var page = LiveClient.page(server, cookieHeader(browser), ""); var botSocket = LiveClient.json(server, bot.accessToken())) {
             botSocket.ready();

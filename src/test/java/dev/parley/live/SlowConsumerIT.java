@@ -1,7 +1,9 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 
-import static dev.parley.live.LiveFixtures.assertOk;
-import static dev.parley.live.LiveFixtures.range;
+import static dev.parley.testing.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

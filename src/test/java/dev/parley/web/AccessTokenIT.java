@@ -1,6 +1,8 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 
-import static dev.parley.web.Person.ALICE;
+import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEException;
@@ -10,7 +12,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.text.ParseException;

@@ -1,9 +1,14 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
+import dev.parley.testing.Html;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.Person.ALICE;
+import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,14 +20,14 @@ class AccountIT {
     private static final String NEW_PASSWORD = "a-brand-new-secret";
 
     private TestServer server;
-    private Browser laptop;
-    private Browser phone;
+    private WebClient laptop;
+    private WebClient phone;
 
     @BeforeEach
     void start() {
         server = TestServer.start();
-        laptop = new Browser(server).signUp(ALICE);
-        phone = new Browser(server).logIn(ALICE);
+        laptop = new WebClient(server).signUp(ALICE);
+        phone = new WebClient(server).logIn(ALICE);
     }
 
     @AfterEach
@@ -46,8 +51,8 @@ class AccountIT {
 
         assertThat(laptop.get("/").status()).isEqualTo(200);
         assertThat(phone.get("/").status()).as("the phone must sign in again").isEqualTo(302);
-        assertThat(new Browser(server).post("/login", Map.of("username", "alice", "password", ALICE.password())).status()).isEqualTo(401);
-        new Browser(server).logIn(new Person("alice", NEW_PASSWORD));
+        assertThat(new WebClient(server).post("/login", Map.of("username", "alice", "password", ALICE.password())).status()).isEqualTo(401);
+        new WebClient(server).logIn(new Person("alice", NEW_PASSWORD));
     }
 
     @Test

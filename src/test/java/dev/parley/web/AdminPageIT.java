@@ -1,10 +1,13 @@
 package dev.parley.web;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.Person.ALICE;
-import static dev.parley.web.Person.BOB;
+import static dev.parley.testing.Person.ALICE;
+import static dev.parley.testing.Person.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,14 +16,14 @@ import org.junit.jupiter.api.Test;
 class AdminPageIT {
 
     private TestServer server;
-    private Browser alice;
-    private Browser bob;
+    private WebClient alice;
+    private WebClient bob;
 
     @BeforeEach
     void start() {
         server = TestServer.start();
-        alice = new Browser(server).signUp(ALICE);
-        bob = new Browser(server).signUp(BOB);
+        alice = new WebClient(server).signUp(ALICE);
+        bob = new WebClient(server).signUp(BOB);
     }
 
     @AfterEach
@@ -64,8 +67,8 @@ class AdminPageIT {
         assertThat(temporary).hasSize(14);
 
         assertThat(bob.get("/").status()).as("bob's old session is over").isEqualTo(302);
-        assertThat(new Browser(server).post("/login", Map.of("username", "bob", "password", BOB.password())).status()).isEqualTo(401);
-        new Browser(server).logIn(new Person("bob", temporary));
+        assertThat(new WebClient(server).post("/login", Map.of("username", "bob", "password", BOB.password())).status()).isEqualTo(401);
+        new WebClient(server).logIn(new Person("bob", temporary));
     }
 
     @Test
@@ -78,7 +81,7 @@ class AdminPageIT {
 
     @Test
     void signedOutVisitorsAreSentToLogIn() {
-        Reply r = new Browser(server).get("/admin");
+        Reply r = new WebClient(server).get("/admin");
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.location()).startsWith("/login");
     }

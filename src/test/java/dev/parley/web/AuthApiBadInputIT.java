@@ -1,9 +1,11 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 
-import static dev.parley.web.Person.ALICE;
+import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

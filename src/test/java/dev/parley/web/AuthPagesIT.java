@@ -1,13 +1,16 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.Html.button;
-import static dev.parley.web.Html.errorBeside;
-import static dev.parley.web.Html.labelled;
-import static dev.parley.web.Person.ALICE;
-import static dev.parley.web.Person.BOB;
+import static dev.parley.testing.Html.button;
+import static dev.parley.testing.Html.errorBeside;
+import static dev.parley.testing.Html.labelled;
+import static dev.parley.testing.Person.ALICE;
+import static dev.parley.testing.Person.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthPagesIT {
 
     private TestServer server;
-    private Browser browser;
+    private WebClient browser;
 
     @BeforeEach
     void start() {
         server = TestServer.start();
-        browser = new Browser(server);
+        browser = new WebClient(server);
     }
 
     @AfterEach
@@ -82,7 +85,7 @@ class AuthPagesIT {
     @Test
     void cookiesAreSecureWhenThePublicUrlIsHttps() {
         try (var https = TestServer.start(c -> c.withPublicUrl(URI.create("https://chat.example.org")))) {
-            var b = new Browser(https).withOrigin("https://chat.example.org");
+            var b = new WebClient(https).withOrigin("https://chat.example.org");
 
             Reply r = b.post("/register", Map.of("username", "alice", "password", ALICE.password()));
 
@@ -129,7 +132,7 @@ class AuthPagesIT {
 
     @Test
     void aTakenUsernameIs409BesideTheUsernameField() {
-        new Browser(server).signUp(ALICE);
+        new WebClient(server).signUp(ALICE);
 
         Reply r = browser.post("/register", Map.of("username", "Alice", "password", "another-password"));
 
@@ -139,7 +142,7 @@ class AuthPagesIT {
 
     @Test
     void logInRedirectsHomeWithCookies() {
-        new Browser(server).signUp(ALICE);
+        new WebClient(server).signUp(ALICE);
 
         Reply r = browser.post("/login", Map.of("username", "alice", "password", ALICE.password()));
 
@@ -151,7 +154,7 @@ class AuthPagesIT {
 
     @Test
     void aWrongPasswordIs401WithTheErrorOnThePage() {
-        new Browser(server).signUp(ALICE);
+        new WebClient(server).signUp(ALICE);
 
         Reply r = browser.post("/login", Map.of("username", "alice", "password", BOB.password()));
 
@@ -205,7 +208,7 @@ class AuthPagesIT {
 
     @Test
     void logInGoesBackToALocalNext() {
-        new Browser(server).signUp(ALICE);
+        new WebClient(server).signUp(ALICE);
 
         Reply r = browser.post("/login", Map.of("username", "alice", "password", ALICE.password(), "next", "/rooms/7"));
 
@@ -216,7 +219,7 @@ class AuthPagesIT {
     @ParameterizedTest
     @ValueSource(strings = {"//evil.example", "https://evil.example", "/\\evil.example", "http:/evil.example", "evil.example", "javascript:alert(1)"})
     void aNextPointingElsewhereRedirectsHome(String next) {
-        new Browser(server).signUp(ALICE);
+        new WebClient(server).signUp(ALICE);
 
         Reply login = browser.post("/login", Map.of("username", "alice", "password", ALICE.password(), "next", next));
         Reply signedIn = browser.get("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
@@ -260,10 +263,10 @@ class AuthPagesIT {
         assertCleared(r.setCookie("parley_rt").orElseThrow());
 
         // A copy of the old cookies is worth nothing now.
-        var thief = new Browser(server);
+        var thief = new WebClient(server);
         thief.setCookie("parley_at", access);
         assertThat(thief.get("/").status()).isEqualTo(302);
-        var thief2 = new Browser(server);
+        var thief2 = new WebClient(server);
         thief2.setCookie("parley_rt", refresh);
         assertThat(thief2.get("/").status()).isEqualTo(302);
         assertThat(new ApiClient(server).get("/api/me", access).status()).isEqualTo(401);
@@ -309,7 +312,7 @@ class AuthPagesIT {
 
     @Test
     void aCrossSiteLogInPostIs403() {
-        new Browser(server).signUp(ALICE);
+        new WebClient(server).signUp(ALICE);
 
         Reply r = browser.withOrigin("https://evil.example")
                 .post("/login", Map.of("username", "alice", "password", ALICE.password()));

@@ -1,9 +1,11 @@
 package dev.parley.web;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.Person.ALICE;
+import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,13 +15,13 @@ import org.junit.jupiter.api.Test;
 class BodyLimitsIT {
 
     private TestServer server;
-    private Browser alice;
+    private WebClient alice;
     private long general;
 
     @BeforeEach
     void start() {
         server = TestServer.start();
-        alice = new Browser(server).signUp(ALICE);
+        alice = new WebClient(server).signUp(ALICE);
         general = alice.createRoom("general", false);
     }
 

@@ -1,9 +1,12 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.Person.ALICE;
+import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +38,7 @@ class LoginThrottleIT {
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.errorCode()).isEqualTo("rate_limited");
 
-        Reply page = new Browser(server).post("/login", Map.of("username", "alice", "password", ALICE.password()));
+        Reply page = new WebClient(server).post("/login", Map.of("username", "alice", "password", ALICE.password()));
         assertThat(page.status()).isEqualTo(429);
         assertThat(page.html().select("#field-password-error").text()).contains("Too many failed attempts");
     }

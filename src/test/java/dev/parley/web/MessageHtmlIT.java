@@ -1,10 +1,11 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
 
-import static dev.parley.web.ApiClient.fresh;
-import static dev.parley.web.Person.ALICE;
+import static dev.parley.testing.ApiClient.fresh;
+import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;

@@ -1,9 +1,11 @@
 package dev.parley.web;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.Person.ALICE;
+import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class OperationsIT {
 
     @Test
     void healthAndReadinessAnswerWhileTheDatabaseDoes() {
-        var browser = new Browser(server);
+        var browser = new WebClient(server);
         assertThat(browser.get("/healthz").status()).isEqualTo(200);
         Reply ready = browser.get("/readyz");
         assertThat(ready.status()).isEqualTo(200);
@@ -34,11 +36,11 @@ class OperationsIT {
 
     @Test
     void metricsTimeRequestsByRouteNeverByRoomId() {
-        var alice = new Browser(server).signUp(ALICE);
+        var alice = new WebClient(server).signUp(ALICE);
         long room = alice.createRoom("metrics-room", false);
         alice.get("/rooms/" + room);
 
-        Reply metrics = new Browser(server).get("/metrics");
+        Reply metrics = new WebClient(server).get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("jvm_memory_used_bytes")

@@ -1,12 +1,15 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.ApiClient.fresh;
-import static dev.parley.web.Person.ALICE;
-import static dev.parley.web.Person.BOB;
+import static dev.parley.testing.ApiClient.fresh;
+import static dev.parley.testing.Person.ALICE;
+import static dev.parley.testing.Person.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import dev.parley.testing.PostgresDatabase;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +118,7 @@ class PostgresApiIT {
     void theRoomPageShowsWhatWasPosted() {
         long room = api.createRoom(alice, fresh("page"), false);
         api.say(alice, room, "rendered from postgres");
-        var browser = new Browser(server).logIn(ALICE);
+        var browser = new WebClient(server).logIn(ALICE);
 
         Reply page = browser.get("/rooms/" + room);
 

@@ -1,12 +1,15 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.Person.ALICE;
-import static dev.parley.web.Person.BOB;
-import static dev.parley.web.Person.CAROL;
+import static dev.parley.testing.Person.ALICE;
+import static dev.parley.testing.Person.BOB;
+import static dev.parley.testing.Person.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +65,7 @@ class ReadMarksIT {
     @Test
     void opensTheRoomPageMarksItRead() {
         api.say(bob, general, "one");
-        var browser = new Browser(server).logIn(ALICE);
+        var browser = new WebClient(server).logIn(ALICE);
         assertThat(browser.get("/rooms/" + general).status()).isEqualTo(200);
         assertThat(unread(alice)).isZero();
     }

@@ -1,16 +1,19 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.ApiClient.fresh;
-import static dev.parley.web.Html.button;
-import static dev.parley.web.Html.errorBeside;
-import static dev.parley.web.Html.hasButton;
-import static dev.parley.web.Html.labelled;
-import static dev.parley.web.Person.ALICE;
-import static dev.parley.web.Person.BOB;
-import static dev.parley.web.Person.CAROL;
+import static dev.parley.testing.ApiClient.fresh;
+import static dev.parley.testing.Html.button;
+import static dev.parley.testing.Html.errorBeside;
+import static dev.parley.testing.Html.hasButton;
+import static dev.parley.testing.Html.labelled;
+import static dev.parley.testing.Person.ALICE;
+import static dev.parley.testing.Person.BOB;
+import static dev.parley.testing.Person.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -34,8 +37,8 @@ class RoomPagesIT {
     private static ApiClient.Session aliceApi;
     private static ApiClient.Session bobApi;
 
-    private Browser alice;
-    private Browser bob;
+    private WebClient alice;
+    private WebClient bob;
 
     @BeforeAll
     static void start() {
@@ -53,8 +56,8 @@ class RoomPagesIT {
 
     @BeforeEach
     void signIn() {
-        alice = new Browser(server).logIn(ALICE);
-        bob = new Browser(server).logIn(BOB);
+        alice = new WebClient(server).logIn(ALICE);
+        bob = new WebClient(server).logIn(BOB);
     }
 
     @Test
@@ -355,7 +358,7 @@ class RoomPagesIT {
     void aMemberWhoIsNotTheOwnerCannotAddPeopleByForm() {
         long room = api.createRoom(bobApi, fresh("bobs-room"), true);
         api.addMember(bobApi, room, CAROL);
-        var carol = new Browser(server).logIn(CAROL);
+        var carol = new WebClient(server).logIn(CAROL);
 
         Reply r = carol.post("/rooms/" + room + "/members", Map.of("username", "alice"));
 

@@ -1,14 +1,16 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 
-import static dev.parley.web.ApiClient.fresh;
-import static dev.parley.web.Person.ALICE;
-import static dev.parley.web.Person.BOB;
-import static dev.parley.web.Person.CAROL;
-import static dev.parley.web.Person.DAVE;
+import static dev.parley.testing.ApiClient.fresh;
+import static dev.parley.testing.Person.ALICE;
+import static dev.parley.testing.Person.BOB;
+import static dev.parley.testing.Person.CAROL;
+import static dev.parley.testing.Person.DAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;

@@ -1,11 +1,14 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
-import static dev.parley.web.ApiClient.fresh;
-import static dev.parley.web.Person.ALICE;
-import static dev.parley.web.Person.BOB;
+import static dev.parley.testing.ApiClient.fresh;
+import static dev.parley.testing.Person.ALICE;
+import static dev.parley.testing.Person.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -30,7 +33,7 @@ class SecurityIT {
     private static ApiClient api;
     private static ApiClient.Session aliceApi;
 
-    private Browser alice;
+    private WebClient alice;
     private long room;
 
     @BeforeAll
@@ -48,7 +51,7 @@ class SecurityIT {
 
     @BeforeEach
     void signIn() {
-        alice = new Browser(server).logIn(ALICE);
+        alice = new WebClient(server).logIn(ALICE);
         room = api.createRoom(aliceApi, fresh("general"), false);
     }
 
@@ -113,8 +116,8 @@ class SecurityIT {
     @Test
     void withAPublicUrlOnlyThatOriginMayPost() {
         try (var proxied = TestServer.start(c -> c.withPublicUrl(URI.create("https://chat.example.org")))) {
-            var local = new Browser(proxied);
-            var viaProxy = new Browser(proxied).withOrigin("https://chat.example.org");
+            var local = new WebClient(proxied);
+            var viaProxy = new WebClient(proxied).withOrigin("https://chat.example.org");
 
             assertThat(local.post("/register", Map.of("username", "alice", "password", ALICE.password())).status()).isEqualTo(403);
             assertThat(viaProxy.post("/register", Map.of("username", "alice", "password", ALICE.password())).status()).isEqualTo(302);

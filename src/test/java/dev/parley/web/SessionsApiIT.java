@@ -1,10 +1,12 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 
-import static dev.parley.web.Person.ALICE;
+import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.MutableClock;
-import dev.parley.TestServer;
+import dev.parley.testing.MutableClock;
+import dev.parley.testing.TestServer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;

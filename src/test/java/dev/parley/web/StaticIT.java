@@ -1,8 +1,10 @@
 package dev.parley.web;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,12 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StaticIT {
 
     private static TestServer server;
-    private static Browser browser;
+    private static WebClient browser;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        browser = new Browser(server);
+        browser = new WebClient(server);
     }
 
     @AfterAll

@@ -1,8 +1,8 @@
-package dev.parley.web;
+package dev.parley.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -13,22 +13,23 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A browser without JavaScript: keeps the cookies the server sets, sends its own Origin on form
- * posts as a real browser does, and follows no redirects so tests can look at them.
+ * An HTTP client that behaves as a browser without JavaScript would: keeps the cookies the
+ * server sets, sends its own Origin on form posts, and follows no redirects so tests can look at
+ * them. (The real browser, Chromium, is driven by {@code browser/HeadlessChromium}.)
  */
-public final class Browser {
+public final class WebClient {
 
     private final ApiClient api;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String origin;
 
-    public Browser(TestServer server) {
+    public WebClient(TestServer server) {
         this.api = new ApiClient(server);
         this.origin = server.base.toString();
     }
 
     /** Pretends the page was loaded from another origin (a proxy's public address, or an attacker's site). */
-    public Browser withOrigin(String origin) {
+    public WebClient withOrigin(String origin) {
         this.origin = origin;
         return this;
     }
@@ -57,13 +58,13 @@ public final class Browser {
         return send(req, headers);
     }
 
-    public Browser signUp(Person p) {
+    public WebClient signUp(Person p) {
         Reply r = post("/register", Map.of("username", p.username(), "password", p.password()));
         assertThat(r.status()).as("sign up %s: %s", p.username(), r).isEqualTo(302);
         return this;
     }
 
-    public Browser logIn(Person p) {
+    public WebClient logIn(Person p) {
         Reply r = post("/login", Map.of("username", p.username(), "password", p.password()));
         assertThat(r.status()).as("log in %s: %s", p.username(), r).isEqualTo(302);
         return this;

@@ -1,10 +1,10 @@
-package dev.parley.web;
+package dev.parley.testing;
 import dev.parley.render.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

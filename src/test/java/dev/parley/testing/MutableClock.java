@@ -1,4 +1,4 @@
-package dev.parley;
+package dev.parley.testing;
 
 import java.time.Clock;
 import java.time.Duration;

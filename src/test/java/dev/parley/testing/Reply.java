@@ -1,4 +1,4 @@
-package dev.parley.web;
+package dev.parley.testing;
 import dev.parley.render.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.parley.web;
+package dev.parley.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package dev.parley.live;
+package dev.parley.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.TestServer;
-import dev.parley.web.ApiClient;
-import dev.parley.web.Browser;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.WebClient;
 import dev.parley.render.Json;
-import dev.parley.web.Person;
+import dev.parley.testing.Person;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,44 +24,44 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the live tests share: fresh people, a browser's cookie header, raw handshakes, and checks on error acks. */
-final class LiveFixtures {
+public final class LiveFixtures {
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
     private LiveFixtures() {}
 
     /** Someone no other test on a shared server has signed up: "ann" becomes "ann-12". */
-    static Person person(String name) {
+    public static Person person(String name) {
         String username = name + "-" + PEOPLE.incrementAndGet();
         return new Person(username, username + "-secret");
     }
 
     /** The Cookie header a browser signed in as {@code who} sends. */
-    static String cookieHeader(Browser who) {
+    public static String cookieHeader(WebClient who) {
         return "parley_at=" + who.cookie("parley_at") + "; parley_rt=" + who.cookie("parley_rt");
     }
 
     /** An ack that failed with this code; its message is meant for people, so no stack trace or class name. */
-    static JsonNode assertFailed(JsonNode ack, String code) {
+    public static JsonNode assertFailed(JsonNode ack, String code) {
         assertThat(ack.path("success").asBoolean()).as("ack %s", ack).isFalse();
         assertThat(ack.path("error").path("code").asText()).as("ack %s", ack).isEqualTo(code);
         assertNoStackTrace(ack.path("error").path("message").asText());
         return ack;
     }
 
-    static JsonNode assertOk(JsonNode ack) {
+    public static JsonNode assertOk(JsonNode ack) {
         assertThat(ack.path("success").asBoolean()).as("ack %s", ack).isTrue();
         assertThat(ack.has("error")).as("ack %s", ack).isFalse();
         return ack.path("data");
     }
 
-    static void assertNoStackTrace(String message) {
+    public static void assertNoStackTrace(String message) {
         assertThat(message).isNotBlank()
                 .doesNotContain("Exception", "\tat ", "at dev.", "at java.", "at org.", "java.", "jakarta.", "com.fasterxml", "dev.parley", "\n");
     }
 
     /** The JSON a request sends, for frames sent raw. */
-    static String frame(Object ack, String event, Object data) {
+    public static String frame(Object ack, String event, Object data) {
         var f = new LinkedHashMap<String, Object>();
         f.put("event", event);
         if (ack != null) f.put("ack", ack);
@@ -70,9 +70,9 @@ final class LiveFixtures {
     }
 
     /** A member of a fresh public room, with someone else in it too. */
-    record Pair(ApiClient.Session a, ApiClient.Session b, long room) {}
+    public record Pair(ApiClient.Session a, ApiClient.Session b, long room) {}
 
-    static Pair pairInRoom(ApiClient api, String a, String b) {
+    public static Pair pairInRoom(ApiClient api, String a, String b) {
         var first = api.register(person(a));
         var second = api.register(person(b));
         long room = api.createRoom(first, ApiClient.fresh("room"), false);
@@ -81,8 +81,8 @@ final class LiveFixtures {
     }
 
     /** One HTTP answer read off a raw socket, so that a handshake's refusal can be seen in full. */
-    record RawReply(int status, Map<String, String> headers, String body) {
-        JsonNode json() {
+    public record RawReply(int status, Map<String, String> headers, String body) {
+        public JsonNode json() {
             try {
                 return Json.MAPPER.readTree(body);
             } catch (IOException e) {
@@ -90,7 +90,7 @@ final class LiveFixtures {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -99,7 +99,7 @@ final class LiveFixtures {
      * Sends {@code GET path} over a plain socket; with {@code upgrade}, as a WebSocket handshake
      * (Upgrade, Connection, Sec-WebSocket-Key and -Version), plus the given extra headers.
      */
-    static RawReply rawGet(TestServer server, String path, boolean upgrade, Map<String, String> extra) {
+    public static RawReply rawGet(TestServer server, String path, boolean upgrade, Map<String, String> extra) {
         try (var socket = new Socket("localhost", server.port())) {
             socket.setSoTimeout(10_000);
             var request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost:" + server.port() + "\r\n");
@@ -155,7 +155,7 @@ final class LiveFixtures {
     }
 
     /** A value of the server's Prometheus metrics, e.g. {@code parley_ws_connections}. */
-    static double metric(TestServer server, String name) {
+    public static double metric(TestServer server, String name) {
         var body = ApiClient.send(new ApiClient(server).request("/metrics").GET()).body();
         for (String line : body.split("\n")) {
             if (line.startsWith(name + " ") || line.startsWith(name + "{")) return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
@@ -163,7 +163,7 @@ final class LiveFixtures {
         throw new AssertionError("no metric " + name + " in " + body);
     }
 
-    static List<Long> range(long fromInclusive, long toInclusive) {
+    public static List<Long> range(long fromInclusive, long toInclusive) {
         return java.util.stream.LongStream.rangeClosed(fromInclusive, toInclusive).boxed().toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.parley.web;
+package dev.parley.testing;
 
 /** Named people the web tests sign up. On a fresh server the first one to register is the admin. */
 public record Person(String username, String password) {

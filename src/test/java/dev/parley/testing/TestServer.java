@@ -1,5 +1,8 @@
-package dev.parley;
+package dev.parley.testing;
 
+import dev.parley.Config;
+import dev.parley.Parley;
+import dev.parley.ParleyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

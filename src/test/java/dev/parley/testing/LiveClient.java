@@ -1,7 +1,7 @@
-package dev.parley.live;
+package dev.parley.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import dev.parley.render.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  */
 public final class LiveClient implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(10);
+    public static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Every text received, in arrival order, with its parse (null for HTML and other non-JSON text). */
@@ -229,11 +229,11 @@ public final class LiveClient implements AutoCloseable {
         socket.abort();
     }
 
-    static boolean isAck(JsonNode n) {
+    public static boolean isAck(JsonNode n) {
         return n.has("ack") && n.has("success");
     }
 
-    static void pause(long ms) {
+    public static void pause(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
