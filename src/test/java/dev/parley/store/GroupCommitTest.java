@@ -2,9 +2,11 @@ package dev.parley.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -98,14 +100,25 @@ class GroupCommitTest {
         writing.await();
         for (int i = 1; i <= GroupCommit.MAX_QUEUED; i++) commits.txAsync(insert(i));
 
-        var oneTooMany = CompletableFuture.supplyAsync(() -> commits.txAsync(insert(-1)));
-        Thread.sleep(300);
+        var oneTooMany = new CompletableFuture<CompletableFuture<Integer>>();
+        var caller = new Thread(() -> oneTooMany.complete(commits.txAsync(insert(-1))), "one-too-many");
+        caller.start();
+        // Parked inside txAsync, not merely slow: a caller that did not wait would end, never park.
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitingInside(caller, "txAsync"));
         assertThat(oneTooMany).as("waits while the queue is full").isNotDone();
 
         release.countDown();
         oneTooMany.join().join();
         first.join();
         assertThat(rows()).isEqualTo(GroupCommit.MAX_QUEUED + 2);
+    }
+
+    /** Whether the thread is parked (with or without a timeout) somewhere under {@code GroupCommit.method}. */
+    private static boolean waitingInside(Thread thread, String method) {
+        var state = thread.getState();
+        boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+        return parked && java.util.Arrays.stream(thread.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(GroupCommit.class.getName()) && f.getMethodName().equals(method));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -119,7 +132,9 @@ class GroupCommitTest {
     @Test
     void closingFinishesTheFollowUpsOfWhatCommittedAndFailsWhatComesAfter() throws Exception {
         var slowFollowUp = new CountDownLatch(1);
+        var followingUp = new CountDownLatch(1);
         var committed = commits.txAsync(insert(1)).thenApply(rows -> {
+            followingUp.countDown();
             try {
                 slowFollowUp.await(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -127,7 +142,7 @@ class GroupCommitTest {
             }
             return "answered";
         });
-        Thread.sleep(50);
+        followingUp.await();
 
         commits.close();
 
