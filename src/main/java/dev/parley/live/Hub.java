@@ -18,7 +18,6 @@ import dev.parley.chat.UserRef;
 import dev.parley.render.Templates;
 import jakarta.websocket.CloseReason.CloseCode;
 import jakarta.websocket.CloseReason.CloseCodes;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The live side of one instance: its open connections, which rooms each follows, and the fan-out
  * of every event from the bus to them. An event is rendered once ({@link Frames}) and the same
  * text is queued on each recipient; no recipient costs a database read.
+ *
+ * <p>Threads: events reach {@link #on} as {@link EventBus} says, on the publisher's thread for
+ * this instance's own events (so a send's ack, completed after its publish, is queued behind its
+ * own event), and on the bus's thread for other instances'. There it renders once and queues,
+ * and reads the store only to fill a gap. {@link #tick} runs on the live clock's thread and
+ * {@link #healTails} on the tail heal's; the socket writer does all writing.
  */
 public final class Hub implements AutoCloseable {
 
