@@ -62,6 +62,28 @@ class RedisEventBusIT extends EventBusContract {
     }
 
     @Test
+    void eventsFromRedisBeyondTheInboundLimitAreDroppedAndCountedInsteadOfHeld() {
+        EventBus a = bus();
+        var b = (RedisEventBus) bus();
+        var release = new java.util.concurrent.CountDownLatch(1);
+        // A subscriber stuck on the bus's thread: everything after it waits in the inbound queue.
+        b.subscribe(e -> {
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        int beyond = 100;
+        messages(1, RedisEventBus.INBOUND_LIMIT + 1 + beyond).forEach(a::publish);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> b.droppedInbound() == beyond);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void eventsFromAnotherInstanceReachSubscribersOnTheBussOwnThread() {
         EventBus a = bus();
         EventBus b = bus();
