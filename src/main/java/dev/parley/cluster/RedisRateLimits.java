@@ -23,6 +23,8 @@ public final class RedisRateLimits implements RateLimits {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimits.class);
 
+    static final Duration REQUEST_TIMEOUT = Duration.ofMillis(250);
+
     private final Redis redis;
     private final String prefix;
     private final ProxyManager<String> buckets;
@@ -33,6 +35,9 @@ public final class RedisRateLimits implements RateLimits {
         this.prefix = prefix + "rate:";
         this.buckets = Bucket4jLettuce.casBasedBuilder(redis.buckets)
                 .clientClock(new ClockTime(clock))
+                // A send or a request waits for its bucket: a Redis that stops answering must cost it
+                // a fraction of a second, not the connection's full timeout, before the local fallback.
+                .requestTimeout(REQUEST_TIMEOUT)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
         this.fallback = new LocalRateLimits(clock);
