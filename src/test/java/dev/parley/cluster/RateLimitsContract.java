@@ -2,7 +2,7 @@ package dev.parley.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.MutableClock;
+import dev.parley.testing.MutableClock;
 import dev.parley.chat.Rate;
 import dev.parley.chat.RateLimits;
 import java.time.Duration;

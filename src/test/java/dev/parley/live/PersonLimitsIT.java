@@ -1,16 +1,18 @@
 package dev.parley.live;
 
-import static dev.parley.live.LiveFixtures.assertFailed;
-import static dev.parley.live.LiveFixtures.assertOk;
-import static dev.parley.live.LiveFixtures.person;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
+import static dev.parley.testing.LiveFixtures.assertFailed;
+import static dev.parley.testing.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import dev.parley.chat.Rate;
-import dev.parley.web.ApiClient;
-import dev.parley.web.Reply;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,14 +1,15 @@
 package dev.parley.live;
 
-import static dev.parley.live.LiveFixtures.assertFailed;
-import static dev.parley.live.LiveFixtures.assertOk;
-import static dev.parley.live.LiveFixtures.cookieHeader;
-import static dev.parley.live.LiveFixtures.person;
+import dev.parley.testing.LiveClient;
+import static dev.parley.testing.LiveFixtures.assertFailed;
+import static dev.parley.testing.LiveFixtures.assertOk;
+import static dev.parley.testing.LiveFixtures.cookieHeader;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.web.ApiClient;
-import dev.parley.web.Browser;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.WebClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,7 +22,7 @@ class TokenExpiryIT extends OneServerOnAClock {
 
     @Test
     void aPagesSocketClosesWithARetriedCodeWhenItsTokenExpiresAndComesBackWithTheRefreshedCookie() throws Exception {
-        var browser = new Browser(server).signUp(person("ann"));
+        var browser = new WebClient(server).signUp(person("ann"));
         try (var page = LiveClient.page(server, cookieHeader(browser), "")) {
             clock.advance(LIFETIME.minusSeconds(5));
             Thread.sleep(600);

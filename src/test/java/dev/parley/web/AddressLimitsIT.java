@@ -1,8 +1,12 @@
 package dev.parley.web;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
+import dev.parley.render.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import dev.parley.chat.Rate;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
@@ -65,7 +69,7 @@ class AddressLimitsIT {
         assertThat(fourth.status()).isEqualTo(429);
         assertThat(fourth.header("Retry-After")).isPresent();
 
-        Reply page = new Browser(server).post("/login", Map.of("username", "carol", "password", "long-enough-1"));
+        Reply page = new WebClient(server).post("/login", Map.of("username", "carol", "password", "long-enough-1"));
         assertThat(page.status()).isEqualTo(429);
         assertThat(page.header("Retry-After")).isPresent();
     }

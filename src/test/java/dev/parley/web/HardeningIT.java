@@ -1,8 +1,12 @@
 package dev.parley.web;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
+import dev.parley.testing.Person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +33,7 @@ class HardeningIT {
     @Test
     void aGetOfLogoutShowsAButtonAndEndsNothingOnlyItsPostSignsOut() {
         start();
-        var browser = new Browser(server).signUp(Person.ALICE);
+        var browser = new WebClient(server).signUp(Person.ALICE);
         Reply page = browser.get("/logout", "Sec-Fetch-Site", "cross-site");
         assertThat(page.status()).isEqualTo(200);
         var form = page.html().select("main form[action=/logout]");
@@ -45,13 +49,13 @@ class HardeningIT {
     @Test
     void aSpentRefreshCookieMintsNothingAndEndsTheSessionAsAReplay() {
         start();
-        var browser = new Browser(server).signUp(Person.ALICE);
+        var browser = new WebClient(server).signUp(Person.ALICE);
         String spent = browser.cookie("parley_rt");
         browser.forget("parley_at");
         assertThat(browser.get("/api/me").status()).as("refreshed from the cookie").isEqualTo(200);
         assertThat(browser.cookie("parley_rt")).isNotEqualTo(spent);
 
-        var thief = new Browser(server);
+        var thief = new WebClient(server);
         thief.setCookie("parley_rt", spent);
         Reply stolen = thief.get("/api/me");
         assertThat(stolen.status()).isEqualTo(401);

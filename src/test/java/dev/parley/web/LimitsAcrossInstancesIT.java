@@ -1,9 +1,12 @@
 package dev.parley.web;
 
-import static dev.parley.web.Person.ALICE;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
+import dev.parley.testing.Person;
+import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import dev.parley.chat.Rate;
 import dev.parley.testing.PostgresDatabase;
 import dev.parley.testing.RedisServer;

@@ -1,4 +1,5 @@
 package dev.parley.web;
+import dev.parley.render.Json;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.Reply;
 import dev.parley.testing.WebClient;
@@ -6,7 +7,7 @@ import dev.parley.testing.WebClient;
 import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class LoginThrottleIT {
     @Test
     void thePageSaysSoBesideThePasswordWithRetryAfter() {
         for (int i = 0; i < 10; i++) logIn(api, "guess-" + i, GUESSER);
-        Reply page = new Browser(server).post("/login", Map.of("username", "alice", "password", ALICE.password()),
+        Reply page = new WebClient(server).post("/login", Map.of("username", "alice", "password", ALICE.password()),
                 "X-Forwarded-For", GUESSER);
         assertThat(page.status()).isEqualTo(429);
         assertThat(page.header("Retry-After")).isPresent();

@@ -1,8 +1,10 @@
 package dev.parley.web;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
