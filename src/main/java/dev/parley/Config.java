@@ -1,9 +1,13 @@
 package dev.parley;
 import dev.parley.util.Redaction;
 
+import dev.parley.chat.Limits;
+import dev.parley.chat.Rate;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +20,9 @@ public record Config(
         Optional<URI> publicUrl,
         Optional<String> jwtSecret,
         Optional<String> admin,
-        boolean dev) {
+        boolean dev,
+        Limits limits,
+        List<String> trustedProxies) {
 
     /** Thrown for a flag or value Parley cannot use; its message is meant for the person starting it. */
     public static final class InvalidConfig extends RuntimeException {
@@ -47,20 +53,28 @@ public record Config(
     /** The server with every default, on a free port, storing in {@code dataDir}: what tests start. */
     public static Config forTests(Path dataDir) {
         return new Config(0, dataDir, sqliteIn(dataDir), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false);
+                Optional.empty(), Optional.empty(), false, Limits.generous(), List.of());
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev);
+        return new Config(port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies);
     }
 
     /** Joins a cluster: Redis between instances, with the signing key every instance shares. */
     public Config withRedis(String url, String sharedSecret) {
-        return new Config(port, dataDir, databaseUrl, Optional.of(url), publicUrl, Optional.of(sharedSecret), admin, dev);
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), publicUrl, Optional.of(sharedSecret), admin, dev, limits, trustedProxies);
     }
 
     public Config withPublicUrl(URI url) {
-        return new Config(port, dataDir, databaseUrl, redisUrl, Optional.of(url), jwtSecret, admin, dev);
+        return new Config(port, dataDir, databaseUrl, redisUrl, Optional.of(url), jwtSecret, admin, dev, limits, trustedProxies);
+    }
+
+    public Config withLimits(Limits changed) {
+        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, changed, trustedProxies);
+    }
+
+    public Config withTrustedProxies(List<String> proxies) {
+        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, limits, List.copyOf(proxies));
     }
 
     private static Setting flag(String arg) {
@@ -85,7 +99,51 @@ public record Config(
         Optional<String> redis = Optional.ofNullable(v.get(Setting.REDIS_URL));
         if (redis.isPresent()) checkClusterable(redis.get(), db, secret);
         return new Config(port, dataDir, db, redis, publicUrl,
-                secret, Optional.ofNullable(v.get(Setting.ADMIN)), Boolean.parseBoolean(v.get(Setting.DEV)));
+                secret, Optional.ofNullable(v.get(Setting.ADMIN)), Boolean.parseBoolean(v.get(Setting.DEV)), limits(v),
+                Optional.ofNullable(v.get(Setting.TRUSTED_PROXIES)).map(Config::addresses).orElse(List.of()));
+    }
+
+    private static Limits limits(Map<Setting, String> v) {
+        Limits d = Limits.defaults();
+        return new Limits(
+                rate(v, Setting.MESSAGE_RATE, d.messages()),
+                rate(v, Setting.TYPING_RATE, d.typing()),
+                rate(v, Setting.JOIN_RATE, d.joins()),
+                rate(v, Setting.ROOM_CREATE_RATE, d.roomCreation()),
+                count(v, Setting.MAX_ROOMS_PER_PERSON, d.roomsPerPerson()),
+                rate(v, Setting.API_RATE, d.apiCalls()),
+                count(v, Setting.MAX_SOCKETS_PER_PERSON, d.socketsPerPerson()),
+                rate(v, Setting.LOGIN_RATE_PER_ADDRESS, d.loginsPerAddress()),
+                rate(v, Setting.SIGNUP_RATE_PER_ADDRESS, d.registrationsPerAddress()),
+                count(v, Setting.HASH_CONCURRENCY, d.hashConcurrency()));
+    }
+
+    private static Rate rate(Map<Setting, String> v, Setting s, Rate fallback) {
+        String text = v.get(s);
+        if (text == null) return fallback;
+        try {
+            return Rate.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfig(s.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static int count(Map<Setting, String> v, Setting s, int fallback) {
+        String text = v.get(s);
+        if (text == null) return fallback;
+        if (!text.matches("\\d{1,9}") || Integer.parseInt(text) < 1) {
+            throw new InvalidConfig(s.name() + " must be a whole number of at least 1, got " + text);
+        }
+        return Integer.parseInt(text);
+    }
+
+    /** Proxy addresses as written, each checked to be an IP address: a host name would need a lookup per request. */
+    private static List<String> addresses(String text) {
+        List<String> out = Arrays.stream(text.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+        for (String a : out) {
+            if (!a.matches("[0-9a-fA-F:.]+")) throw new InvalidConfig("TRUSTED_PROXIES must list IP addresses, got " + a);
+        }
+        return out;
     }
 
     /** Several instances share one database and one signing key; a setup that cannot is refused before it starts. */

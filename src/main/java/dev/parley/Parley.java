@@ -1,12 +1,15 @@
 package dev.parley;
 
 import dev.parley.auth.AccessTokens;
-import dev.parley.auth.LoginThrottle;
+import dev.parley.auth.HashingGate;
 import dev.parley.auth.Passwords;
 import dev.parley.chat.Sessions;
 import dev.parley.auth.SigningKey;
 import dev.parley.chat.Accounts;
 import dev.parley.chat.DomainClock;
+import dev.parley.chat.LoginGuard;
+import dev.parley.chat.Quotas;
+import dev.parley.chat.RateLimits;
 import dev.parley.chat.Messages;
 import dev.parley.chat.Presence;
 import dev.parley.chat.ReadMarks;
@@ -16,11 +19,13 @@ import dev.parley.chat.Typing;
 import dev.parley.chat.EventBus;
 import dev.parley.cluster.LocalEventBus;
 import dev.parley.cluster.LocalPresenceState;
+import dev.parley.cluster.LocalRateLimits;
 import dev.parley.cluster.LocalTypingState;
 import dev.parley.chat.PresenceState;
 import dev.parley.cluster.Redis;
 import dev.parley.cluster.RedisEventBus;
 import dev.parley.cluster.RedisPresenceState;
+import dev.parley.cluster.RedisRateLimits;
 import dev.parley.cluster.RedisTypingState;
 import dev.parley.chat.TypingState;
 import dev.parley.store.Database;
@@ -46,6 +51,8 @@ public final class Parley implements AutoCloseable {
     public final Typing typing;
     public final Presence presence;
     public final EventBus bus;
+    /** What each person and address may do how often: shared across instances with Redis. */
+    public final Quotas quotas;
     public final Clock clock;
     /** Where this instance's keys and channel live in Redis. */
     static final String KEYS = "parley:";
@@ -62,10 +69,13 @@ public final class Parley implements AutoCloseable {
         Stores stores = database.stores();
         var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
         this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, bus, clock);
-        this.accounts = new Accounts(stores.users(), new Passwords(), new LoginThrottle(clock), sessions);
-        this.typing = new Typing(redis.<TypingState>map(r -> new RedisTypingState(r, KEYS)).orElseGet(() -> new LocalTypingState(clock)), stores.rooms(), bus);
-        this.rooms = new Rooms(stores.rooms(), accounts, typing, bus);
-        this.messages = new Messages(stores.messages(), rooms, typing, bus);
+        RateLimits buckets = redis.<RateLimits>map(r -> new RedisRateLimits(r, KEYS, clock)).orElseGet(() -> new LocalRateLimits(clock));
+        this.quotas = new Quotas(config.limits(), buckets);
+        var passwords = new Passwords(new HashingGate(config.limits().hashConcurrency()));
+        this.accounts = new Accounts(stores.users(), passwords, new LoginGuard(buckets), quotas, sessions);
+        this.typing = new Typing(redis.<TypingState>map(r -> new RedisTypingState(r, KEYS)).orElseGet(() -> new LocalTypingState(clock)), stores.rooms(), bus, quotas);
+        this.rooms = new Rooms(stores.rooms(), accounts, typing, bus, quotas);
+        this.messages = new Messages(stores.messages(), rooms, typing, bus, quotas);
         this.readMarks = new ReadMarks(stores.readMarks(), stores.messages(), rooms, bus);
         this.presence = new Presence(redis.<PresenceState>map(r -> new RedisPresenceState(r, KEYS)).orElseGet(() -> new LocalPresenceState(clock)), stores.presence(), stores.rooms(), stores.users(), bus, clock);
         this.domainClock = DomainClock.start(typing, presence, Timings.TICK);

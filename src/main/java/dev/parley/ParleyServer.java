@@ -1,6 +1,7 @@
 package dev.parley;
 
 import dev.parley.live.Live;
+import dev.parley.live.TokenExpiry;
 import dev.parley.render.Templates;
 import dev.parley.web.Web;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -28,10 +29,12 @@ public final class ParleyServer {
         connector.setPort(port);
         server.addConnector(connector);
         var templates = new Templates(parley.config.dev());
-        var live = new Live(parley.rooms, parley.messages, parley.typing, parley.presence, parley.readMarks, parley.bus, templates);
-        var site = new Web.Site(parley.config.publicUrl(), parley.config.dev(), parley.databaseName(), parley::databaseAnswers);
+        var live = new Live(parley.rooms, parley.messages, parley.typing, parley.presence, parley.readMarks, parley.bus, templates,
+                new TokenExpiry(parley.sessions, parley.clock));
+        var site = new Web.Site(parley.config.publicUrl(), parley.config.dev(), parley.databaseName(), parley::databaseAnswers,
+                parley.config.trustedProxies());
         var services = new Web.Services(parley.accounts, parley.sessions, parley.rooms, parley.messages, parley.readMarks,
-                parley.presence, parley.bus);
+                parley.presence, parley.bus, parley.quotas);
         server.setHandler(Web.handler(site, services, templates, live));
         server.setStopTimeout(5_000);
         server.addEventListener(new LifeCycle.Listener() {

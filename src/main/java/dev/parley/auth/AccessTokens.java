@@ -67,6 +67,16 @@ public final class AccessTokens {
         return jwt.serialize();
     }
 
+    /** When a token expires; read without checking it, so only for a token {@link #verify} accepted. */
+    public Optional<java.time.Instant> expiresAt(String token) {
+        try {
+            Date exp = SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime();
+            return Optional.ofNullable(exp).map(Date::toInstant);
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The principal a token proves, or empty when it is forged, expired, malformed or of another issuer. */
     public Optional<Principal> verify(String token) {
         try {

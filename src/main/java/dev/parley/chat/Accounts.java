@@ -1,6 +1,6 @@
 package dev.parley.chat;
 
-import dev.parley.auth.LoginThrottle;
+import dev.parley.auth.HashingGate;
 import dev.parley.auth.Passwords;
 import dev.parley.auth.Principal;
 import dev.parley.chat.Sessions;
@@ -20,39 +20,56 @@ public final class Accounts {
 
     private final UserStore users;
     private final Passwords passwords;
-    private final LoginThrottle throttle;
+    private final LoginGuard guard;
+    private final Quotas quotas;
     private final Sessions sessions;
 
-    public Accounts(UserStore users, Passwords passwords, LoginThrottle throttle, Sessions sessions) {
+    public Accounts(UserStore users, Passwords passwords, LoginGuard guard, Quotas quotas, Sessions sessions) {
         this.users = users;
         this.passwords = passwords;
-        this.throttle = throttle;
+        this.guard = guard;
+        this.quotas = quotas;
         this.sessions = sessions;
     }
 
-    public Account register(String username, String password) {
+    /** Signs someone up from {@code address} (the client's network address), within that address's sign-up allowance. */
+    public Account register(String username, String password, String address) {
         String name = checkUsername(username);
         checkPassword(password, "password");
+        quotas.registration(address);
         try {
-            return users.register(name, passwords.hash(password));
+            return users.register(name, hashing(() -> passwords.hash(password)));
         } catch (DuplicateException e) {
             throw new ChatException(ErrorCode.CONFLICT, "username", "That username is taken.");
         }
     }
 
-    public Account logIn(String username, String password) {
+    /**
+     * Checks a password from {@code address}: every attempt counts against the address's allowance,
+     * failures against the name's ({@link LoginGuard}), and the check waits its turn to hash.
+     */
+    public Account logIn(String username, String password, String address) {
         if (username == null || password == null) throw new ChatException(ErrorCode.UNAUTHORIZED, "Wrong username or password.");
-        if (!throttle.allows(username)) {
-            throw new ChatException(ErrorCode.RATE_LIMITED, "password", "Too many failed attempts. Wait a minute and try again.");
-        }
+        quotas.login(address);
+        guard.check(username, address);
         Optional<Account> account = users.findByUsername(username.trim());
-        if (account.isEmpty()) {
+        boolean right = hashing(() -> {
+            if (account.isPresent()) return passwords.matches(password, account.get().passwordHash());
             passwords.burnTimeOfOneCheck(password);
-        } else if (passwords.matches(password, account.get().passwordHash())) {
-            return account.get();
-        }
-        throttle.failed(username);
+            return false;
+        });
+        if (right) return account.get();
+        guard.failed(username, address);
         throw new ChatException(ErrorCode.UNAUTHORIZED, "Wrong username or password.");
+    }
+
+    /** Hashing refused for want of a turn is a 503 that says when to retry, not a failure of the caller's. */
+    private static <T> T hashing(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (HashingGate.Busy e) {
+            throw TryLater.busy("The server is busy checking passwords; try again in a moment.", e.retryAfter);
+        }
     }
 
     public Account byUsername(String username) {
@@ -88,11 +105,11 @@ public final class Accounts {
      */
     public void changePassword(Principal me, String currentPassword, String newPassword) {
         Account account = byId(me.userId());
-        if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+        if (currentPassword == null || !hashing(() -> passwords.matches(currentPassword, account.passwordHash()))) {
             throw new ChatException(ErrorCode.FORBIDDEN, "currentPassword", "That is not your current password.");
         }
         checkPassword(newPassword, "newPassword");
-        users.setPasswordHash(me.userId(), passwords.hash(newPassword));
+        users.setPasswordHash(me.userId(), hashing(() -> passwords.hash(newPassword)));
         sessions.endAllOf(me.userId(), me.sessionId());
     }
 
@@ -104,7 +121,7 @@ public final class Accounts {
         requireAdmin(adminId);
         Account account = byUsername(username);
         String temporary = TemporaryPassword.generate();
-        users.setPasswordHash(account.id(), passwords.hash(temporary));
+        users.setPasswordHash(account.id(), hashing(() -> passwords.hash(temporary)));
         sessions.endAllOf(account.id(), null);
         return new Reset(account, temporary);
     }

@@ -19,12 +19,14 @@ public final class Messages {
     private final Rooms rooms;
     private final Typing typing;
     private final EventBus bus;
+    private final Quotas quotas;
 
-    public Messages(MessageStore messages, Rooms rooms, Typing typing, EventBus bus) {
+    public Messages(MessageStore messages, Rooms rooms, Typing typing, EventBus bus, Quotas quotas) {
         this.messages = messages;
         this.rooms = rooms;
         this.typing = typing;
         this.bus = bus;
+        this.quotas = quotas;
     }
 
     /**
@@ -45,6 +47,8 @@ public final class Messages {
         String text = MessageContent.check(content);
         String id = checkClientId(clientId);
         rooms.joined(author, roomId);
+        // One allowance per person, whichever socket, tab, instance or HTTP client the message comes from.
+        quotas.message(author.userId());
         return messages.appendAsync(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id))
                 .thenApply(appended -> {
                     if (!appended.created() && appended.message().roomId() != roomId) {

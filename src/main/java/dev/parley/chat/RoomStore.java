@@ -16,6 +16,9 @@ public interface RoomStore {
      */
     Room createChannel(String name, boolean isPrivate, long ownerId);
 
+    /** How many channels, public or private, the user owns. */
+    int countChannelsOwnedBy(long ownerId);
+
     /** The direct room of two distinct users, created with both as members on first use; one per pair. */
     Room directRoom(long userA, long userB);
 

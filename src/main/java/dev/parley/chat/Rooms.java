@@ -21,12 +21,14 @@ public final class Rooms {
     private final Accounts accounts;
     private final Typing typing;
     private final EventBus bus;
+    private final Quotas quotas;
 
-    public Rooms(RoomStore rooms, Accounts accounts, Typing typing, EventBus bus) {
+    public Rooms(RoomStore rooms, Accounts accounts, Typing typing, EventBus bus, Quotas quotas) {
         this.rooms = rooms;
         this.accounts = accounts;
         this.typing = typing;
         this.bus = bus;
+        this.quotas = quotas;
     }
 
     public List<RoomListing> listFor(Principal viewer) {
@@ -35,6 +37,12 @@ public final class Rooms {
 
     public Room create(Principal owner, String name, boolean isPrivate) {
         String clean = checkName(name);
+        int most = quotas.limits().roomsPerPerson();
+        // Counted before the insert: two racing creations may both pass, which costs one room, not a flood.
+        if (rooms.countChannelsOwnedBy(owner.userId()) >= most) {
+            throw new ChatException(ErrorCode.FORBIDDEN, "name", "You own " + most + " rooms, the most one person may; ask an admin.");
+        }
+        quotas.createRoom(owner.userId());
         try {
             Room room = rooms.createChannel(clean, isPrivate, owner.userId());
             bus.publish(new MemberJoined(room.id(), UserRef.of(owner)));
@@ -108,8 +116,10 @@ public final class Rooms {
 
     /** Joins a public channel; private and direct rooms are entered only by invitation. */
     public Room join(Principal viewer, long roomId) {
-        Room room = visible(viewer, roomId);
-        if (room.isPrivate() || room.isDirect()) return room;
+        RoomAndMember seen = seen(viewer, roomId);
+        Room room = seen.room();
+        if (room.isPrivate() || room.isDirect() || seen.member()) return room;
+        quotas.join(viewer.userId());
         if (rooms.addMember(roomId, viewer.userId())) bus.publish(new MemberJoined(roomId, UserRef.of(viewer)));
         return room;
     }
@@ -144,6 +154,7 @@ public final class Rooms {
         Account peer = accounts.byUsername(username);
         if (peer.id() == viewer.userId()) throw ChatException.invalid("username", "Pick someone other than yourself.");
         boolean isNew = rooms.findDirect(viewer.userId(), peer.id()).isEmpty();
+        if (isNew) quotas.createRoom(viewer.userId());
         Room room = rooms.directRoom(viewer.userId(), peer.id());
         if (isNew) {
             // Both people's open sockets start receiving the new conversation.

@@ -64,6 +64,29 @@ public final class Sessions {
         return Optional.empty();
     }
 
+    /**
+     * A browser's refresh, from its cookie. Unlike a program's, a spent token gets nothing here, not
+     * even within the grace for racing requests: it counts as a replay and ends the session.
+     */
+    public Optional<TokenPair> refreshFromCookie(String refreshToken) {
+        Optional<TokenPair> pair = refresh(refreshToken);
+        if (pair.isPresent() && pair.get().refreshToken() == null) {
+            end(pair.get().principal().sessionId());
+            return Optional.empty();
+        }
+        return pair;
+    }
+
+    /** When an access token that {@link #authenticate} accepted expires. */
+    public java.time.Instant expiresAt(String accessToken) {
+        return accessTokens.expiresAt(accessToken).orElseGet(() -> clock.instant().plus(AccessTokens.LIFETIME));
+    }
+
+    /** Whether the session is still live: not ended, revoked or expired. */
+    public boolean isActive(String sessionId) {
+        return store.isActive(sessionId);
+    }
+
     /** The principal of a valid access token whose session is still live. */
     public Optional<Principal> authenticate(String accessToken) {
         if (accessToken == null || accessToken.isBlank()) return Optional.empty();

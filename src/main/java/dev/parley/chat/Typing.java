@@ -20,15 +20,18 @@ public final class Typing {
     private final TypingState state;
     private final RoomStore rooms;
     private final EventBus bus;
+    private final Quotas quotas;
 
-    public Typing(TypingState state, RoomStore rooms, EventBus bus) {
+    public Typing(TypingState state, RoomStore rooms, EventBus bus, Quotas quotas) {
         this.state = state;
         this.rooms = rooms;
         this.bus = bus;
+        this.quotas = quotas;
     }
 
     public void start(Principal typist, long roomId) {
         Rooms.joined(rooms, typist, roomId);
+        quotas.typing(typist.userId());
         UserRef user = UserRef.of(typist);
         if (state.start(roomId, user, state.now().plus(TIMEOUT))) {
             bus.publish(new TypingChanged(roomId, user, true, state.typers(roomId)));

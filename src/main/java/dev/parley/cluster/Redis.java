@@ -42,6 +42,8 @@ public final class Redis implements AutoCloseable {
     private final RedisClient client;
     public final StatefulRedisConnection<String, String> commands;
     public final StatefulRedisPubSubConnection<String, String> pubSub;
+    /** For Bucket4j, which keeps its buckets' state as bytes. */
+    final StatefulRedisConnection<String, byte[]> buckets;
 
     private Redis(String url) {
         this.resources = ClientResources.builder()
@@ -58,6 +60,8 @@ public final class Redis implements AutoCloseable {
                 .build());
         this.commands = client.connect();
         this.pubSub = client.connectPubSub();
+        this.buckets = client.connect(io.lettuce.core.codec.RedisCodec.of(io.lettuce.core.codec.StringCodec.UTF8,
+                io.lettuce.core.codec.ByteArrayCodec.INSTANCE));
         probe.scheduleWithFixedDelay(this::probe, PROBE_MS, PROBE_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -102,6 +106,7 @@ public final class Redis implements AutoCloseable {
     public void close() {
         probe.shutdownNow();
         pubSub.close();
+        buckets.close();
         commands.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
         resources.shutdown(0, 1, TimeUnit.SECONDS);

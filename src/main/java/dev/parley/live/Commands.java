@@ -39,14 +39,16 @@ final class Commands {
     private final Presence presence;
     private final ReadMarks readMarks;
     private final Hub hub;
+    private final TokenExpiry tokens;
 
-    Commands(Rooms rooms, Messages messages, Typing typing, Presence presence, ReadMarks readMarks, Hub hub) {
+    Commands(Rooms rooms, Messages messages, Typing typing, Presence presence, ReadMarks readMarks, Hub hub, TokenExpiry tokens) {
         this.rooms = rooms;
         this.messages = messages;
         this.typing = typing;
         this.presence = presence;
         this.readMarks = readMarks;
         this.hub = hub;
+        this.tokens = tokens;
     }
 
     /** The ack's data, or, for a send, a future of it that completes once the message is durable. */
@@ -80,6 +82,7 @@ final class Commands {
                 yield Map.of();
             }
             case "sync" -> hub.sync(c, cursors(in));
+            case "refresh-token" -> tokens.renew(c, in.text("accessToken"));
             default -> throw ChatException.invalid("event", "Unknown event \"" + in.event() + "\".");
         };
     }

@@ -61,6 +61,11 @@ public final class Connection {
     private volatile boolean closing;
     private volatile long closingSince;
     private volatile long lastHeard = System.nanoTime();
+    /** When the access token this socket rides on expires (null: never checked, as for sockets opened in tests without one). */
+    private volatile java.time.Instant tokenExpires;
+    /** The expiry a {@code token-expiring} warning was last sent for. */
+    private volatile java.time.Instant warnedFor;
+    private java.time.Instant expiredFor;
 
     /** Over Jetty's own session of the socket, which it writes and closes without blocking. */
     Connection(CoreSession core, Principal principal, Format format, long viewing, FrameRate rate, SocketWriter writer) {
@@ -182,12 +187,39 @@ public final class Connection {
         core().abort();
     }
 
+    boolean isClosing() {
+        return closing;
+    }
+
     boolean closingLongerThan(long now, long nanos) {
         return closing && now - closingSince > nanos;
     }
 
     private CoreSession core() {
         return core;
+    }
+
+    java.time.Instant tokenExpires() {
+        return tokenExpires;
+    }
+
+    /** The socket now rides on a token that expires at {@code expires}: a new warning will come before then. */
+    void tokenRenewed(java.time.Instant expires) {
+        tokenExpires = expires;
+    }
+
+    /** True once per expiry: whether to warn now. */
+    synchronized boolean warnOnce(java.time.Instant expires) {
+        if (expires.equals(warnedFor)) return false;
+        warnedFor = expires;
+        return true;
+    }
+
+    /** True once per expiry: whether to close for it now (the close itself happens off the clock's thread). */
+    synchronized boolean expireOnce(java.time.Instant expires) {
+        if (expires.equals(expiredFor)) return false;
+        expiredFor = expires;
+        return true;
     }
 
     void heard() {

@@ -4,6 +4,7 @@ import dev.parley.util.Futures;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.ClusterUnavailable;
+import dev.parley.chat.TryLater;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -35,17 +36,18 @@ final class Dispatcher {
         received.incrementAndGet();
         hub.alive(c);
         // Counted before parsing, so that a flood of garbage is limited like any other.
-        boolean allowed = c.rate.allow();
+        long waitNanos = c.rate.take();
+        boolean allowed = waitNanos == 0;
         Inbound in;
         try {
             in = Inbound.parse(text);
         } catch (Inbound.Unreadable e) {
             c.goLive();
-            refuse(c::send, c, e.ack, allowed ? e.reason : rateLimited());
+            refuse(c::send, c, e.ack, allowed ? e.reason : rateLimited(waitNanos));
             return;
         }
         if (!allowed) {
-            refuse(c::send, c, in.ack(), rateLimited());
+            refuse(c::send, c, in.ack(), rateLimited(waitNanos));
             return;
         }
         // A sync replays before going live; any other first frame ends the hold at once.
@@ -83,13 +85,14 @@ final class Dispatcher {
         }
     }
 
-    private static ChatException rateLimited() {
-        return new ChatException(ErrorCode.RATE_LIMITED, "Too many frames; slow down.");
+    private static ChatException rateLimited(long waitNanos) {
+        return TryLater.rateLimited("Too many frames; slow down.", java.time.Duration.ofNanos(waitNanos));
     }
 
     private void refuse(Consumer<String> out, Connection c, Object ack, ChatException e) {
         if (ack != null) {
-            out.accept(Wire.failed(ack, e.code.wire(), e.getMessage(), e.field));
+            Long retryAfterMs = e instanceof TryLater later ? later.retryAfterMs() : null;
+            out.accept(Wire.failed(ack, e.code.wire(), e.getMessage(), e.field, retryAfterMs));
         } else {
             dropped.incrementAndGet();
             log.debug("dropped a frame from {}: {} {}", c, e.code.wire(), e.getMessage());
@@ -99,7 +102,7 @@ final class Dispatcher {
     /** The protocol is text; a binary frame is dropped and counted like any unreadable one. */
     void binary(Connection c) {
         hub.alive(c);
-        c.rate.allow();
+        c.rate.take();
         dropped.incrementAndGet();
         log.debug("dropped a binary frame from {}", c);
     }

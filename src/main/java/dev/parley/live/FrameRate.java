@@ -30,11 +30,16 @@ final class FrameRate {
     }
 
     synchronized boolean allow() {
+        return take() == 0;
+    }
+
+    /** Takes one frame's token: 0 when taken, else how many nanoseconds until one is there. */
+    synchronized long take() {
         long now = nanoTime.getAsLong();
         credit = Math.min(capacity * nanosPerToken, credit + (now - refilledAt));
         refilledAt = now;
-        if (credit < nanosPerToken) return false;
+        if (credit < nanosPerToken) return nanosPerToken - credit;
         credit -= nanosPerToken;
-        return true;
+        return 0;
     }
 }

@@ -51,13 +51,15 @@ public final class Hub implements AutoCloseable {
     private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final EventBus.Subscription subscription;
+    private final TokenExpiry expiry;
 
-    public Hub(Rooms rooms, Messages messages, Typing typing, Presence presence, EventBus bus, Templates templates) {
+    public Hub(Rooms rooms, Messages messages, Typing typing, Presence presence, EventBus bus, Templates templates, TokenExpiry expiry) {
         this.rooms = rooms;
         this.messages = messages;
         this.typing = typing;
         this.presence = presence;
         this.renderer = new Renderer(templates);
+        this.expiry = expiry;
         this.subscription = bus.subscribe(this::on);
     }
 
@@ -191,6 +193,7 @@ public final class Hub implements AutoCloseable {
             } else if (ping) {
                 c.ping();
             }
+            expiry.check(c);
         }
     }
 
@@ -209,6 +212,10 @@ public final class Hub implements AutoCloseable {
     void alive(Connection c) {
         c.heard();
         presence.alive(c.id);
+    }
+
+    int socketsOf(long userId) {
+        return connectionsOf(userId).size();
     }
 
     public int connectionCount() {

@@ -32,7 +32,7 @@ record Inbound(String event, Object ack, JsonNode data) {
         try {
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new Unreadable(null, ChatException.invalid(null, "The frame is not valid JSON."));
+            throw new Unreadable(ackOfLenient(text), ChatException.invalid(null, "The frame is not valid JSON (one object, each key once, nothing after it)."));
         }
         if (root == null || !root.isObject()) throw new Unreadable(null, ChatException.invalid(null, "A frame must be a JSON object."));
         Object ack = ack(root.get("ack"));
@@ -50,6 +50,18 @@ record Inbound(String event, Object ack, JsonNode data) {
         }
         return new Inbound(event.textValue(), ack, data);
     }
+
+    /** Reads nothing but where to send the refusal: a frame refused as ambiguous still names its ack. */
+    private static Object ackOfLenient(String text) {
+        try {
+            JsonNode lenient = LENIENT.readTree(text);
+            return lenient != null && lenient.isObject() ? ack(lenient.get("ack")) : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The ack id as sent (a whole number or a short string), or null when absent or unusable. */
     private static Object ack(JsonNode ack) {

@@ -39,10 +39,11 @@ public final class Live implements AutoCloseable {
     private final ScheduledExecutorService healer = singleThread("parley-tail-heal");
     private long ticks;
 
-    public Live(Rooms rooms, Messages messages, Typing typing, Presence presence, ReadMarks readMarks, EventBus bus, Templates templates) {
+    public Live(Rooms rooms, Messages messages, Typing typing, Presence presence, ReadMarks readMarks, EventBus bus, Templates templates,
+                TokenExpiry tokens) {
         this.writer = SocketWriter.start();
-        this.hub = new Hub(rooms, messages, typing, presence, bus, templates);
-        this.dispatcher = new Dispatcher(hub, new Commands(rooms, messages, typing, presence, readMarks, hub));
+        this.hub = new Hub(rooms, messages, typing, presence, bus, templates, tokens);
+        this.dispatcher = new Dispatcher(hub, new Commands(rooms, messages, typing, presence, readMarks, hub, tokens));
         every(liveClock, Timings.TICK, "live clock", this::tick);
         if (bus.spansInstances()) every(healer, Timings.HEAL_EVERY, "tail heal", hub::healTails);
     }
@@ -71,13 +72,13 @@ public final class Live implements AutoCloseable {
     }
 
     /** The endpoint config of one accepted handshake: the socket it opens belongs to this principal. */
-    public ServerEndpointConfig endpointFor(Principal principal, Format format, long viewing) {
+    public ServerEndpointConfig endpointFor(Principal principal, Format format, long viewing, java.time.Instant tokenExpires) {
         return ServerEndpointConfig.Builder.create(LiveEndpoint.class, "/ws")
                 .subprotocols(format == Format.JSON ? List.of(Format.JSON_SUBPROTOCOL) : List.of())
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
                     public <T> T getEndpointInstance(Class<T> type) {
-                        return type.cast(new LiveEndpoint(Live.this, principal, format, viewing));
+                        return type.cast(new LiveEndpoint(Live.this, principal, format, viewing, tokenExpires));
                     }
                 })
                 .build();
@@ -85,6 +86,11 @@ public final class Live implements AutoCloseable {
 
     public int connections() {
         return hub.connectionCount();
+    }
+
+    /** How many sockets the user has open on this instance. */
+    public int socketsOf(long userId) {
+        return hub.socketsOf(userId);
     }
 
     public long droppedFrames() {

@@ -23,13 +23,15 @@ public final class LiveEndpoint extends Endpoint {
     private final Principal principal;
     private final Format format;
     private final long viewing;
+    private final java.time.Instant tokenExpires;
     private Connection connection;
 
-    LiveEndpoint(Live live, Principal principal, Format format, long viewing) {
+    LiveEndpoint(Live live, Principal principal, Format format, long viewing, java.time.Instant tokenExpires) {
         this.live = live;
         this.principal = principal;
         this.format = format;
         this.viewing = viewing;
+        this.tokenExpires = tokenExpires;
     }
 
     @Override
@@ -37,6 +39,7 @@ public final class LiveEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(MAX_FRAME);
         session.setMaxIdleTimeout(Timings.IDLE_TIMEOUT.toMillis());
         connection = new Connection(((JakartaWebSocketSession) session).getCoreSession(), principal, format, viewing, new FrameRate(Live.FRAMES_PER_SECOND), live.writer);
+        connection.tokenRenewed(tokenExpires);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> live.dispatcher.receive(connection, text));
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> live.hub.alive(connection));
         session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>) bytes -> live.dispatcher.binary(connection));

@@ -18,7 +18,7 @@ final class Wire {
     record Ack(Object ack, boolean success, Object data, ErrorBody error) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ErrorBody(String code, String message, String field) {}
+    record ErrorBody(String code, String message, String field, Long retryAfterMs) {}
 
     record MemberJoined(long roomId, UserRef user) {}
 
@@ -48,7 +48,7 @@ final class Wire {
         return Json.write(new Ack(ack, true, data == null ? java.util.Map.of() : data, null));
     }
 
-    static String failed(Object ack, String code, String message, String field) {
-        return Json.write(new Ack(ack, false, null, new ErrorBody(code, message, field)));
+    static String failed(Object ack, String code, String message, String field, Long retryAfterMs) {
+        return Json.write(new Ack(ack, false, null, new ErrorBody(code, message, field, retryAfterMs)));
     }
 }

@@ -12,10 +12,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 
-/** The one JSON mapper: instants as ISO-8601 text, unknown fields refused nowhere, nulls kept. */
+/**
+ * The one JSON mapper: instants as ISO-8601 text, unknown fields refused nowhere, nulls kept.
+ * A text with anything after its value, or with a key twice, is refused: two readers of the same
+ * bytes (a proxy, a log, this server) must never disagree on what they say.
+ */
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .registerModule(new SimpleModule().addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
                 @Override

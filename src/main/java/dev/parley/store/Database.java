@@ -57,6 +57,7 @@ public final class Database implements AutoCloseable {
         }
         if (!postgres) {
             createParentDirectory(jdbcUrl);
+            OwnerOnly.sqliteFiles(JdbcUrls.sqliteFile(jdbcUrl));
         }
         HikariDataSource pool;
         try {

@@ -53,6 +53,11 @@ final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public int countChannelsOwnedBy(long ownerId) {
+        return jdbc.one("SELECT COUNT(*) FROM rooms WHERE kind = 'channel' AND owner_id = ?", rs -> rs.getInt(1), ownerId).orElse(0);
+    }
+
+    @Override
     public Room directRoom(long userA, long userB) {
         if (userA == userB) {
             throw new IllegalArgumentException("a direct room needs two distinct users, got " + userA + " twice");

@@ -60,7 +60,9 @@ abstract class ApiServlet extends HttpServlet {
         if (res.isCommitted()) return;
         res.resetBuffer();
         if (e.code == ErrorCode.UNAUTHORIZED) res.setHeader("WWW-Authenticate", "Bearer");
-        json(res, e.code.httpStatus, new ApiViews.Error(new ApiViews.Error.Body(e.code.wire(), e.getMessage(), e.field)));
+        Requests.retryAfter(res, e);
+        Long retryAfterMs = e instanceof dev.parley.chat.TryLater later ? later.retryAfterMs() : null;
+        json(res, e.code.httpStatus, new ApiViews.Error(new ApiViews.Error.Body(e.code.wire(), e.getMessage(), e.field, retryAfterMs)));
     }
 
     /** Unknown route or method: the same JSON error shape as everything else. */

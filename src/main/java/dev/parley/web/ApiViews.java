@@ -47,6 +47,6 @@ final class ApiViews {
 
     record Error(Body error) {
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        record Body(String code, String message, String field) {}
+        record Body(String code, String message, String field, Long retryAfterMs) {}
     }
 }

@@ -30,12 +30,12 @@ final class AuthApi extends ApiServlet {
         switch (action) {
             case "register" -> {
                 JsonNode body = Requests.jsonBody(req);
-                var account = accounts.register(Json.text(body, "username"), Json.text(body, "password"));
+                var account = accounts.register(Json.text(body, "username"), Json.text(body, "password"), Requests.address(req));
                 json(res, 201, ApiViews.Tokens.of(sessions.start(account)));
             }
             case "login" -> {
                 JsonNode body = Requests.jsonBody(req);
-                var account = accounts.logIn(Json.text(body, "username"), Json.text(body, "password"));
+                var account = accounts.logIn(Json.text(body, "username"), Json.text(body, "password"), Requests.address(req));
                 json(res, 200, ApiViews.Tokens.of(sessions.start(account)));
             }
             case "refresh" -> {

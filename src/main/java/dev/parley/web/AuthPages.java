@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-/** {@code /register}, {@code /login} and {@code /logout} for browsers. */
+/** {@code /register}, {@code /login} and {@code /logout} (a page with a button; only its POST signs out) for browsers. */
 final class AuthPages extends PageServlet {
 
     private final Accounts accounts;
@@ -34,7 +34,8 @@ final class AuthPages extends PageServlet {
                     form(req, res, 200, Form.EMPTY);
                 }
             }
-            case "/logout" -> logOut(req, res);
+            // A GET must not end the session: any site can make a browser send one (an image, a link).
+            case "/logout" -> page(req, res, 200, "pages/logout.jte", Map.of());
             default -> super.doGet(req, res);
         }
     }
@@ -49,10 +50,12 @@ final class AuthPages extends PageServlet {
         String username = req.getParameter("username");
         String password = req.getParameter("password");
         try {
-            Account account = signUp ? accounts.register(username, password) : accounts.logIn(username, password);
+            String address = Requests.address(req);
+            Account account = signUp ? accounts.register(username, password, address) : accounts.logIn(username, password, address);
             cookies.signIn(res, sessions.start(account));
             res.sendRedirect(safeNext(req.getParameter("next")));
         } catch (ChatException e) {
+            Requests.retryAfter(res, e);
             var values = Map.of("username", username == null ? "" : username);
             form(req, res, e.code.httpStatus, Form.failed(values, e, signUp ? "username" : "password"));
         }

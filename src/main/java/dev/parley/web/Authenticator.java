@@ -21,6 +21,8 @@ final class Authenticator extends HttpFilter {
 
     static final String PRINCIPAL = Principal.class.getName();
     static final String VIA_COOKIE = "parley.viaCookie";
+    /** When the access token that proved the principal expires: a socket opened with it lives until then. */
+    static final String EXPIRES = "parley.accessExpires";
 
     private final Sessions sessions;
     private final Cookies cookies;
@@ -36,8 +38,15 @@ final class Authenticator extends HttpFilter {
         Optional<Principal> who;
         if (bearer != null) {
             who = sessions.authenticate(bearer);
+            who.ifPresent(p -> req.setAttribute(EXPIRES, sessions.expiresAt(bearer)));
         } else {
-            who = sessions.authenticate(Cookies.read(req, Cookies.ACCESS)).or(() -> refreshFromCookie(req, res));
+            String access = Cookies.read(req, Cookies.ACCESS);
+            who = sessions.authenticate(access);
+            if (who.isPresent()) {
+                req.setAttribute(EXPIRES, sessions.expiresAt(access));
+            } else {
+                who = refreshFromCookie(req, res);
+            }
             who.ifPresent(p -> req.setAttribute(VIA_COOKIE, Boolean.TRUE));
         }
         who.ifPresent(p -> req.setAttribute(PRINCIPAL, p));
@@ -47,12 +56,13 @@ final class Authenticator extends HttpFilter {
     private Optional<Principal> refreshFromCookie(HttpServletRequest req, HttpServletResponse res) {
         String refresh = Cookies.read(req, Cookies.REFRESH);
         if (refresh == null) return Optional.empty();
-        Optional<TokenPair> pair = sessions.refresh(refresh);
+        Optional<TokenPair> pair = sessions.refreshFromCookie(refresh);
         if (pair.isEmpty()) {
             cookies.signOut(res);
             return Optional.empty();
         }
         cookies.signIn(res, pair.get());
+        req.setAttribute(EXPIRES, sessions.expiresAt(pair.get().accessToken()));
         return Optional.of(pair.get().principal());
     }
 

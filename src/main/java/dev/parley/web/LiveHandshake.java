@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
+import dev.parley.chat.TryLater;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,12 +28,16 @@ final class LiveHandshake extends ApiServlet {
     private final Live live;
     private final Sessions sessions;
     private final SameOrigin sameOrigin;
+    private final int maxSockets;
+    /** Sockets close when pages do; a few seconds usually frees one. */
+    private static final Duration SOCKET_RETRY = Duration.ofSeconds(5);
 
-    LiveHandshake(Live live, Sessions sessions, SameOrigin sameOrigin) {
+    LiveHandshake(Live live, Sessions sessions, SameOrigin sameOrigin, int maxSockets) {
         super(sameOrigin);
         this.live = live;
         this.sessions = sessions;
         this.sameOrigin = sameOrigin;
+        this.maxSockets = maxSockets;
     }
 
     @Override
@@ -45,7 +52,10 @@ final class LiveHandshake extends ApiServlet {
         }
         var container = (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
         try {
-            container.upgradeHttpToWebSocket(req, res, live.endpointFor(principal, format(req), viewing(req)), Map.of());
+            if (live.socketsOf(principal.userId()) >= maxSockets) {
+                throw TryLater.rateLimited("You have " + maxSockets + " sockets open, the most one person may; close some.", SOCKET_RETRY);
+            }
+            container.upgradeHttpToWebSocket(req, res, live.endpointFor(principal, format(req), viewing(req), expiresAt(req)), Map.of());
         } catch (DeploymentException e) {
             throw new IllegalStateException("cannot upgrade to the live endpoint", e);
         }
@@ -53,7 +63,14 @@ final class LiveHandshake extends ApiServlet {
 
     private Optional<Principal> principal(HttpServletRequest req) {
         if (Requests.signedIn(req)) return Optional.of(Requests.principal(req));
-        return sessions.authenticate(req.getParameter("access_token"));
+        String token = req.getParameter("access_token");
+        Optional<Principal> who = sessions.authenticate(token);
+        who.ifPresent(p -> req.setAttribute(Authenticator.EXPIRES, sessions.expiresAt(token)));
+        return who;
+    }
+
+    private Instant expiresAt(HttpServletRequest req) {
+        return (Instant) req.getAttribute(Authenticator.EXPIRES);
     }
 
     private static Format format(HttpServletRequest req) {

@@ -52,6 +52,7 @@ abstract class PageServlet extends HttpServlet {
     private void refuse(HttpServletRequest req, HttpServletResponse res, ChatException e) throws IOException {
         if (res.isCommitted()) return;
         res.resetBuffer();
+        Requests.retryAfter(res, e);
         if (e.code == ErrorCode.UNAUTHORIZED) {
             String next = URLEncoder.encode(req.getRequestURI(), StandardCharsets.UTF_8);
             if (Requests.isHtmx(req)) {

@@ -24,6 +24,17 @@ final class Requests {
         return (Principal) p;
     }
 
+    /** The client's network address ({@link ClientAddress}), for limits per address. */
+    static String address(HttpServletRequest req) {
+        Object a = req.getAttribute(ClientAddress.ATTRIBUTE);
+        return a != null ? (String) a : req.getRemoteAddr();
+    }
+
+    /** Says when to retry, in whole seconds, when the refusal is one that passes. */
+    static void retryAfter(jakarta.servlet.http.HttpServletResponse res, ChatException e) {
+        if (e instanceof dev.parley.chat.TryLater later) res.setHeader("Retry-After", Long.toString(later.retryAfterSeconds()));
+    }
+
     static boolean signedIn(HttpServletRequest req) {
         return req.getAttribute(Authenticator.PRINCIPAL) != null;
     }

@@ -142,6 +142,7 @@ final class RoomPages extends PageServlet {
             Room room = rooms.create(me, name, req.getParameter("private") != null);
             res.sendRedirect("/rooms/" + room.id());
         } catch (ChatException e) {
+            Requests.retryAfter(res, e);
             home(req, res, me, e.code.httpStatus, Form.failed(Map.of("name", name == null ? "" : name), e, "name"), Form.EMPTY);
         }
     }
@@ -151,6 +152,7 @@ final class RoomPages extends PageServlet {
         try {
             res.sendRedirect("/rooms/" + rooms.direct(me, username).id());
         } catch (ChatException e) {
+            Requests.retryAfter(res, e);
             home(req, res, me, e.code.httpStatus, Form.EMPTY, Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
         }
     }
@@ -161,6 +163,7 @@ final class RoomPages extends PageServlet {
             rooms.addMember(me, roomId, username);
             res.sendRedirect("/rooms/" + roomId);
         } catch (ChatException e) {
+            Requests.retryAfter(res, e);
             if (e.code == dev.parley.chat.ErrorCode.UNAUTHORIZED) throw e;
             room(req, res, me, roomId, e.code.httpStatus, Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
         }

@@ -2,6 +2,7 @@ package dev.parley.web;
 import dev.parley.render.Templates;
 
 import dev.parley.chat.Accounts;
+import dev.parley.chat.Quotas;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.Messages;
 import dev.parley.chat.Presence;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -30,11 +32,12 @@ public final class Web {
     private Web() {}
 
     /** Where the site is served and how: {@code publicUrl} decides Origin checks and secure cookies; {@code dev} serves {@code static/} from disk. */
-    public record Site(Optional<URI> publicUrl, boolean dev, String databaseName, BooleanSupplier databaseAnswers) {}
+    public record Site(Optional<URI> publicUrl, boolean dev, String databaseName, BooleanSupplier databaseAnswers,
+            List<String> trustedProxies) {}
 
     /** The services the routes call; each servlet gets only those it uses. */
     public record Services(Accounts accounts, Sessions sessions, Rooms rooms, Messages messages, ReadMarks readMarks,
-            Presence presence, EventBus bus) {}
+            Presence presence, EventBus bus, Quotas quotas) {}
 
     public static Handler handler(Site site, Services s, Templates templates, Live live) {
         var context = new ServletContextHandler();
@@ -42,12 +45,15 @@ public final class Web {
         context.setMaxFormContentSize(Requests.MAX_BODY);
         JakartaWebSocketServletContainerInitializer.configure(context, null);
         var sameOrigin = new SameOrigin(site.publicUrl());
-        var cookies = new Cookies(site.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false));
+        boolean https = site.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
+        var cookies = new Cookies(https);
 
         var metrics = new Metrics(live, s.bus());
         context.addFilter(new FilterHolder(metrics.timing()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new ClientAddress(site.trustedProxies())), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new Authenticator(s.sessions(), cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new SecurityHeaders(https)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new ApiRateLimit(s.quotas())), "/api/*", EnumSet.of(DispatcherType.REQUEST));
 
         var authPages = new ServletHolder(new AuthPages(s.accounts(), s.sessions(), templates, sameOrigin, cookies));
         context.addServlet(authPages, "/register");
@@ -68,7 +74,7 @@ public final class Web {
         context.addServlet(meApi, "/api/me/*");
         context.addServlet(new ServletHolder(new RoomsApi(s.rooms(), s.messages(), s.readMarks(), sameOrigin)), "/api/rooms/*");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
-        context.addServlet(new ServletHolder(new LiveHandshake(live, s.sessions(), sameOrigin)), "/ws");
+        context.addServlet(new ServletHolder(new LiveHandshake(live, s.sessions(), sameOrigin, s.quotas().limits().socketsPerPerson())), "/ws");
         context.addServlet(new ServletHolder(new Health(site.databaseAnswers(), s.bus())), "/healthz");
         context.addServlet(new ServletHolder(new Health(site.databaseAnswers(), s.bus())), "/readyz");
         context.addServlet(new ServletHolder(metrics.endpoint()), "/metrics");

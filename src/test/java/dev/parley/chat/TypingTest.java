@@ -1,5 +1,6 @@
 package dev.parley.chat;
 
+import dev.parley.cluster.LocalRateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class TypingTest {
     void open() {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
         var stores = database.stores();
-        typing = new Typing(new LocalTypingState(clock), stores.rooms(), bus);
+        typing = new Typing(new LocalTypingState(clock), stores.rooms(), bus, new Quotas(Limits.generous(), new LocalRateLimits(clock)));
         Account a = stores.users().register("alice", "not-a-real-hash");
         Account b = stores.users().register("bob", "not-a-real-hash");
         alice = new Principal(a.id(), "alice", false, "s1");

@@ -47,6 +47,22 @@ class BadFramesIT extends OneServer {
     }
 
     @Test
+    void framesWithADuplicateKeyOrTrailingTextAreRefusedAndStoreNothing() {
+        var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
+        try (var a = LiveClient.json(server, pair.a().accessToken()).ready()) {
+            String data = "{\"roomId\":" + pair.room() + ",\"content\":\"shown\",\"content\":\"stored\"}";
+            assertFailed(a.raw("dup", "{\"event\":\"send-message\",\"ack\":\"dup\",\"data\":" + data + "}"), "invalid_payload");
+            String one = "{\"event\":\"send-message\",\"ack\":\"tail\",\"data\":{\"roomId\":" + pair.room() + ",\"content\":\"x\"}}";
+            assertFailed(a.raw("tail", one + " {\"event\":\"leave-room\"}"), "invalid_payload");
+            assertFailed(a.raw("twice", "{\"event\":\"send-message\",\"ack\":\"twice\",\"event\":\"leave-room\",\"data\":{\"roomId\":"
+                    + pair.room() + "}}"), "invalid_payload");
+            assertThat(api.history(pair.a(), pair.room(), "")).isEmpty();
+            assertThat(api.get("/api/rooms/" + pair.room(), pair.a().accessToken()).json().path("members").findValuesAsText("username"))
+                    .as("the leave-room hidden in a second key or a second object did not happen").contains(pair.a().username());
+        }
+    }
+
+    @Test
     void anUnknownEventIsInvalidPayload() {
         var ann = api.register(person("ann"));
         try (var a = LiveClient.json(server, ann.accessToken())) {

@@ -47,9 +47,9 @@ class HubTest {
     @BeforeAll
     static void openApplication() {
         parley = Parley.open(Config.forTests(dir), MutableClock.now());
-        alice = principal(parley.accounts.register("alice", "correct horse battery staple"));
-        bob = principal(parley.accounts.register("bob", "correct horse battery staple"));
-        carol = principal(parley.accounts.register("carol", "correct horse battery staple"));
+        alice = principal(parley.accounts.register("alice", "correct horse battery staple", "127.0.0.1"));
+        bob = principal(parley.accounts.register("bob", "correct horse battery staple", "127.0.0.1"));
+        carol = principal(parley.accounts.register("carol", "correct horse battery staple", "127.0.0.1"));
     }
 
     @AfterAll
@@ -61,7 +61,8 @@ class HubTest {
     void open() {
         general = parley.rooms.create(alice, "general-" + ++rooms, false).id();
         parley.rooms.join(bob, general);
-        hub = new Hub(parley.rooms, parley.messages, parley.typing, parley.presence, parley.bus, new Templates(false));
+        hub = new Hub(parley.rooms, parley.messages, parley.typing, parley.presence, parley.bus, new Templates(false),
+                new TokenExpiry(parley.sessions, parley.clock));
     }
 
     @AfterEach

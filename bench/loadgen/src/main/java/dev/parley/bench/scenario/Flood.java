@@ -36,13 +36,14 @@ public final class Flood implements Scenario {
         report.note(rooms + " rooms × " + size + " members each send " + Fmt.n(perMember) + " msg/s (" + Fmt.n(rooms * size * perMember)
                 + " msg/s in all) for " + Fmt.n(seconds) + " s after a warm-up as long; then the same again while one extra member of room 1 sends "
                 + Fmt.n(floodRate) + " send-message frames/s from a single socket. Victim latency covers everyone but the flooder. "
-                + "Parley refuses frames over 50/s per socket (bursts of 250) with rate_limited; the peer has no such limit.");
+                + "Parley runs with its default limits: it refuses frames over 50/s per socket (bursts of 250) and messages over 10/s per person "
+                + "(bursts of 20) with rate_limited; the peer has no such limit.");
         Table t = report.table(new Table("Victims without and with the flood", "target", "phase", "victim msg/s", "p50 ms", "p95 ms",
                 "p99 ms", "max ms", "victim lost", "flood sent/s", "flood accepted/s", "flood refused", "flood deliveries/s",
                 "server CPU", "loadgen CPU", "others' CPU", "victims' verdict"));
         Map<String, List<StepResult>> raw = new LinkedHashMap<>();
         List<Target> targets = new ArrayList<>();
-        if (bench.wants("parley")) targets.add(bench.parley());
+        if (bench.wants("parley")) targets.add(bench.parley().withProductionLimits());
         if (bench.wants("peer")) targets.add(bench.peer());
         for (Target target : targets) {
             List<StepResult> steps = bench.with(target, report, tg -> measure(tg, rooms, size, perMember, seconds, floodRate));

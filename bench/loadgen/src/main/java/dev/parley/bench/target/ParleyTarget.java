@@ -33,6 +33,15 @@ public final class ParleyTarget implements Target {
     public enum Store { SQLITE, POSTGRES }
 
     static final String PASSWORD = "bench-password-1";
+
+    /**
+     * Limits lifted for scenarios that measure throughput: one address signs up thousands, a few
+     * people post hundreds of messages a second. Only the flood scenario keeps the defaults.
+     */
+    static final Map<String, String> UNLIMITED = Map.of(
+            "MESSAGE_RATE", "1000000/s", "TYPING_RATE", "1000000/s", "JOIN_RATE", "1000000/s",
+            "ROOM_CREATE_RATE", "1000000/s", "API_RATE", "1000000/s", "MAX_SOCKETS_PER_PERSON", "100000",
+            "LOGIN_RATE_PER_ADDRESS", "1000000/s", "SIGNUP_RATE_PER_ADDRESS", "1000000/s");
     private static final int REGISTER_THREADS = 4;
 
     private final Config config;
@@ -49,6 +58,7 @@ public final class ParleyTarget implements Target {
     private final List<Path> dataDirs = new ArrayList<>();
     private Postgres postgres;
     private Redis redisServer;
+    private boolean productionLimits;
 
     public ParleyTarget(Config config, Clients clients, Seeds seeds, String name, Store store, int instances, boolean redis,
                         List<String> extraJvm) {
@@ -64,6 +74,12 @@ public final class ParleyTarget implements Target {
 
     static String username(int user) {
         return String.format("u%05d", user);
+    }
+
+    /** Runs with Parley's default per-person limits, as deployed (setup still signs up past them). */
+    public ParleyTarget withProductionLimits() {
+        productionLimits = true;
+        return this;
     }
 
     @Override public String name() { return name; }
@@ -84,6 +100,7 @@ public final class ParleyTarget implements Target {
                     "PORT", Integer.toString(port),
                     "DATA_DIR", dataDir.toString(),
                     "JWT_SECRET", secret));
+            if (!productionLimits) env.putAll(UNLIMITED);
             if (postgres != null) env.put("DATABASE_URL", postgres.jdbcUrl());
             if (redisServer != null) env.put("REDIS_URL", redisServer.url());
             List<String> cmd = new ArrayList<>(List.of("java"));
