@@ -82,10 +82,9 @@ abstract class PageServlet extends HttpServlet {
         write(res, status, template, all);
     }
 
-    /** A local path to go to after signing in; anything else (other hosts, "//evil") becomes "/". */
+    /** A local path to go to after signing in; anything else (other hosts, "//evil") becomes "/": see {@link NextPath}. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-        return next;
+        return NextPath.of(next);
     }
 
     @Override

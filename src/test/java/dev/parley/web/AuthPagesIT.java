@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code /register}, {@code /login}, {@code /logout} and staying signed in, as a browser sees them. */
@@ -228,6 +229,46 @@ class AuthPagesIT {
         assertThat(login.location()).isEqualTo("/");
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.location()).isEqualTo("/");
+    }
+
+    /** Targets that only become another site after a browser or Jetty normalises them (issue 14, item 1), and their encoded cousins. */
+    static List<String> disguisedElsewhere() {
+        return List.of("/.//evil.example/x", "/a/..//evil.example", "/./\\evil.example", "/\tevil.example", "/\t/evil.example",
+                "/\n/evil.example", "/\r//evil.example", "/%2F%2Fevil.example", "/%2f/evil.example", "/%09/evil.example",
+                "/%5Cevil.example", "/%5c%5cevil.example", "/%0a/evil.example", "/%00", "/%2e%2e//evil.example",
+                "/rooms/../..//evil.example", "/././/evil.example", "/..//evil.example", "/a/b/../../..//evil.example",
+                "/ /evil.example", "/\u00A0/evil.example", "/\u3000/evil.example", "/%",
+                "/%zz", "/%252F%252Fevil.example", "//", "///evil.example", "/\\/evil.example", "/@evil.example/..//x",
+                "/x//evil.example", "http://evil.example/", "HTTPS://evil.example", "\\\\evil.example", "/\u2215\u2215evil.example",
+                "/\uFF0F\uFF0Fevil.example", "data:text/html,x", "/#//evil.example");
+    }
+
+    @ParameterizedTest
+    @MethodSource("disguisedElsewhere")
+    void aNextThatNormalisesToElsewhereRedirectsHomeNeverFails(String next) {
+        new Browser(server).signUp(ALICE);
+
+        Reply login = browser.post("/login", Map.of("username", "alice", "password", ALICE.password(), "next", next));
+        Reply signedIn = browser.get("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        Reply form = new Browser(server).get("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+
+        assertThat(login.status()).as(login.toString()).isEqualTo(302);
+        assertThat(login.location()).isEqualTo("/");
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(302);
+        assertThat(signedIn.location()).isEqualTo("/");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.html().selectFirst("input[name=next]").val()).isEqualTo("/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/rooms/7", "/rooms/7?x=1", "/rooms/./7", "/rooms/a/../7", "/rooms/caf%C3%A9"})
+    void aLocalNextIsFollowedNormalised(String next) {
+        new Browser(server).signUp(ALICE);
+
+        Reply login = browser.post("/login", Map.of("username", "alice", "password", ALICE.password(), "next", next));
+
+        assertThat(login.status()).isEqualTo(302);
+        assertThat(login.location()).isEqualTo(next.replace("/./", "/").replace("/a/../", "/"));
     }
 
     @Test
