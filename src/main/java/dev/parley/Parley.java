@@ -65,9 +65,10 @@ public final class Parley implements AutoCloseable {
         this.database = database;
         this.redis = redis;
         this.clock = clock;
-        this.bus = redis.<EventBus>map(r -> new RedisEventBus(r, KEYS + "events")).orElseGet(LocalEventBus::new);
+        byte[] secret = SigningKey.load(config.jwtSecret(), config.dataDir());
+        this.bus = redis.<EventBus>map(r -> new RedisEventBus(r, KEYS + "events", secret)).orElseGet(LocalEventBus::new);
         Stores stores = database.stores();
-        var tokens = new AccessTokens(SigningKey.load(config.jwtSecret(), config.dataDir()), clock);
+        var tokens = new AccessTokens(secret, clock);
         this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, bus, clock);
         RateLimits buckets = redis.<RateLimits>map(r -> new RedisRateLimits(r, KEYS, clock)).orElseGet(() -> new LocalRateLimits(clock));
         this.quotas = new Quotas(config.limits(), buckets);

@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * <p>At most {@link #INBOUND_LIMIT} events from Redis wait for that thread; beyond, new arrivals
  * are dropped and counted, as Redis itself would drop them for a slow subscriber. A dropped
  * message heals like any lost one: by the seq gap the next message shows, or by the tail heal.
+ *
+ * <p>Nothing from Redis is trusted: each message carries a {@link BusSeal} tag, and one without
+ * a valid tag is dropped (counted, and logged on the first and every thousandth). A message's
+ * HTML is never taken from Redis: it is made again from the text on arrival, as the posting
+ * instance made it, so even a publisher holding the key cannot put markup into pages.
  */
 public final class RedisEventBus implements EventBus {
 
@@ -41,10 +46,14 @@ public final class RedisEventBus implements EventBus {
     private final ExecutorService inbound = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
             new java.util.concurrent.ArrayBlockingQueue<>(INBOUND_LIMIT), daemon("parley-bus-in"), (task, pool) -> dropInbound());
     private final java.util.concurrent.atomic.AtomicLong publishFailures = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+    private final BusSeal seal;
 
-    public RedisEventBus(Redis redis, String channel) {
+    /** A bus on {@code channel}, authenticating its messages with a key derived from {@code sharedSecret} (JWT_SECRET). */
+    public RedisEventBus(Redis redis, String channel, byte[] sharedSecret) {
         this.redis = redis;
         this.channel = channel;
+        this.seal = BusSeal.forChannel(sharedSecret, channel);
         redis.pubSub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String from, String text) {
@@ -58,7 +67,7 @@ public final class RedisEventBus implements EventBus {
     public void publish(ChatEvent event) {
         dispatch(event);
         try {
-            redis.commands.async().publish(channel, codec.encode(instance, event)).whenComplete((receivers, failure) -> {
+            redis.commands.async().publish(channel, seal.seal(codec.encode(instance, event))).whenComplete((receivers, failure) -> {
                 if (failure != null) failedToPublish(failure);
             });
         } catch (RuntimeException e) {
@@ -82,10 +91,23 @@ public final class RedisEventBus implements EventBus {
         return true;
     }
 
-    private void received(String text) {
+    /** How many messages were dropped for lacking a valid tag since this bus started. */
+    public long refused() {
+        return refused.get();
+    }
+
+    private void received(String sealed) {
+        var text = seal.open(sealed);
+        if (text.isEmpty()) {
+            long n = refused.incrementAndGet();
+            if (n == 1 || n % 1000 == 0) {
+                log.warn("dropped a message on {} without a valid tag ({} so far): something other than a Parley instance sharing this JWT_SECRET publishes on this Redis", channel, n);
+            }
+            return;
+        }
         try {
-            var envelope = codec.decode(text);
-            if (!instance.equals(envelope.from())) dispatch(envelope.event());
+            var envelope = codec.decode(text.get());
+            if (!instance.equals(envelope.from())) dispatch(TrustedMarkup.of(envelope.event()));
         } catch (IllegalArgumentException e) {
             log.warn("ignored a message on {}: {}", channel, e.getMessage());
         }

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 public final class Redaction {
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]*:)[^@/]*@");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]*:)[^/]*@");
 
     private Redaction() {}
 
-    /** The URL with any password in it replaced by {@code ***}, fit for a log line or an error message. */
+    /** The URL with any password in it replaced by {@code ***}, fit for a log line or an error message (a password holding '@' too). */
     public static String url(String url) {
         if (url == null) {
             return "(none)";
@@ -48,7 +48,7 @@ public final class Redaction {
         if (m.find()) {
             return m.group(1);
         }
-        Matcher u = Pattern.compile("//[^/:@]*:([^@/]*)@").matcher(url);
+        Matcher u = Pattern.compile("//[^/:@]*:([^/]*)@").matcher(url);
         return u.find() ? u.group(1) : null;
     }
 }

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class RedisEventBusIT extends EventBusContract {
 
+    /** What every instance of the test cluster shares, as JWT_SECRET. */
+    private static final byte[] SECRET = "a shared secret of more than 32 bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private static RedisServer server;
     private final List<Redis> links = new CopyOnWriteArrayList<>();
     private String channel;
@@ -48,7 +51,19 @@ class RedisEventBusIT extends EventBusContract {
     protected EventBus newBus() {
         Redis redis = Redis.connect(server.url());
         links.add(redis);
-        return new RedisEventBus(redis, channel);
+        return new RedisEventBus(redis, channel, SECRET);
+    }
+
+    private RedisEventBus sealedBus(byte[] secret) {
+        Redis redis = Redis.connect(server.url());
+        links.add(redis);
+        return new RedisEventBus(redis, channel, secret);
+    }
+
+    private Redis rawLink() {
+        Redis raw = Redis.connect(server.url());
+        links.add(raw);
+        return raw;
     }
 
     private static List<ChatEvent> messages(int from, int to) {
@@ -165,5 +180,53 @@ class RedisEventBusIT extends EventBusContract {
         raw.commands.sync().publish(channel, "not json at all");
         a.publish(SampleEvents.message(1));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(atB).containsExactly(SampleEvents.message(1)));
+    }
+
+    @Test
+    void aMessageWithoutAValidTagReachesNoSubscriberAndIsCounted() {
+        EventBus a = bus();
+        RedisEventBus b = (RedisEventBus) bus();
+        var atB = received(b);
+        Redis raw = rawLink();
+        String forged = new EventCodec().encode("elsewhere", SampleEvents.message(1));
+        String genuine = BusSeal.forChannel(SECRET, channel).seal(forged);
+        raw.commands.sync().publish(channel, forged);
+        raw.commands.sync().publish(channel, "AAAA " + forged);
+        raw.commands.sync().publish(channel, BusSeal.forChannel("another secret of more than 32 bytes".getBytes(), channel).seal(forged));
+        raw.commands.sync().publish(channel, BusSeal.forChannel(SECRET, "another-channel").seal(forged));
+        raw.commands.sync().publish(channel, genuine.replace("hi", "HI"));
+        a.publish(SampleEvents.message(2));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(atB).containsExactly(SampleEvents.message(2)));
+        assertThat(b.refused()).isEqualTo(5);
+        // The same text with the right tag is taken: the tag, not the sender, is what counts.
+        raw.commands.sync().publish(channel, genuine);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(atB).containsExactly(SampleEvents.message(2), SampleEvents.message(1)));
+    }
+
+    @Test
+    void instancesWithDifferentSecretsDoNotHearEachOther() {
+        EventBus a = sealedBus("one secret, more than thirty-two bytes".getBytes());
+        RedisEventBus b = sealedBus("two secret, more than thirty-two bytes".getBytes());
+        var atB = received(b);
+        a.publish(SampleEvents.message(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.refused() == 1);
+        assertThat(atB).isEmpty();
+    }
+
+    @Test
+    void aMessagesHtmlIsMadeAgainFromItsTextOnArrival() {
+        EventBus a = bus();
+        var atB = received(bus());
+        var hostile = new ChatEvent.MessagePosted(new dev.parley.chat.Message(9, SampleEvents.GENERAL, 1, SampleEvents.ALICE,
+                "see https://example.org/x\nok", "<button hx-post=\"/admin/users/2/admin\" hx-trigger=\"load\">x</button><img src=x onerror=alert(1)>",
+                java.time.Instant.parse("2026-11-30T12:00:00Z"), "c-9"));
+        a.publish(hostile);
+        await().atMost(Duration.ofSeconds(5)).until(() -> atB.size() == 1);
+        var arrived = ((ChatEvent.MessagePosted) atB.get(0)).message();
+        assertThat(arrived.html()).isEqualTo(dev.parley.chat.MessageContent.toHtml("see https://example.org/x\nok"))
+                .contains("<a href=\"https://example.org/x\"").doesNotContain("hx-", "onerror", "button");
+        assertThat(arrived.content()).isEqualTo(hostile.message().content());
+        assertThat(arrived.seq()).isEqualTo(1);
     }
 }

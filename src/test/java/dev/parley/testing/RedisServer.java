@@ -17,16 +17,27 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final Path dir;
+    private final String password;
     private Process process;
 
-    private RedisServer(int port, Path dir) {
+    private RedisServer(int port, Path dir, String password) {
         this.port = port;
         this.dir = dir;
+        this.password = password;
     }
 
     public static RedisServer start() {
+        return start(null);
+    }
+
+    /** A server that refuses every command until a client authenticates with {@code password} ({@code requirepass}). */
+    public static RedisServer startWithPassword(String password) {
+        return start(password);
+    }
+
+    private static RedisServer start(String password) {
         try {
-            var server = new RedisServer(FreePort.pick(), Files.createTempDirectory("parley-redis"));
+            var server = new RedisServer(FreePort.pick(), Files.createTempDirectory("parley-redis"), password);
             server.launch();
             return server;
         } catch (IOException e) {
@@ -36,6 +47,12 @@ public final class RedisServer implements AutoCloseable {
 
     /** The REDIS_URL Parley is given. */
     public String url() {
+        return password == null ? "redis://127.0.0.1:" + port
+                : "redis://:" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "@127.0.0.1:" + port;
+    }
+
+    /** The address without the password: what a client that does not know it would be given. */
+    public String urlWithoutPassword() {
         return "redis://127.0.0.1:" + port;
     }
 
@@ -79,8 +96,10 @@ public final class RedisServer implements AutoCloseable {
 
     private void launch() {
         try {
-            process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString()))
+            var command = new java.util.ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString()));
+            if (password != null) command.addAll(List.of("--requirepass", password));
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("stdout.log").toFile())
                     .start();
@@ -91,7 +110,9 @@ public final class RedisServer implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try (var socket = new Socket("127.0.0.1", port)) {
                 socket.getOutputStream().write("PING\r\n".getBytes());
-                if (socket.getInputStream().read() == '+') return;
+                int answer = socket.getInputStream().read();
+                // With a password a PING answers -NOAUTH: an error is an answer too.
+                if (answer == '+' || answer == '-') return;
             } catch (IOException notYet) {
                 // still starting
             }
