@@ -29,7 +29,7 @@ public final class MessageContent {
     /** Trims and checks a message body; the limit counts code points, as people count characters. */
     public static String check(String content) {
         if (content == null || content.isBlank()) throw ChatException.invalid("content", "A message needs some text.");
-        String text = content.strip();
+        String text = TextRules.message(content).strip();
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
             throw new ChatException(ErrorCode.TOO_LARGE, "content", "A message holds at most " + MAX_LENGTH + " characters.");
         }

@@ -176,7 +176,7 @@ public final class Presence {
 
     public void update(Principal user, String status, String text) {
         if (status == null || !STATUSES.contains(status)) throw ChatException.invalid("status", "status must be online, away or busy.");
-        String clean = text == null || text.isBlank() ? null : text.strip();
+        String clean = text == null || text.isBlank() ? null : TextRules.label(text.strip(), "text");
         if (clean != null && (clean.length() > MAX_TEXT || clean.codePoints().anyMatch(Character::isISOControl))) {
             throw ChatException.invalid("text", "text: up to " + MAX_TEXT + " characters, no control characters.");
         }

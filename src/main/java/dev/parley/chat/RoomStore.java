@@ -12,7 +12,8 @@ public interface RoomStore {
     /**
      * Creates a channel with its owner as first member, in one transaction.
      *
-     * @throws DuplicateException when a channel of that name exists (names are unique regardless of case)
+     * @throws DuplicateException when a public channel of that name exists, or, for a private one, a
+     *     private channel of that name with the same owner (names are compared regardless of case)
      */
     Room createChannel(String name, boolean isPrivate, long ownerId);
 

@@ -35,6 +35,11 @@ public final class Rooms {
         return rooms.visibleTo(viewer.userId());
     }
 
+    /**
+     * A new channel. Its name must not be, or look like, the name of a room the owner can see
+     * (public channels and their own rooms); private rooms they cannot see are not compared, so
+     * that creating a room never tells anyone a private room's name.
+     */
     public Room create(Principal owner, String name, boolean isPrivate) {
         String clean = checkName(name);
         int most = quotas.limits().roomsPerPerson();
@@ -42,6 +47,10 @@ public final class Rooms {
         if (rooms.countChannelsOwnedBy(owner.userId()) >= most) {
             throw new ChatException(ErrorCode.FORBIDDEN, "name", "You own " + most + " rooms, the most one person may; ask an admin.");
         }
+        var seen = rooms.visibleTo(owner.userId()).stream().map(RoomListing::room).filter(r -> !r.isDirect()).map(Room::name).toList();
+        ConfusableNames.lookAlike(clean, seen).ifPresent(taken -> {
+            throw new ChatException(ErrorCode.CONFLICT, "name", "A room named \"" + taken + "\" exists, and this name looks the same.");
+        });
         quotas.createRoom(owner.userId());
         try {
             Room room = rooms.createChannel(clean, isPrivate, owner.userId());
@@ -168,7 +177,6 @@ public final class Rooms {
         if (name == null || name.isBlank()) throw ChatException.invalid("name", "Give the room a name.");
         String clean = name.strip().replaceAll("\\s+", " ");
         if (clean.length() > MAX_NAME) throw ChatException.invalid("name", "At most " + MAX_NAME + " characters.");
-        if (clean.codePoints().anyMatch(Character::isISOControl)) throw ChatException.invalid("name", "No control characters.");
-        return clean;
+        return TextRules.label(clean, "name");
     }
 }

@@ -46,10 +46,21 @@ final class JdbcRoomStore implements RoomStore {
         return jdbc.tx(c -> {
             Room room = Jdbc.one(c, "INSERT INTO rooms (kind, name, name_key, is_private, owner_id, created_at)"
                             + " VALUES ('channel', ?, ?, ?, ?, ?) RETURNING " + COLUMNS.replace("r.", ""),
-                    JdbcRoomStore::room, name, name.toLowerCase(Locale.ROOT), isPrivate, ownerId, now).orElseThrow();
+                    JdbcRoomStore::room, name, nameKey(name, isPrivate, ownerId), isPrivate, ownerId, now).orElseThrow();
             join(c, room.id(), ownerId, now);
             return room;
         });
+    }
+
+    /**
+     * The unique key of a channel's name: the lower-cased name for a public room; for a private
+     * one, the lower-cased name, U+0001 and the owner's id, so that private names collide only
+     * within their owner's own rooms and never with a name someone else picks. (No name holds
+     * U+0001: control characters were always refused. The key still sorts by name.)
+     */
+    static String nameKey(String name, boolean isPrivate, long ownerId) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return isPrivate ? lower + '\u0001' + ownerId : lower;
     }
 
     @Override

@@ -187,11 +187,28 @@ abstract class StoreContract {
     }
 
     @Test
-    void channelNamesAreUniqueRegardlessOfCase() {
+    void publicChannelNamesAreUniqueRegardlessOfCase() {
         Account alice = register(ALICE);
+        Account bob = register(BOB);
         rooms.createChannel(GENERAL, false, alice.id());
 
-        assertThatThrownBy(() -> rooms.createChannel("General", true, alice.id())).isInstanceOf(DuplicateException.class);
+        assertThatThrownBy(() -> rooms.createChannel("General", false, bob.id())).isInstanceOf(DuplicateException.class);
+    }
+
+    /** Issue 14, item 7: a private name collides only within its owner's private rooms, so trying a name reveals nothing. */
+    @Test
+    void aPrivateChannelsNameCollidesOnlyWithItsOwnersPrivateRooms() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Room alicesSecret = rooms.createChannel("Plans", true, alice.id());
+
+        Room bobsSecret = rooms.createChannel("plans", true, bob.id());
+        Room open = rooms.createChannel("PLANS", false, bob.id());
+
+        assertThat(List.of(alicesSecret.id(), bobsSecret.id(), open.id())).doesNotHaveDuplicates();
+        assertThat(open.name()).isEqualTo("PLANS");
+        assertThatThrownBy(() -> rooms.createChannel("plans", true, alice.id())).isInstanceOf(DuplicateException.class);
+        assertThatThrownBy(() -> rooms.createChannel("Plans", false, alice.id())).isInstanceOf(DuplicateException.class);
     }
 
     @Test

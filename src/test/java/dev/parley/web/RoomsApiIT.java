@@ -106,6 +106,44 @@ class RoomsApiIT {
         assertThat(r.errorCode()).isEqualTo("conflict");
     }
 
+    /** Issue 14, item 7: a 409 here used to tell Dave that Carol has a private room of that name. */
+    @Test
+    void aRoomMayBeNamedLikeAPrivateRoomTheCreatorCannotSee() {
+        String name = fresh("layoffs");
+        api.createRoom(carol, name, true);
+
+        Reply hidden = api.post("/api/rooms", bob.accessToken(), Map.of("name", name.toUpperCase(), "private", true));
+        Reply open = api.post("/api/rooms", dave.accessToken(), Map.of("name", name, "private", false));
+
+        assertThat(open.status()).as(open.toString()).isEqualTo(201);
+        assertThat(hidden.status()).as(hidden.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aRoomCannotBeNamedLikeOneTheCreatorCanSee() {
+        String name = fresh("budget");
+        long secret = api.createRoom(carol, name, true);
+        api.addMember(carol, secret, DAVE);
+
+        Reply again = api.post("/api/rooms", dave.accessToken(), Map.of("name", name, "private", true));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("error").path("field").asText()).isEqualTo("name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GENERAL-x", "gеneral-x", "generaI-x", "genera1-x", "ɡeneral-x", "ｇｅｎｅｒａｌ-x"})
+    void aNameThatLooksLikeAVisibleRoomsIs409(String lookAlike) {
+        String suffix = "-" + System.nanoTime();
+        api.createRoom(bob, "general-x" + suffix, false);
+
+        Reply r = api.post("/api/rooms", carol.accessToken(), Map.of("name", lookAlike + suffix, "private", false));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(409);
+        assertThat(r.errorCode()).isEqualTo("conflict");
+        assertThat(r.json().path("error").path("field").asText()).isEqualTo("name");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{}",

@@ -1,0 +1,191 @@
+package dev.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.TestServer;
+import dev.parley.live.LiveClient;
+import dev.parley.web.AuthorizationTable.Role;
+import dev.parley.web.AuthorizationTable.Row;
+import java.io.IOException;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every cell of {@link AuthorizationTable}, tried for real: the row's route or event, as the
+ * column's person, on rooms made fresh for the cell. The table is the only list: each row's text
+ * says what to send, so a route added to the table is tested without another line here, and
+ * docs/security.md must show the same table.
+ */
+class AuthorizationMatrixIT {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static TestServer server;
+    private static ApiClient api;
+    private static final Map<Role, Person> PEOPLE = new EnumMap<>(Role.class);
+    private static final Map<Role, ApiClient.Session> SESSIONS = new EnumMap<>(Role.class);
+    private static final Map<Role, Browser> BROWSERS = new EnumMap<>(Role.class);
+    private static Person bystander;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        api = new ApiClient(server);
+        // The first person to sign up is the admin.
+        for (Role role : List.of(Role.ADMIN, Role.OWNER, Role.MEMBER, Role.NON_MEMBER)) {
+            Person p = new Person(role.name().toLowerCase().replace('_', '-'), "password-of-" + role.name().toLowerCase());
+            PEOPLE.put(role, p);
+            SESSIONS.put(role, api.register(p));
+            BROWSERS.put(role, new Browser(server).logIn(p));
+        }
+        bystander = new Person("bystander", "password-of-bystander");
+        api.register(bystander);
+        BROWSERS.put(Role.ANONYMOUS, new Browser(server));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Stream<Arguments> cells() {
+        return AuthorizationTable.ROWS.stream().flatMap(row -> Stream.of(Role.values()).map(role -> Arguments.of(row.what(), role, row)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cells")
+    void everyCellOfTheTableHolds(String what, Role role, Row row) {
+        assertThat(attempt(what, role)).as("%s as %s", what, role).isEqualTo(row.outcome(role));
+    }
+
+    @Test
+    void docsSecurityShowsExactlyThisTable() throws IOException {
+        List<String> doc = Files.readAllLines(Path.of("docs/security.md"));
+        int from = doc.indexOf("<!-- authorization table: generated from AuthorizationTable, checked by AuthorizationMatrixIT -->");
+        assertThat(from).as("the table's marker in docs/security.md").isNotNegative();
+        var shown = new ArrayList<String>();
+        for (String line : doc.subList(from + 3, doc.size())) {
+            if (!line.startsWith("|")) break;
+            shown.add(line);
+        }
+        assertThat(shown).containsExactlyElementsOf(AuthorizationTable.ROWS.stream().map(AuthorizationMatrixIT::markdown).toList());
+        assertThat(doc.get(from + 1)).isEqualTo("| route or event | anonymous | non-member | member | room owner | admin |");
+    }
+
+    static String markdown(Row row) {
+        return "| `" + row.what() + "` | " + String.join(" | ", row.outcomes()) + " |";
+    }
+
+    /** A private room of the owner with the member in it, and a public one the member joined. */
+    private record Rooms(long privateId, long publicId) {
+        String fill(String path) {
+            return path.replace("{private}", Long.toString(privateId)).replace("{public}", Long.toString(publicId));
+        }
+
+        long id(String what) {
+            return what.contains("{private}") ? privateId : publicId;
+        }
+    }
+
+    private static Rooms freshRooms() {
+        var owner = SESSIONS.get(Role.OWNER);
+        long hidden = api.createRoom(owner, "private-" + NAMES.incrementAndGet(), true);
+        api.addMember(owner, hidden, PEOPLE.get(Role.MEMBER));
+        long open = api.createRoom(owner, "public-" + NAMES.incrementAndGet(), false);
+        api.join(SESSIONS.get(Role.MEMBER), open);
+        return new Rooms(hidden, open);
+    }
+
+    private static String attempt(String what, Role role) {
+        Rooms rooms = freshRooms();
+        String[] words = what.split(" ", 3);
+        if (words[0].equals("WS")) return handshake(role);
+        if (words[0].equals("GET") || words[0].equals("POST")) {
+            String path = rooms.fill(words[1]);
+            return path.startsWith("/api/") ? api(role, words[0], path) : page(role, words[0], path);
+        }
+        return socket(role, words[0], rooms.id(what));
+    }
+
+    private static String api(Role role, String method, String path) {
+        String token = role == Role.ANONYMOUS ? null
+                : path.equals("/api/auth/logout") ? api.login(PEOPLE.get(role)).accessToken() : SESSIONS.get(role).accessToken();
+        Reply r = method.equals("GET") ? api.get(path, token) : api.post(path, token, apiBody(path));
+        return Integer.toString(r.status());
+    }
+
+    private static Map<String, Object> apiBody(String path) {
+        if (path.equals("/api/me/password")) return Map.of("currentPassword", "not-the-password", "newPassword", "another-password-1");
+        if (path.equals("/api/rooms")) return Map.of("name", "made-" + NAMES.incrementAndGet(), "private", false);
+        if (path.endsWith("/direct") || path.endsWith("/members")) return Map.of("username", bystander.username());
+        if (path.endsWith("/read")) return Map.of("seq", 0);
+        if (path.endsWith("/messages")) return Map.of("content", "hello", "clientId", UUID.randomUUID().toString());
+        return Map.of();
+    }
+
+    private static String page(Role role, String method, String path) {
+        Browser browser = role != Role.ANONYMOUS && path.equals("/logout") ? new Browser(server).logIn(PEOPLE.get(role)) : BROWSERS.get(role);
+        Reply r = method.equals("GET") ? browser.get(path) : browser.post(path, pageForm(path));
+        if (r.status() == 302 && r.location().startsWith("/login")) return "login";
+        return Integer.toString(r.status());
+    }
+
+    private static Map<String, String> pageForm(String path) {
+        if (path.equals("/rooms")) return Map.of("name", "made-" + NAMES.incrementAndGet());
+        if (path.endsWith("/messages")) return Map.of("content", "hello", "clientId", UUID.randomUUID().toString());
+        if (path.endsWith("/members") || path.startsWith("/admin/")) return Map.of("username", bystander.username());
+        return Map.of();
+    }
+
+    private static String handshake(Role role) {
+        if (role == Role.ANONYMOUS) return refusedHandshake();
+        try (var socket = LiveClient.json(server, SESSIONS.get(role).accessToken())) {
+            return "101";
+        }
+    }
+
+    private static String refusedHandshake() {
+        try {
+            LiveClient.connectAsync(server.uri("/ws"), Map.of(), "parley.json").join().close();
+            return "101";
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) return Integer.toString(refused.getResponse().statusCode());
+            throw e;
+        }
+    }
+
+    private static String socket(Role role, String event, long roomId) {
+        if (role == Role.ANONYMOUS) return refusedHandshake();
+        var data = new LinkedHashMap<String, Object>();
+        switch (event) {
+            case "sync" -> data.put("rooms", Map.of(Long.toString(roomId), 0));
+            case "update-presence" -> data.put("status", "away");
+            default -> data.put("roomId", roomId);
+        }
+        if (event.equals("send-message")) {
+            data.put("content", "hello");
+            data.put("clientId", UUID.randomUUID().toString());
+        }
+        if (event.equals("mark-read")) data.put("seq", 0);
+        try (var socket = LiveClient.json(server, SESSIONS.get(role).accessToken())) {
+            JsonNode ack = socket.request(event, data);
+            return ack.path("success").asBoolean() ? "ok" : ack.path("error").path("code").asText();
+        }
+    }
+}
