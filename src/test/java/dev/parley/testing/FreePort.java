@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** A loopback port nobody listens on right now, for a server a test starts as a process. */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {}
 
-    static int pick() {
+    public static int pick() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

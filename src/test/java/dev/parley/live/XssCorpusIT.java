@@ -1,0 +1,136 @@
+package dev.parley.live;
+
+import static dev.parley.live.LiveFixtures.cookieHeader;
+import static dev.parley.live.LiveFixtures.person;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.web.ApiClient;
+import dev.parley.web.Browser;
+import dev.parley.web.Person;
+import dev.parley.web.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14's XSS corpus (at least 150 vectors, {@code xss-corpus.txt}) as messages, room names
+ * and status texts: checked in the JSON {@code html}, in the fragments a page's socket gets, and
+ * in the pages themselves. Chromium runs them in {@code XssInBrowserIT}.
+ */
+class XssCorpusIT extends OneServer {
+
+    @Test
+    void theCorpusHasAtLeast150Vectors() {
+        assertThat(XssCorpus.vectors()).hasSizeGreaterThanOrEqualTo(150).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void asMessagesNoVectorBecomesMarkupInJsonOrInAPagesFragments() {
+        var pair = LiveFixtures.pairInRoom(api, "author", "viewer");
+        Person viewer = person("page");
+        var viewerSession = api.register(viewer);
+        api.join(viewerSession, pair.room());
+        var browser = new Browser(server).logIn(viewer);
+        try (var page = openPage(browser, pair.room())) {
+            api.say(pair.a(), pair.room(), "harmless https://example.org/x\nline");
+            String baseline = page.awaitText(t -> t.contains("harmless"));
+            List<String> baselineShape = XssCorpus.shape(baseline);
+            var stored = new ArrayList<String>();
+            for (String vector : XssCorpus.vectors()) {
+                Reply r = api.postMessage(pair.a(), pair.room(), vector, null);
+                if (r.status() != 201) {
+                    assertThat(r.errorCode()).as("%s: %s", vector, r).isIn(XssCorpus.REFUSALS);
+                    continue;
+                }
+                XssCorpus.assertMessageMarkup(r.json().path("html").asText(), vector);
+                assertThat(r.json().path("content").asText()).isEqualTo(vector.strip());
+                stored.add(vector);
+            }
+            assertThat(stored).as("most vectors are stored (as text)").hasSizeGreaterThan(140);
+            long last = pair.room();
+            await().atMost(Duration.ofSeconds(30)).until(() -> page.texts().stream().filter(t -> t.contains("class=\"message\"")).count() > stored.size());
+            for (String text : page.texts()) {
+                if (!text.contains("class=\"message\"")) continue;
+                assertThat(XssCorpus.shape(text)).as("fragment %s", text).isEqualTo(baselineShape);
+                XssCorpus.assertNoScriptUrls(text, text);
+                for (var body : Jsoup.parse(text).select("li.message .body")) XssCorpus.assertMessageMarkup(body.html(), text);
+            }
+            // The history a page scrolls to shows the same markup.
+            JsonNode history = api.history(pair.a(), pair.room(), "?limit=200");
+            history.forEach(m -> XssCorpus.assertMessageMarkup(m.path("html").asText(), m.path("content").asText()));
+            assertThat(last).isPositive();
+        }
+    }
+
+    @Test
+    void asRoomNamesAndStatusTextsNoVectorAddsAnythingToPagesOrFragments() {
+        var pair = LiveFixtures.pairInRoom(api, "namer", "watcher");
+        Person watcher = person("watcher-page");
+        var watcherSession = api.register(watcher);
+        api.join(watcherSession, pair.room());
+        var browser = new Browser(server).logIn(watcher);
+        long harmless = api.createRoom(pair.a(), ApiClient.fresh("harmless"), false);
+        api.join(watcherSession, harmless);
+        List<String> roomShape = XssCorpus.shape(browser.get("/rooms/" + harmless).body());
+        int named = 0;
+        int n = 0;
+        for (String vector : XssCorpus.vectors()) {
+            String name = vector.replace('\n', ' ').strip().replaceAll("\\s+", " ");
+            if (name.length() > 58) name = name.substring(0, 58);
+            name = name + " " + (++n);
+            Reply r = api.post("/api/rooms", pair.a().accessToken(), Map.of("name", name, "private", false));
+            if (r.status() != 201) {
+                assertThat(r.errorCode()).as("%s: %s", name, r).isIn(XssCorpus.REFUSALS);
+                continue;
+            }
+            named++;
+            long id = r.json().path("id").asLong();
+            api.join(watcherSession, id);
+            String roomPage = browser.get("/rooms/" + id).body();
+            // The sidebar grows by a room each time, so the page is compared by the kinds of element it holds.
+            assertThat(new java.util.HashSet<>(roomShape)).as("room page named %s", name).containsAll(XssCorpus.shape(roomPage));
+            XssCorpus.assertNoScriptUrls(roomPage, name);
+            assertThat(Jsoup.parse(roomPage).select("h1, title").text()).contains(name.strip());
+        }
+        assertThat(named).isGreaterThan(100);
+        String home = browser.get("/").body();
+        XssCorpus.assertNoScriptUrls(home, "the room list");
+
+        try (var page = openPage(browser, pair.room()); var author = LiveClient.json(server, pair.a().accessToken()).ready()) {
+            LiveFixtures.assertOk(author.request("update-presence", Map.of("status", "away", "text", "harmless")));
+            String baseline = page.awaitText(t -> t.contains("presence-" + pair.a().userId()) && t.contains("harmless"));
+            List<String> shape = XssCorpus.shape(baseline);
+            int shown = 0;
+            for (String vector : XssCorpus.vectors()) {
+                String text = vector.replace('\n', ' ').strip();
+                if (text.length() > 80) text = text.substring(0, 80).strip();
+                JsonNode ack = author.request("update-presence", Map.of("status", "busy", "text", text));
+                if (!ack.path("success").asBoolean()) {
+                    assertThat(ack.path("error").path("code").asText()).isIn(XssCorpus.REFUSALS);
+                    continue;
+                }
+                shown++;
+            }
+            int expected = shown;
+            await().atMost(Duration.ofSeconds(20)).until(() -> page.texts().stream().filter(t -> t.contains("presence-" + pair.a().userId())).count() > expected);
+            for (String text : page.texts()) {
+                if (!text.contains("presence-" + pair.a().userId())) continue;
+                // The first fragment a page gets holds everyone's dot at once: compared by the kinds of element it holds.
+                assertThat(new java.util.HashSet<>(shape)).as("presence fragment %s", text).containsAll(XssCorpus.shape(text));
+                XssCorpus.assertNoScriptUrls(text, text);
+            }
+            assertThat(shown).isGreaterThan(100);
+        }
+    }
+
+    private static LiveClient openPage(Browser who, long roomId) {
+        var page = LiveClient.page(server, cookieHeader(who), "?room=" + roomId);
+        page.send("{\"roomId\":\"" + roomId + "\",\"lastSeq\":\"0\",\"event\":\"sync\",\"HEADERS\":{\"HX-Request\":\"true\"}}");
+        return page;
+    }
+}
