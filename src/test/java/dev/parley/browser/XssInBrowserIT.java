@@ -50,6 +50,7 @@ class XssInBrowserIT {
 
     @Test
     void noVectorRunsOrAddsAnythingLiveAfterReloadOrInHistory() {
+        long started = System.nanoTime();
         var api = new ApiClient(server);
         var victim = new Person("victim", "victim-password-1");
         pages.signUp(victim.username(), victim.password());
@@ -59,7 +60,9 @@ class XssInBrowserIT {
         api.join(victimApi, room);
         pages.open("/rooms/" + room);
         patiently().until(() -> js("return document.querySelector('[role=log]') !== null"), Boolean.TRUE::equals);
-        List<String> ownHtmx = htmxAttributes();
+        List<String> ownHtmx = new ArrayList<>(htmxAttributes());
+        // Parley's own "Older messages" item, which appears once a room has more history than a page shows.
+        ownHtmx.addAll(List.of("LI hx-get", "LI hx-trigger", "LI hx-swap"));
 
         List<String> vectors = vectors();
         int stored = 0;
@@ -73,7 +76,7 @@ class XssInBrowserIT {
             }
         }
         int n = 0;
-        for (String vector : vectors.subList(0, 60)) {
+        for (String vector : vectors.subList(0, 30)) {
             String name = vector.replace('\n', ' ').strip().replaceAll("\\s+", " ");
             var r = api.post("/api/rooms", attacker.accessToken(), Map.of("name", (name.length() > 58 ? name.substring(0, 58) : name) + " " + (++n), "private", false));
             if (r.status() == 201) api.join(victimApi, r.json().path("id").asLong());
@@ -93,6 +96,7 @@ class XssInBrowserIT {
         }, Boolean.TRUE::equals);
         assertThat(((Number) js("return document.querySelectorAll('[role=log] .message').length")).intValue()).isEqualTo(stored);
         assertNothingRan("scrolled back", ownHtmx);
+        System.out.printf("XssInBrowserIT: %d vectors, %d stored as messages, %.1f s%n", vectors.size(), stored, (System.nanoTime() - started) / 1e9);
     }
 
     private void assertNothingRan(String when, List<String> ownHtmx) {
