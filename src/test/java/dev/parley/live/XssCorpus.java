@@ -28,7 +28,7 @@ final class XssCorpus {
         try (InputStream in = XssCorpus.class.getResourceAsStream("/xss-corpus.txt")) {
             var out = new ArrayList<String>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isEmpty() && !line.startsWith("#")) out.add(line.replace("\\n", "\n"));
+                if (!line.isEmpty() && !line.startsWith("#")) out.add(line.replace("\\n", "\n").replace("\\0", "\u0000"));
             }
             return out;
         } catch (IOException e) {
