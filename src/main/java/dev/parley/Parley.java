@@ -30,17 +30,27 @@ import dev.parley.cluster.RedisTypingState;
 import dev.parley.chat.TypingState;
 import dev.parley.store.Database;
 import dev.parley.store.Stores;
+import dev.parley.store.WriteHealth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import dev.parley.util.FailureLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One instance's application: its database and the services built on it, and the domain's clock
  * that expires typing and presence. Transport-free: it runs, and expires, without a server.
  */
 public final class Parley implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Parley.class);
 
     public final Config config;
     public final Accounts accounts;
@@ -59,6 +69,13 @@ public final class Parley implements AutoCloseable {
     private final Database database;
     private final Optional<Redis> redis;
     private final DomainClock domainClock;
+    /** Sweeps spent sessions every {@link #SWEEP_EVERY}: one row per refresh would otherwise stay forever. */
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "parley-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
     private Parley(Config config, Database database, Optional<Redis> redis, Clock clock) {
         this.config = config;
@@ -80,6 +97,7 @@ public final class Parley implements AutoCloseable {
         this.readMarks = new ReadMarks(stores.readMarks(), stores.messages(), rooms, bus);
         this.presence = new Presence(redis.<PresenceState>map(r -> new RedisPresenceState(r, KEYS)).orElseGet(() -> new LocalPresenceState(clock)), stores.presence(), stores.rooms(), stores.users(), bus, clock);
         this.domainClock = DomainClock.start(typing, presence, Timings.TICK);
+        housekeeping.scheduleWithFixedDelay(this::sweep, 1, SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /** "SQLite" or "PostgreSQL", for people reading the admin page. */
@@ -109,12 +127,21 @@ public final class Parley implements AutoCloseable {
         }
     }
 
-    /** Whether the database answers a trivial query within two seconds. */
-    public boolean databaseAnswers() {
-        try (var connection = database.dataSource().getConnection()) {
-            return connection.isValid(2);
-        } catch (java.sql.SQLException | RuntimeException e) {
-            return false;
+    /**
+     * What keeps the database from taking writes now (empty when nothing): from the latest writes
+     * and a probe write every second, read without waiting for the database.
+     */
+    public Optional<String> databaseProblem() {
+        var state = database.writeHealth();
+        return state.ready() ? Optional.empty() : Optional.of(state.reason());
+    }
+
+    private void sweep() {
+        try {
+            int swept = sessions.sweep();
+            if (swept > 0) log.info("swept {} expired refresh tokens and ended sessions", swept);
+        } catch (RuntimeException e) {
+            log.warn("sweeping sessions failed: {}", FailureLog.causes(e));
         }
     }
 
@@ -130,6 +157,7 @@ public final class Parley implements AutoCloseable {
     @Override
     public void close() {
         domainClock.close();
+        housekeeping.shutdownNow();
         bus.close();
         redis.ifPresent(Redis::close);
         database.close();

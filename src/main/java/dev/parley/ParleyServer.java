@@ -31,7 +31,7 @@ public final class ParleyServer {
         var templates = new Templates(parley.config.dev());
         var live = new Live(parley.rooms, parley.messages, parley.typing, parley.presence, parley.readMarks, parley.bus, templates,
                 new TokenExpiry(parley.sessions, parley.clock));
-        var site = new Web.Site(parley.config.publicUrl(), parley.config.dev(), parley.databaseName(), parley::databaseAnswers,
+        var site = new Web.Site(parley.config.publicUrl(), parley.config.dev(), parley.databaseName(), parley::databaseProblem,
                 parley.config.trustedProxies());
         var services = new Web.Services(parley.accounts, parley.sessions, parley.rooms, parley.messages, parley.readMarks,
                 parley.presence, parley.bus, parley.quotas);

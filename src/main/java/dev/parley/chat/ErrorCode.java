@@ -13,7 +13,12 @@ public enum ErrorCode {
     RATE_LIMITED(429),
     INTERNAL(500),
     /** Shared state between instances (Redis) cannot be reached; the request may be retried. */
-    UNAVAILABLE(503);
+    UNAVAILABLE(503),
+    /**
+     * The database failed while storing this, so whether it was stored is not known: send it
+     * again with the same {@code clientId}, which answers with the original if it was.
+     */
+    RETRY(503);
 
     public final int httpStatus;
 

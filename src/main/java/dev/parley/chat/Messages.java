@@ -5,11 +5,14 @@ import dev.parley.auth.Principal;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.MessageStore;
 import dev.parley.chat.MessageStore.Appended;
+import dev.parley.util.FailureLog;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Posting to a room and reading its history. */
 public final class Messages {
+
+    private static final FailureLog FAILURES = new FailureLog(org.slf4j.LoggerFactory.getLogger(Messages.class));
 
     public static final int PAGE = 50;
     public static final int MAX_PAGE = 200;
@@ -59,7 +62,24 @@ public final class Messages {
                         bus.publish(new ChatEvent.MessagePosted(appended.message()));
                     }
                     return appended;
+                })
+                .exceptionally(failure -> {
+                    throw Futures.cause(failure) instanceof StoreException unknown ? notConfirmed(id, unknown) : asUnchecked(failure);
                 });
+    }
+
+    /** A send the store could not confirm: the client may resend it, and only its clientId makes that safe. */
+    private static ChatException notConfirmed(String clientId, StoreException cause) {
+        var e = new ChatException(ErrorCode.RETRY, clientId != null
+                ? "The server could not confirm this message was stored. Send it again with the same clientId."
+                : "The server could not confirm this message was stored. Sending it again without a clientId may post it twice.");
+        FAILURES.failed("storing a message", cause);
+        return e;
+    }
+
+    private static RuntimeException asUnchecked(Throwable failure) {
+        Throwable cause = Futures.cause(failure);
+        return cause instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(cause);
     }
 
     /** Messages after {@code afterSeq} for a member catching up, oldest first. */

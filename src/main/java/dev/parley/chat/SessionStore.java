@@ -39,4 +39,11 @@ public interface SessionStore {
 
     /** Revokes every live session of the user except {@code keptSessionId} (none kept when null). */
     void revokeAllOf(long userId, String keptSessionId, Instant now);
+
+    /**
+     * Deletes what can never be used again: refresh tokens expired at {@code now} (spent ones are
+     * kept until then, since presenting one again is how a stolen token is noticed), the tokens of
+     * revoked sessions, and sessions left with no token. Returns how many rows went.
+     */
+    int sweep(Instant now);
 }

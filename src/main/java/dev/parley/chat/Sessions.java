@@ -105,6 +105,11 @@ public final class Sessions {
         bus.publish(new UserSessionsEnded(userId, kept));
     }
 
+    /** Deletes expired refresh tokens and sessions that can never be used again; how many rows went. */
+    public int sweep() {
+        return store.sweep(clock.instant());
+    }
+
     private Optional<Principal> principal(long userId, String sessionId) {
         return users.findById(userId).map(a -> new Principal(a.id(), a.username(), a.admin(), sessionId));
     }

@@ -5,6 +5,7 @@ import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.ClusterUnavailable;
 import dev.parley.chat.TryLater;
+import dev.parley.util.FailureLog;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ final class Dispatcher {
 
     private static final String SEND = "send-message";
 
+    private final FailureLog failures = new FailureLog(log);
     private final Hub hub;
     private final Commands commands;
     private final AtomicLong dropped = new AtomicLong();
@@ -80,7 +82,7 @@ final class Dispatcher {
         } else if (cause instanceof ClusterUnavailable) {
             refuse(out, c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
         } else {
-            log.error("{} on {} failed", in.event(), c, cause);
+            failures.failed(in.event() + " on " + c, cause);
             refuse(out, c, in.ack(), new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));
         }
     }

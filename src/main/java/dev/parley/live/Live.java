@@ -8,6 +8,7 @@ import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
 import dev.parley.chat.Typing;
 import dev.parley.render.Templates;
+import dev.parley.util.FailureLog;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class Live implements AutoCloseable {
     /** Frames a socket may send per second on average (bursts of five seconds' worth). */
     public static final int FRAMES_PER_SECOND = 50;
 
+    private final FailureLog failures = new FailureLog(log);
     final Hub hub;
     final Dispatcher dispatcher;
     final SocketWriter writer;
@@ -45,7 +47,8 @@ public final class Live implements AutoCloseable {
         this.hub = new Hub(rooms, messages, typing, presence, bus, templates, tokens);
         this.dispatcher = new Dispatcher(hub, new Commands(rooms, messages, typing, presence, readMarks, hub, tokens));
         every(liveClock, Timings.TICK, "live clock", this::tick);
-        if (bus.spansInstances()) every(healer, Timings.HEAL_EVERY, "tail heal", hub::healTails);
+        // On one instance too: a commit that reported a failure may have happened, unpublished.
+        every(healer, Timings.HEAL_EVERY, "tail heal", hub::healTails);
     }
 
     private void tick() {
@@ -53,12 +56,12 @@ public final class Live implements AutoCloseable {
         hub.tick(System.nanoTime(), ticks % (Timings.PING_EVERY.toMillis() / Timings.TICK.toMillis()) == 0);
     }
 
-    private static void every(ScheduledExecutorService thread, Duration period, String what, Runnable work) {
+    private void every(ScheduledExecutorService thread, Duration period, String what, Runnable work) {
         thread.scheduleWithFixedDelay(() -> {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                log.error("{} failed", what, e);
+                failures.failed(what, e);
             }
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }

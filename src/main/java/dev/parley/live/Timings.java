@@ -24,7 +24,7 @@ final class Timings {
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(75);
     /** How long a peer gets to answer our close before the connection is dropped. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
-    /** How often, with several instances, rooms are checked for messages the bus lost at their tail. */
+    /** How often rooms are checked for messages stored but never delivered: lost by the bus, or committed by a call that reported a failure. */
     static final Duration HEAL_EVERY = Duration.ofSeconds(1);
 
     static {

@@ -28,12 +28,15 @@ public final class Database implements AutoCloseable {
     private final Stores stores;
     /** SQLite's message appends, committed in groups; PostgreSQL groups concurrent commits itself. */
     private final GroupCommit groupCommit;
+    /** What the latest writes say, kept fresh by a probe write every second. */
+    private final WriteHealth health;
 
     private Database(HikariDataSource pool, boolean postgres) {
         this.pool = pool;
         this.postgres = postgres;
-        Jdbc jdbc = new Jdbc(pool, postgres);
-        this.groupCommit = postgres ? null : new GroupCommit(pool);
+        this.health = new WriteHealth(System::nanoTime);
+        Jdbc jdbc = new Jdbc(pool, postgres, health);
+        this.groupCommit = postgres ? null : new GroupCommit(pool, health);
         Transactions appends = postgres ? jdbc : groupCommit;
         Clock clock = Clock.systemUTC();
         this.stores = new Stores(
@@ -75,7 +78,9 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new StoreException("cannot migrate database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
-        return new Database(pool, postgres);
+        var database = new Database(pool, postgres);
+        database.health.startProbing(new Jdbc(pool, postgres, database.health));
+        return database;
     }
 
     private static HikariConfig sqlitePool(String url) {
@@ -93,6 +98,7 @@ public final class Database implements AutoCloseable {
         hikari.setDataSource(StatementCache.over(sqlite));
         // Writers take turns on one file anyway; few connections keep the busy-wait short.
         hikari.setMaximumPoolSize(4);
+        hikari.setExceptionOverride(new BrokenSqliteConnections());
         return hikari;
     }
 
@@ -130,8 +136,14 @@ public final class Database implements AutoCloseable {
         return stores;
     }
 
+    /** Whether writes go through now; read without touching the database. */
+    public WriteHealth.State writeHealth() {
+        return health.state();
+    }
+
     @Override
     public void close() {
+        health.close();
         if (groupCommit != null) groupCommit.close();
         pool.close();
     }

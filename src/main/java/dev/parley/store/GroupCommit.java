@@ -40,6 +40,7 @@ final class GroupCommit implements Transactions, AutoCloseable {
     private record Pending<T>(Jdbc.Work<T> work, CompletableFuture<T> done) {}
 
     private final DataSource dataSource;
+    private final WriteHealth health;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread writer;
     private final ExecutorService completions;
@@ -47,7 +48,13 @@ final class GroupCommit implements Transactions, AutoCloseable {
     private volatile boolean closed;
 
     GroupCommit(DataSource dataSource) {
+        this(dataSource, new WriteHealth(System::nanoTime));
+    }
+
+    /** Each group's commit, or its failure, is reported to {@code health}. */
+    GroupCommit(DataSource dataSource, WriteHealth health) {
         this.dataSource = dataSource;
+        this.health = health;
         this.completions = Executors.newSingleThreadExecutor(run -> {
             completer = new Thread(run, "parley-group-commit-done");
             completer.setDaemon(true);
@@ -122,13 +129,16 @@ final class GroupCommit implements Transactions, AutoCloseable {
             try {
                 for (Pending<?> p : group) outcomes.add(runAlone(c, p));
                 c.commit();
+                health.succeeded();
             } catch (SQLException | RuntimeException e) {
                 Jdbc.rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
             RuntimeException failure = e instanceof SQLException s ? Jdbc.translate(s) : (RuntimeException) e;
-            log.warn("a group commit of {} failed: {}", group.size(), failure.toString());
+            health.failed(failure);
+            // Each caller learns of it and logs it once; this line only tells how many shared the commit.
+            log.debug("a group commit of {} failed: {}", group.size(), failure.toString());
             outcomes.clear();
             for (Pending<?> p : group) outcomes.add(() -> p.done().completeExceptionally(failure));
         }

@@ -31,10 +31,17 @@ final class Jdbc implements Transactions {
 
     private final DataSource dataSource;
     private final boolean postgres;
+    private final WriteHealth health;
 
     Jdbc(DataSource dataSource, boolean postgres) {
+        this(dataSource, postgres, new WriteHealth(System::nanoTime));
+    }
+
+    /** Transactions report to {@code health} whether they committed. */
+    Jdbc(DataSource dataSource, boolean postgres, WriteHealth health) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.health = health;
     }
 
     boolean isPostgres() {
@@ -49,13 +56,16 @@ final class Jdbc implements Transactions {
             try {
                 T result = work.run(c);
                 c.commit();
+                health.succeeded();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw translate(e);
+            RuntimeException failure = translate(e);
+            health.failed(failure);
+            throw failure;
         }
     }
 
@@ -156,6 +166,11 @@ final class Jdbc implements Transactions {
         return false;
     }
 
+    /**
+     * Undoes the open transaction, if the connection still has one. When that fails too, the
+     * connection is in a state nobody knows; the pool discards it ({@link BrokenSqliteConnections};
+     * on PostgreSQL, because the failure was a lost connection).
+     */
     static void rollbackQuietly(Connection c, Throwable cause) {
         try {
             c.rollback();

@@ -5,6 +5,7 @@ import dev.parley.chat.DuplicateException;
 import dev.parley.util.Futures;
 import dev.parley.chat.Message;
 import dev.parley.chat.NewMessage;
+import dev.parley.chat.StoreException;
 import dev.parley.chat.UserRef;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -54,13 +55,35 @@ final class JdbcMessageStore implements MessageStore {
                             m.content(), m.html(), createdAt, m.clientId()), true),
                     m.roomId(), seq, m.userId(), m.content(), m.html(), m.clientId(), createdAt, m.userId()).orElseThrow();
         }).exceptionallyCompose(failure -> {
-            // A retry (or a concurrent one) of a message this user already stored: answer with it.
             Throwable cause = Futures.cause(failure);
-            if (!(cause instanceof DuplicateException duplicate)) return CompletableFuture.failedFuture(cause);
-            return jdbc.run(c -> byClientId(c, m.userId(), m.clientId()))
-                    .map(original -> CompletableFuture.completedFuture(new Appended(original, false)))
-                    .orElseGet(() -> CompletableFuture.failedFuture(duplicate));
+            if (cause instanceof DuplicateException duplicate) {
+                // A retry (or a concurrent one) of a message this user already stored: answer with it.
+                return jdbc.run(c -> byClientId(c, m.userId(), m.clientId()))
+                        .map(original -> CompletableFuture.completedFuture(new Appended(original, false)))
+                        .orElseGet(() -> CompletableFuture.failedFuture(duplicate));
+            }
+            if (cause instanceof StoreException unknown) return settle(m, createdAt, unknown);
+            return CompletableFuture.failedFuture(cause);
         });
+    }
+
+    /**
+     * The database failed around the append, so it may or may not have committed (a commit can
+     * succeed and still throw, when the driver's next {@code BEGIN} finds the file busy). The
+     * clientId tells: stored with this attempt's timestamp, it is this attempt's message; stored
+     * with another, an earlier attempt's. Otherwise, or when even the lookup fails, the original
+     * failure stands, and the caller must say that a retry with the same clientId is safe.
+     */
+    private CompletableFuture<Appended> settle(NewMessage m, Instant createdAt, StoreException unknown) {
+        if (m.clientId() == null) return CompletableFuture.failedFuture(unknown);
+        try {
+            return jdbc.run(c -> byClientId(c, m.userId(), m.clientId()))
+                    .map(stored -> CompletableFuture.completedFuture(new Appended(stored, stored.createdAt().equals(createdAt))))
+                    .orElseGet(() -> CompletableFuture.failedFuture(unknown));
+        } catch (StoreException lookupFailed) {
+            unknown.addSuppressed(lookupFailed);
+            return CompletableFuture.failedFuture(unknown);
+        }
     }
 
     private static Optional<Message> byClientId(Connection c, long userId, String clientId) throws SQLException {

@@ -75,6 +75,14 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public int sweep(Instant now) {
+        return jdbc.tx(c -> Jdbc.update(c, "DELETE FROM refresh_tokens WHERE expires_at <= ?"
+                        + " OR session_id IN (SELECT id FROM sessions WHERE revoked_at IS NOT NULL)", now)
+                + Jdbc.update(c, "DELETE FROM sessions WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM refresh_tokens t WHERE t.session_id = sessions.id)"));
+    }
+
+    @Override
     public void revokeAllOf(long userId, String keptSessionId, Instant now) {
         jdbc.update("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?",
                 now, userId, keptSessionId == null ? "" : keptSessionId);

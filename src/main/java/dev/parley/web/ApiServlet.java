@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.eclipse.jetty.http.BadMessageException;
+import dev.parley.util.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 abstract class ApiServlet extends HttpServlet {
 
     private static final Logger log = LoggerFactory.getLogger(ApiServlet.class);
+    private static final FailureLog FAILURES = new FailureLog(log);
 
     private final SameOrigin sameOrigin;
 
@@ -40,7 +42,7 @@ abstract class ApiServlet extends HttpServlet {
         } catch (ChatException e) {
             error(res, e);
         } catch (Exception e) {
-            log.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
             error(res, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
         }
     }

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import dev.parley.util.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 abstract class PageServlet extends HttpServlet {
 
     private static final Logger log = LoggerFactory.getLogger(PageServlet.class);
+    private static final FailureLog FAILURES = new FailureLog(log);
 
     final Templates templates;
     private final SameOrigin sameOrigin;
@@ -44,7 +46,7 @@ abstract class PageServlet extends HttpServlet {
         } catch (ChatException e) {
             refuse(req, res, e);
         } catch (Exception e) {
-            log.error("{} {} failed", req.getMethod(), req.getRequestURI(), e);
+            FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
             refuse(req, res, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
         }
     }

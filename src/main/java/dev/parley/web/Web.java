@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -32,7 +32,7 @@ public final class Web {
     private Web() {}
 
     /** Where the site is served and how: {@code publicUrl} decides Origin checks and secure cookies; {@code dev} serves {@code static/} from disk. */
-    public record Site(Optional<URI> publicUrl, boolean dev, String databaseName, BooleanSupplier databaseAnswers,
+    public record Site(Optional<URI> publicUrl, boolean dev, String databaseName, Supplier<Optional<String>> databaseProblem,
             List<String> trustedProxies) {}
 
     /** The services the routes call; each servlet gets only those it uses. */
@@ -75,8 +75,8 @@ public final class Web {
         context.addServlet(new ServletHolder(new RoomsApi(s.rooms(), s.messages(), s.readMarks(), sameOrigin)), "/api/rooms/*");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
         context.addServlet(new ServletHolder(new LiveHandshake(live, s.sessions(), sameOrigin, s.quotas().limits().socketsPerPerson())), "/ws");
-        context.addServlet(new ServletHolder(new Health(site.databaseAnswers(), s.bus())), "/healthz");
-        context.addServlet(new ServletHolder(new Health(site.databaseAnswers(), s.bus())), "/readyz");
+        context.addServlet(new ServletHolder(new Health(site.databaseProblem(), s.bus())), "/healthz");
+        context.addServlet(new ServletHolder(new Health(site.databaseProblem(), s.bus())), "/readyz");
         context.addServlet(new ServletHolder(metrics.endpoint()), "/metrics");
 
         String packaged = Web.class.getResource("/static/").toString();
@@ -113,28 +113,31 @@ public final class Web {
     }
 
     /**
-     * {@code /healthz}: the process answers. {@code /readyz}: and its database does too (503 when
-     * not); "degraded" (still 200) while Redis is unreachable.
+     * {@code /healthz}: the process answers. {@code /readyz}: and its database takes writes (503,
+     * naming what is wrong, while writes fail or wait over 2 s); "degraded" (still 200) while Redis
+     * is unreachable. Neither waits for the database: readiness is what the latest writes said.
      */
     static final class Health extends HttpServlet {
-        private final BooleanSupplier databaseAnswers;
+        private final Supplier<Optional<String>> databaseProblem;
         private final EventBus bus;
 
-        Health(BooleanSupplier databaseAnswers, EventBus bus) {
-            this.databaseAnswers = databaseAnswers;
+        /** {@code databaseProblem}: what keeps the database from taking writes now, empty when nothing; it must not wait. */
+        Health(Supplier<Optional<String>> databaseProblem, EventBus bus) {
+            this.databaseProblem = databaseProblem;
             this.bus = bus;
         }
 
         @Override
         protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
                 throws java.io.IOException {
-            boolean ready = req.getServletPath().equals("/healthz") || databaseAnswers.getAsBoolean();
+            Optional<String> database = req.getServletPath().equals("/healthz") ? Optional.empty() : databaseProblem.get();
+            boolean ready = database.isEmpty();
             // Without Redis an instance still serves its own clients, so it stays in the load balancer's pool.
             boolean degraded = ready && req.getServletPath().equals("/readyz") && !bus.connected();
             res.setStatus(ready ? 200 : 503);
             res.setContentType("text/plain;charset=utf-8");
             res.setHeader("Cache-Control", "no-store");
-            res.getWriter().write(!ready ? "database unreachable\n"
+            res.getWriter().write(!ready ? database.get() + "\n"
                     : degraded ? "degraded: Redis unreachable, events do not reach other instances\n" : "ok\n");
         }
     }

@@ -692,6 +692,38 @@ abstract class StoreContract {
     }
 
     @Test
+    void sweepingDeletesExpiredTokensRevokedSessionsAndSessionsLeftWithoutATokenButKeepsSpentTokensUntilTheyExpire() {
+        Account alice = register(ALICE);
+        sessions.create("short", alice.id(), "r-short", NOW.plus(Duration.ofDays(1)), NOW);
+        sessions.create("revoked", alice.id(), "r-revoked", EXPIRES, NOW);
+        sessions.revoke("revoked", LATER);
+        sessions.create("live", alice.id(), "r-1", EXPIRES, NOW);
+        rotate("r-1", "r-2", LATER);
+        Instant twoDaysOn = NOW.plus(Duration.ofDays(2));
+
+        assertThat(sessions.sweep(twoDaysOn)).as("two tokens and their two sessions").isEqualTo(4);
+        assertThat(sessions.sweep(twoDaysOn)).as("nothing left to sweep").isZero();
+        assertThat(sessions.isActive("live")).isTrue();
+        assertThat(sessions.isActive("short")).isFalse();
+        assertThat(sessions.isActive("revoked")).isFalse();
+        assertThat(rotate("r-short", "r-x", twoDaysOn)).isEqualTo(new Rotation.Rejected());
+        // The spent token is still there, so presenting it again is still caught as theft.
+        assertThat(rotate("r-1", "r-y", twoDaysOn)).isEqualTo(new Rotation.ReuseDetected("live", alice.id()));
+    }
+
+    @Test
+    void sweepingAfterTheLastTokenExpiresDeletesTheSession() {
+        Account alice = register(ALICE);
+        sessions.create("live", alice.id(), "r-1", EXPIRES, NOW);
+        rotate("r-1", "r-2", LATER);
+
+        assertThat(sessions.sweep(EXPIRES)).as("the spent token, expired now").isEqualTo(1);
+        assertThat(sessions.isActive("live")).isTrue();
+        assertThat(sessions.sweep(LATER.plus(Duration.ofDays(30)))).as("the last token and its session").isEqualTo(2);
+        assertThat(sessions.isActive("live")).isFalse();
+    }
+
+    @Test
     void anUnknownTokenIsRejected() {
         assertThat(rotate("never-issued", "r-2", NOW)).isEqualTo(new Rotation.Rejected());
     }
