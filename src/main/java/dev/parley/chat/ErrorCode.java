@@ -12,7 +12,11 @@ public enum ErrorCode {
     TOO_LARGE(413),
     RATE_LIMITED(429),
     INTERNAL(500),
-    /** Shared state between instances (Redis) cannot be reached; the request may be retried. */
+    /**
+     * Something the instance relies on failed (Redis between instances, or the database); the
+     * request may be retried. A send gets {@link #RETRY} instead, unless it failed before it was
+     * attempted (checking the session or the membership).
+     */
     UNAVAILABLE(503),
     /**
      * The database failed while storing this, so whether it was stored is not known: send it

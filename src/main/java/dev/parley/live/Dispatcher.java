@@ -4,6 +4,7 @@ import dev.parley.util.Futures;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.ClusterUnavailable;
+import dev.parley.chat.StoreException;
 import dev.parley.chat.TryLater;
 import dev.parley.util.FailureLog;
 import java.util.concurrent.CompletableFuture;
@@ -79,6 +80,9 @@ final class Dispatcher {
         Throwable cause = Futures.cause(failure);
         if (cause instanceof ChatException e) {
             refuse(out, c, in.ack(), e);
+        } else if (cause instanceof StoreException) {
+            failures.failed(in.event() + " on " + c, cause);
+            refuse(out, c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
         } else if (cause instanceof ClusterUnavailable) {
             refuse(out, c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
         } else {

@@ -124,7 +124,17 @@ final class GroupCommit implements Transactions, AutoCloseable {
 
     private void commit(List<Pending<?>> group) {
         var outcomes = new ArrayList<Runnable>(group.size());
-        try (Connection c = dataSource.getConnection()) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            NothingWritten failure = NothingWritten.noConnection(e);
+            health.failed(failure);
+            for (Pending<?> p : group) outcomes.add(() -> p.done().completeExceptionally(failure));
+            completions.execute(() -> outcomes.forEach(Runnable::run));
+            return;
+        }
+        try (Connection c = connection) {
             c.setAutoCommit(false);
             try {
                 for (Pending<?> p : group) outcomes.add(runAlone(c, p));

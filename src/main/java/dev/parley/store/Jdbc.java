@@ -51,7 +51,15 @@ final class Jdbc implements Transactions {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     @Override
     public <T> T tx(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            NothingWritten failure = NothingWritten.noConnection(e);
+            health.failed(failure);
+            throw failure;
+        }
+        try (Connection c = connection) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -79,13 +87,33 @@ final class Jdbc implements Transactions {
         }
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode: each statement is its own transaction. */
+    /**
+     * Runs {@code work} on a connection in auto-commit mode: each statement is its own transaction.
+     * Work that fails because its connection was lost (a restarted or failed-over server, a
+     * terminated backend) runs once more on a fresh one: what runs here reads, or writes one
+     * idempotent statement that either happened or did not, so the data ends the same.
+     */
     <T> T run(Work<T> work) {
+        try {
+            return runOnce(work);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException s) || !isLostConnection(s)) throw e;
+            return runOnce(work);
+        }
+    }
+
+    private <T> T runOnce(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw translate(e);
         }
+    }
+
+    /** PostgreSQL's connection-exception class, and a backend terminated by an administrator or a shutdown. */
+    private static boolean isLostConnection(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
     <T> List<T> list(String sql, Row<T> row, Object... args) {

@@ -72,10 +72,12 @@ final class JdbcMessageStore implements MessageStore {
      * succeed and still throw, when the driver's next {@code BEGIN} finds the file busy). The
      * clientId tells: stored with this attempt's timestamp, it is this attempt's message; stored
      * with another, an earlier attempt's. Otherwise, or when even the lookup fails, the original
-     * failure stands, and the caller must say that a retry with the same clientId is safe.
+     * failure stands, and the caller must say that a retry with the same clientId is safe. (No
+     * lookup when no connection was had at all: nothing was written, and the lookup would only
+     * wait for a connection again.)
      */
     private CompletableFuture<Appended> settle(NewMessage m, Instant createdAt, StoreException unknown) {
-        if (m.clientId() == null) return CompletableFuture.failedFuture(unknown);
+        if (m.clientId() == null || unknown instanceof NothingWritten) return CompletableFuture.failedFuture(unknown);
         try {
             return jdbc.run(c -> byClientId(c, m.userId(), m.clientId()))
                     .map(stored -> CompletableFuture.completedFuture(new Appended(stored, stored.createdAt().equals(createdAt))))

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.eclipse.jetty.http.BadMessageException;
+import dev.parley.chat.StoreException;
 import dev.parley.util.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,9 @@ abstract class ApiServlet extends HttpServlet {
             error(res, Requests.unreadable(e));
         } catch (ChatException e) {
             error(res, e);
+        } catch (StoreException e) {
+            FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
+            error(res, new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
         } catch (Exception e) {
             FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
             error(res, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));

@@ -1,8 +1,13 @@
 package dev.parley.web;
 
 import dev.parley.auth.Principal;
+import dev.parley.chat.ChatException;
+import dev.parley.chat.ErrorCode;
 import dev.parley.chat.Sessions;
+import dev.parley.chat.StoreException;
 import dev.parley.chat.TokenPair;
+import dev.parley.util.FailureLog;
+import org.slf4j.LoggerFactory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -19,6 +24,8 @@ import java.util.Optional;
  */
 final class Authenticator extends HttpFilter {
 
+    private static final FailureLog FAILURES = new FailureLog(LoggerFactory.getLogger(Authenticator.class));
+
     static final String PRINCIPAL = Principal.class.getName();
     static final String VIA_COOKIE = "parley.viaCookie";
     /** When the access token that proved the principal expires: a socket opened with it lives until then. */
@@ -34,6 +41,20 @@ final class Authenticator extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
+        Optional<Principal> who;
+        try {
+            who = identify(req, res);
+        } catch (StoreException e) {
+            // Sessions live in the database: without it nobody can be told apart, so nothing is served.
+            FAILURES.failed(req.getMethod() + " " + req.getRequestURI() + " (checking the session)", e);
+            ApiServlet.error(res, new ChatException(ErrorCode.UNAVAILABLE, "The server cannot reach its database right now; try again in a moment."));
+            return;
+        }
+        who.ifPresent(p -> req.setAttribute(PRINCIPAL, p));
+        chain.doFilter(req, res);
+    }
+
+    private Optional<Principal> identify(HttpServletRequest req, HttpServletResponse res) {
         String bearer = bearer(req);
         Optional<Principal> who;
         if (bearer != null) {
@@ -49,8 +70,7 @@ final class Authenticator extends HttpFilter {
             }
             who.ifPresent(p -> req.setAttribute(VIA_COOKIE, Boolean.TRUE));
         }
-        who.ifPresent(p -> req.setAttribute(PRINCIPAL, p));
-        chain.doFilter(req, res);
+        return who;
     }
 
     private Optional<Principal> refreshFromCookie(HttpServletRequest req, HttpServletResponse res) {

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import dev.parley.chat.StoreException;
 import dev.parley.util.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,9 @@ abstract class PageServlet extends HttpServlet {
             refuse(req, res, Requests.unreadable(e));
         } catch (ChatException e) {
             refuse(req, res, e);
+        } catch (StoreException e) {
+            FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
+            refuse(req, res, new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
         } catch (Exception e) {
             FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
             refuse(req, res, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));

@@ -34,6 +34,11 @@ public final class PostgresDatabase implements AutoCloseable {
         return SERVER + name + "?user=" + USER;
     }
 
+    /** Runs {@code sql} as the superuser from the {@code test} database, e.g. to break this one's connections. */
+    public void execute(String sql) throws SQLException {
+        admin(sql);
+    }
+
     @Override
     public void close() throws SQLException {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
