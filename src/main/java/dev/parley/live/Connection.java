@@ -107,20 +107,28 @@ public final class Connection {
         sendIfNew(cursor, seq, frames);
     }
 
-    /** A message replayed from the store for {@code sync}; bypasses the hold and the queue's bound. Called under the room's lock. */
+    /**
+     * A message replayed from the store for {@code sync}; bypasses the hold, not the queue's bound
+     * ({@link Hub#sync} replays no more than {@link #replayRoom} allows). Called under the room's lock.
+     */
     synchronized void replay(long roomId, long seq, Frames frames) {
         Cursor cursor = cursors.get(roomId);
         if (cursor == null) return;
         // Never backwards: a connection that went live before its sync already has what it was sent live.
         cursor.seq = Math.max(cursor.seq, seq);
         ByteBuffer bytes = frames.bytesFor(this);
-        if (bytes != null && !closing && !outbox.offerReplay(bytes)) close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
+        if (bytes != null && !closing && !outbox.offer(bytes)) dropSlow();
     }
 
     /** Moves the cursor of a followed room, after a replay or to skip what the client has. */
     synchronized void resumeAt(long roomId, long seq) {
         Cursor cursor = cursors.get(roomId);
         if (cursor != null) cursor.seq = Math.max(cursor.seq, seq);
+    }
+
+    /** How many bytes a replay may queue now without reaching the outbound bound. */
+    long replayRoom() {
+        return closing ? 0 : outbox.room();
     }
 
     synchronized boolean isLive() {
@@ -165,9 +173,18 @@ public final class Connection {
     private void send(ByteBuffer bytes, boolean atOnce) {
         if (closing) return;
         if (!(atOnce ? outbox.offerAtOnce(bytes) : outbox.offer(bytes))) {
-            // A reader this far behind would only fall further: let it reconnect and resume by sync.
-            close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
+            dropSlow();
         }
+    }
+
+    /**
+     * Lets go of a reader this far behind, which would only fall further: what waits for it is
+     * dropped at once (it resumes by sync after reconnecting), and the close follows what is
+     * already on its way.
+     */
+    void dropSlow() {
+        outbox.abandon();
+        close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
     }
 
     /**

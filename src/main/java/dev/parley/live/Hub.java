@@ -39,8 +39,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Hub implements AutoCloseable {
 
     static final int MAX_REPLAY = 1000;
-    /** About this much text at most per room and sync: a long absence is filled from history over HTTP instead. */
-    static final long REPLAY_BUDGET_CHARS = 8L << 20;
+    /**
+     * At most this much text per sync, all rooms together, and never more than the outbound queue
+     * has room for: a replay counts against the socket's bound like everything else, so a long
+     * absence is filled from history over HTTP instead.
+     */
+    static final long REPLAY_BUDGET_BYTES = Outbox.MAX_QUEUED_BYTES / 2;
 
     private final Rooms rooms;
     private final Messages messages;
@@ -103,6 +107,13 @@ public final class Hub implements AutoCloseable {
     Wire.Synced sync(Connection c, Map<Long, Long> cursors) {
         int replayed = 0;
         boolean gap = false;
+        if (c.replayRoom() < Outbox.MAX_QUEUED_BYTES / 4) {
+            // Most of what was sent before, replies and replays alike, is still unread: a client that
+            // asks again without reading would pin replay after replay in memory.
+            c.dropSlow();
+            return new Wire.Synced(0, true);
+        }
+        long budget = Math.min(REPLAY_BUDGET_BYTES, c.replayRoom());
         for (var cursor : cursors.entrySet()) {
             long roomId = cursor.getKey();
             if (!c.follows(roomId)) {
@@ -112,7 +123,8 @@ public final class Hub implements AutoCloseable {
             RoomChannel channel = channel(roomId);
             // A claim beyond the room's newest message is a confused client: it would skip what comes next.
             long claimed = Math.min(cursor.getValue(), messages.lastSeq(roomId));
-            RoomChannel.Replay replay = channel.replay(c, claimed, MAX_REPLAY, REPLAY_BUDGET_CHARS);
+            RoomChannel.Replay replay = channel.replay(c, claimed, MAX_REPLAY, Math.max(budget, 0));
+            budget -= replay.bytes();
             replayed += replay.replayed();
             gap |= replay.gap();
         }
@@ -198,9 +210,11 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Delivers what other instances committed but the bus lost on the way (Redis down, paused, or
-     * a resubscribe): a gap behind a newer message heals on its own, but loss at a room's tail
-     * shows only here, by comparing each followed room's newest seq with what was delivered.
+     * Delivers what was committed but never reached this hub: lost by the bus on the way from
+     * another instance (Redis down, paused, or a resubscribe), or never published because the
+     * database reported a failure for a commit that had in fact happened. A gap behind a newer
+     * message heals on its own, but loss at a room's tail shows only here, by comparing each
+     * followed room's newest seq with what was delivered: one read for all of them.
      */
     void healTails() {
         var followed = channels.values().stream().filter(RoomChannel::hasFollowers).toList();

@@ -28,7 +28,7 @@ final class Outbox {
     /**
      * A queued frame: UTF-8 text, or a ping when {@code text} is null. The bytes may be shared with
      * every other recipient of the event, so each frame reads them through a view of its own.
-     * Only live texts count against the bound.
+     * Every text counts against the bound (events, replays, acks, errors); only pings do not.
      */
     private record Entry(ByteBuffer text, boolean counted) {
         static final Entry PING = new Entry(null, false);
@@ -73,12 +73,16 @@ final class Outbox {
         return offer(new Entry(text, true), true);
     }
 
-    /**
-     * Queues a text a client asked for with {@code sync}. A replay is bounded by its caller, and a
-     * reader catching up must not be taken for a slow one: it does not count against the bound.
-     */
-    boolean offerReplay(ByteBuffer text) {
-        return offer(new Entry(text, false), false);
+    /** Drops what waits and takes nothing more: the connection is being let go for reading too slowly. */
+    synchronized void abandon() {
+        failed = true;
+        queue.clear();
+        queuedBytes = 0;
+    }
+
+    /** How many more bytes of text may wait before the bound is reached: what a {@code sync} may replay now. */
+    synchronized long room() {
+        return failed ? 0 : MAX_QUEUED_BYTES - queuedBytes;
     }
 
     void ping() {

@@ -73,43 +73,45 @@ final class RoomChannel {
         return !followers.isEmpty();
     }
 
-    /** What a replay sent, and whether older messages were left out (the client fetches those over HTTP). */
-    record Replay(int replayed, boolean gap) {}
+    /** What a replay sent (messages, bytes), and whether older messages were left out (the client fetches those over HTTP). */
+    record Replay(int replayed, long bytes, boolean gap) {}
 
     /**
      * Sends a follower what came after {@code lastSeq}, up to what the room delivered, then
-     * resumes it live. At most {@code limit} messages and about {@code budgetChars} of text: when
-     * more was missed, the newest that fit are sent and the replay reports a gap.
+     * resumes it live. At most {@code limit} messages and {@code budgetBytes} of text (but at
+     * least the newest message, unless the budget is spent): when more was missed, the newest
+     * that fit are sent and the replay reports a gap.
      */
-    synchronized Replay replay(Connection connection, long lastSeq, int limit, long budgetChars) {
+    synchronized Replay replay(Connection connection, long lastSeq, int limit, long budgetBytes) {
         Follower follower = index.get(connection);
-        if (follower == null) return new Replay(0, false);
+        if (follower == null) return new Replay(0, 0, false);
         // A connection that went live before its sync (another frame came first, or the hold ran
         // out) was sent everything after it began following: replay only what came before that.
         long replayUpTo = connection.isLive() ? Math.min(delivered, follower.cursor().followedAt) : delivered;
         var sent = new java.util.ArrayDeque<Message>();
         var texts = new java.util.ArrayDeque<Frames>();
+        long bytes = 0;
         boolean gap = lastSeq < replayUpTo - limit;
         if (lastSeq < replayUpTo) {
             List<Message> missed = store.after(roomId, Math.max(lastSeq, replayUpTo - limit), limit);
-            long chars = 0;
             for (int i = missed.size() - 1; i >= 0; i--) {
                 Message m = missed.get(i);
                 if (m.seq() > replayUpTo) continue;
                 Frames frames = render.apply(m);
-                String text = frames.textFor(connection);
-                chars += text == null ? 0 : text.length();
-                if (chars > budgetChars && !sent.isEmpty()) {
+                var text = frames.bytesFor(connection);
+                long size = text == null ? 0 : text.remaining();
+                if (bytes + size > budgetBytes && (!sent.isEmpty() || budgetBytes <= 0)) {
                     gap = true;
                     break;
                 }
+                bytes += size;
                 sent.addFirst(m);
                 texts.addFirst(frames);
             }
         }
         for (Message m : sent) connection.replay(roomId, m.seq(), texts.removeFirst());
         connection.resumeAt(roomId, Math.max(lastSeq, delivered));
-        return new Replay(sent.size(), gap);
+        return new Replay(sent.size(), bytes, gap);
     }
 
     /** Sends a non-message event of the room to every follower. */

@@ -115,7 +115,7 @@ class RoomChannelTest {
         channel.deliver(post());
 
         // The held m4 is replayed with the rest, in order, and not sent again when the connection goes live.
-        assertThat(replay).isEqualTo(new RoomChannel.Replay(3, false));
+        assertThat(replay).isEqualTo(new RoomChannel.Replay(3, 6, false));
         assertThat(bob.received(writer)).containsExactly("m2", "m3", "m4", "m5");
     }
 
@@ -142,7 +142,7 @@ class RoomChannelTest {
 
         var replay = channel.replay(bob.connection(), 0, 2, Long.MAX_VALUE);
 
-        assertThat(replay).isEqualTo(new RoomChannel.Replay(2, true));
+        assertThat(replay).isEqualTo(new RoomChannel.Replay(2, 4, true));
         assertThat(bob.received(writer)).containsExactly("m4", "m5");
     }
 
@@ -155,8 +155,21 @@ class RoomChannelTest {
 
         var replay = channel.replay(bob.connection(), 0, 1000, 4);
 
-        assertThat(replay).isEqualTo(new RoomChannel.Replay(2, true));
+        assertThat(replay).isEqualTo(new RoomChannel.Replay(2, 4, true));
         assertThat(bob.received(writer)).containsExactly("m4", "m5");
+    }
+
+    @Test
+    void aReplayWithItsBudgetSpentByEarlierRoomsSendsNothingAndReportsAGap() {
+        for (int i = 0; i < 3; i++) post();
+        var channel = channel();
+        var bob = open(false);
+        channel.follow(bob.connection());
+
+        var replay = channel.replay(bob.connection(), 0, 1000, 0);
+
+        assertThat(replay).isEqualTo(new RoomChannel.Replay(0, 0, true));
+        assertThat(bob.received(writer)).isEmpty();
     }
 
     @Test

@@ -38,7 +38,14 @@ public final class LiveClient implements AutoCloseable {
     private volatile boolean reading = true;
     private WebSocket socket;
 
+    private volatile Throwable lastError;
+
     private LiveClient() {}
+
+    /** What broke the socket when it closed with 1006 (null otherwise). */
+    public Throwable error() {
+        return lastError;
+    }
 
     /** A program: bearer token, JSON subprotocol. */
     public static LiveClient json(TestServer server, String accessToken) {
@@ -293,6 +300,7 @@ public final class LiveClient implements AutoCloseable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            lastError = error;
             closed.complete(1006);
         }
     }
