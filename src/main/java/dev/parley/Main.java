@@ -37,7 +37,7 @@ public final class Main {
         }
     }
 
-    /** How long a stop may take before the process halts anyway: a load balancer's restart must not wait forever. */
+    /** How long a stop may take before the process halts anyway (with 1): a load balancer's restart must not wait forever. */
     private static final long STOP_LIMIT_MS = 20_000;
 
     private static void stop(Server server, Parley parley) {
@@ -62,6 +62,9 @@ public final class Main {
         parley.close();
         log.info("stopped");
         watchdog.interrupt();
+        // The JVM would exit with 143 (128 + SIGTERM) after this hook, which service managers
+        // report as a failure; a stop that drained cleanly is a success.
+        Runtime.getRuntime().halt(0);
     }
 
     private static String reason(Throwable e) {

@@ -71,6 +71,20 @@ public final class ParleyProcess implements AutoCloseable {
         waitForExit(Duration.ofSeconds(30));
     }
 
+    /** How the process exited; only after it did. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** What the instance logged so far. */
+    public String log() {
+        try {
+            return Files.readString(dataDir.resolve("parley.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts again on the same port and data dir, and waits until it is ready. */
     public void restart() {
         if (process.isAlive()) terminate();
