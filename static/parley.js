@@ -252,6 +252,9 @@
     delete pending[frame.ack];
     if (frame.success) {
       entry.element.remove();
+    } else if (frame.error && frame.error.code === "retry" && (entry.retries = (entry.retries || 0) + 1) <= 5) {
+      // The database failed and the server cannot tell whether it was stored: the same clientId again is safe.
+      setTimeout(function () { resend(entry); }, 2000 * entry.retries);
     } else {
       failed(entry, (frame.error && frame.error.message) || "refused");
     }
