@@ -77,6 +77,14 @@ public final class WriteHealth implements AutoCloseable {
 
     @Override
     public void close() {
-        if (prober != null) prober.shutdownNow();
+        if (prober == null) return;
+        // A probe caught mid-write must give its connection back before the pool closes: an SQLite
+        // connection left open keeps the file's write lock from whoever opens it next.
+        prober.shutdown();
+        try {
+            prober.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
