@@ -1,5 +1,6 @@
 package dev.parley;
 import dev.parley.util.Redaction;
+import dev.parley.chat.Registration;
 
 import dev.parley.chat.Limits;
 import dev.parley.chat.Rate;
@@ -22,7 +23,8 @@ public record Config(
         Optional<String> admin,
         boolean dev,
         Limits limits,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Optional<Registration> registration) {
 
     /** Thrown for a flag or value Parley cannot use; its message is meant for the person starting it. */
     public static final class InvalidConfig extends RuntimeException {
@@ -50,31 +52,40 @@ public record Config(
         return from(values);
     }
 
-    /** The server with every default, on a free port, storing in {@code dataDir}: what tests start. */
+    /**
+     * The server with every default, on a free port, storing in {@code dataDir}: what tests start.
+     * Sign-up is open, so tests can sign up several people; tests of sign-up itself set their mode.
+     */
     public static Config forTests(Path dataDir) {
         return new Config(0, dataDir, sqliteIn(dataDir), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, Limits.generous(), List.of());
+                Optional.empty(), Optional.empty(), false, Limits.generous(), List.of(), Optional.of(Registration.OPEN));
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies);
+        return new Config(port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, registration);
     }
 
     /** Joins a cluster: Redis between instances, with the signing key every instance shares. */
     public Config withRedis(String url, String sharedSecret) {
-        return new Config(port, dataDir, databaseUrl, Optional.of(url), publicUrl, Optional.of(sharedSecret), admin, dev, limits, trustedProxies);
+        return new Config(port, dataDir, databaseUrl, Optional.of(url), publicUrl, Optional.of(sharedSecret), admin, dev, limits, trustedProxies, registration);
     }
 
     public Config withPublicUrl(URI url) {
-        return new Config(port, dataDir, databaseUrl, redisUrl, Optional.of(url), jwtSecret, admin, dev, limits, trustedProxies);
+        return new Config(port, dataDir, databaseUrl, redisUrl, Optional.of(url), jwtSecret, admin, dev, limits, trustedProxies, registration);
     }
 
     public Config withLimits(Limits changed) {
-        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, changed, trustedProxies);
+        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, changed, trustedProxies, registration);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, limits, List.copyOf(proxies));
+        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, limits, List.copyOf(proxies), registration);
+
+    }
+
+    /** {@code REGISTRATION} as given, or unset (empty: the first person signs up, then invite only). */
+    public Config withRegistration(Optional<Registration> mode) {
+        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, mode);
     }
 
     private static Setting flag(String arg) {
@@ -98,9 +109,11 @@ public record Config(
         }
         Optional<String> redis = Optional.ofNullable(v.get(Setting.REDIS_URL));
         if (redis.isPresent()) checkClusterable(redis.get(), db, secret);
+        Optional<Registration> registration = Optional.ofNullable(v.get(Setting.REGISTRATION)).map(value -> Registration.parse(value)
+                .orElseThrow(() -> new InvalidConfig("REGISTRATION must be open, invite or closed, got " + value)));
         return new Config(port, dataDir, db, redis, publicUrl,
                 secret, Optional.ofNullable(v.get(Setting.ADMIN)), Boolean.parseBoolean(v.get(Setting.DEV)), limits(v),
-                Optional.ofNullable(v.get(Setting.TRUSTED_PROXIES)).map(Config::addresses).orElse(List.of()));
+                Optional.ofNullable(v.get(Setting.TRUSTED_PROXIES)).map(Config::addresses).orElse(List.of()), registration);
     }
 
     private static Limits limits(Map<Setting, String> v) {

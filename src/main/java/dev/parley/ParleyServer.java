@@ -34,7 +34,8 @@ public final class ParleyServer {
         var site = new Web.Site(parley.config.publicUrl(), parley.config.dev(), parley.databaseName(), parley::databaseProblem,
                 parley.config.trustedProxies());
         var services = new Web.Services(parley.accounts, parley.sessions, parley.rooms, parley.messages, parley.readMarks,
-                parley.presence, parley.bus, parley.quotas);
+                parley.presence, parley.bus, parley.quotas, new Web.Team(parley.admission, parley.people, parley.invitations,
+                        parley.defaultRooms, parley.audit, parley.bots, parley.webhooks));
         server.setHandler(Web.handler(site, services, templates, live));
         server.setStopTimeout(5_000);
         server.addEventListener(new LifeCycle.Listener() {

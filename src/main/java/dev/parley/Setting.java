@@ -9,6 +9,7 @@ enum Setting {
     PUBLIC_URL("--public-url", "http://localhost:PORT", "the origin browsers use; drives the WebSocket Origin check and Secure cookies"),
     JWT_SECRET("--jwt-secret", "generated into DATA_DIR/jwt.key", "HMAC key for access tokens, at least 32 bytes; share it between instances"),
     ADMIN("--admin", "unset", "make this existing username an admin at start-up"),
+    REGISTRATION("--registration", "invite", "who may sign up: open, invite (with an invite link) or closed; the first person always may. An admin's choice in /admin wins"),
     DEV("--dev", "false", "reload templates/ and static/ from disk on every request (run from the project root)"),
     MESSAGE_RATE("--message-rate", "10/s,20", "messages one person may post, over all their sockets and HTTP (COUNT/UNIT[,BURST], UNIT s, m, h or d)"),
     TYPING_RATE("--typing-rate", "5/s,10", "typing-starts one person may send"),

@@ -23,6 +23,16 @@ class ConfigTest {
         assertThat(c.redisUrl()).isEmpty();
         assertThat(c.publicUrl()).isEmpty();
         assertThat(c.dev()).isFalse();
+        assertThat(c.registration()).as("unset: invite only after the first person").isEmpty();
+    }
+
+    @Test
+    void registrationIsOpenInviteOrClosedFromTheEnvironmentOrItsFlag() {
+        assertThat(Config.parse(NO_FLAGS, Map.of("REGISTRATION", "Open")).registration()).contains(dev.parley.chat.Registration.OPEN);
+        assertThat(Config.parse(new String[] {"--registration", "closed"}, Map.of("REGISTRATION", "open")).registration())
+                .contains(dev.parley.chat.Registration.CLOSED);
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("REGISTRATION", "everyone")))
+                .hasMessageContaining("REGISTRATION must be open, invite or closed, got everyone");
     }
 
     @Test

@@ -43,8 +43,8 @@ class ParleyTest {
     @BeforeAll
     static void openApplication() {
         parley = Parley.open(Config.forTests(dir), clock);
-        alice = principal(parley.accounts.register("alice", "correct horse battery staple", "127.0.0.1"));
-        bob = principal(parley.accounts.register("bob", "correct horse battery staple", "127.0.0.1"));
+        alice = principal(parley.accounts.register("alice", "correct horse battery staple", "127.0.0.1", null));
+        bob = principal(parley.accounts.register("bob", "correct horse battery staple", "127.0.0.1", null));
     }
 
     @AfterAll

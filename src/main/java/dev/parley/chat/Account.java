@@ -2,10 +2,19 @@ package dev.parley.chat;
 
 import java.time.Instant;
 
-/** A user as the server knows them, password hash included. Never leaves the server. */
-public record Account(long id, String username, String passwordHash, boolean admin, Instant createdAt) {
+/**
+ * A user as the server knows them, password hash included. Never leaves the server.
+ * {@code deactivatedAt} is when an admin turned them away (null while they may sign in); a bot has
+ * no usable password and is driven by API tokens.
+ */
+public record Account(long id, String username, String passwordHash, boolean admin, Instant createdAt,
+        Instant deactivatedAt, boolean bot) {
 
     public UserRef ref() {
         return new UserRef(id, username);
+    }
+
+    public boolean deactivated() {
+        return deactivatedAt != null;
     }
 }

@@ -6,7 +6,6 @@ import dev.parley.auth.Principal;
 import dev.parley.chat.Sessions;
 import dev.parley.chat.DuplicateException;
 import dev.parley.chat.UserStore;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,25 +22,39 @@ public final class Accounts {
     private final LoginGuard guard;
     private final Quotas quotas;
     private final Sessions sessions;
+    private final Admission admission;
 
-    public Accounts(UserStore users, Passwords passwords, LoginGuard guard, Quotas quotas, Sessions sessions) {
+    public Accounts(UserStore users, Passwords passwords, LoginGuard guard, Quotas quotas, Sessions sessions, Admission admission) {
         this.users = users;
         this.passwords = passwords;
         this.guard = guard;
         this.quotas = quotas;
         this.sessions = sessions;
+        this.admission = admission;
     }
 
-    /** Signs someone up from {@code address} (the client's network address), within that address's sign-up allowance. */
-    public Account register(String username, String password, String address) {
+    /**
+     * Signs someone up from {@code address} (the client's network address), within that address's
+     * sign-up allowance, if {@link Admission} lets them: with an invite token (null when none) in
+     * invite mode. They land in the default rooms.
+     */
+    public Account register(String username, String password, String address, String inviteToken) {
         String name = checkUsername(username);
         checkPassword(password, "password");
         quotas.registration(address);
+        Admission.Ticket ticket = admission.admit(inviteToken);
+        Account account;
         try {
-            return users.register(name, hashing(() -> passwords.hash(password)));
+            account = users.register(name, hashing(() -> passwords.hash(password)));
         } catch (DuplicateException e) {
+            admission.giveBack(ticket);
             throw new ChatException(ErrorCode.CONFLICT, "username", "That username is taken.");
+        } catch (RuntimeException e) {
+            admission.giveBack(ticket);
+            throw e;
         }
+        admission.welcome(account);
+        return account;
     }
 
     /**
@@ -53,11 +66,16 @@ public final class Accounts {
         quotas.login(address);
         guard.check(username, address);
         Optional<Account> account = users.findByUsername(username.trim());
+        boolean bot = account.isPresent() && account.get().bot();
         boolean right = hashing(() -> {
-            if (account.isPresent()) return passwords.matches(password, account.get().passwordHash());
+            // A bot has no password: its check costs as long as a miss, and fails.
+            if (account.isPresent() && !bot) return passwords.matches(password, account.get().passwordHash());
             passwords.burnTimeOfOneCheck(password);
             return false;
         });
+        if (right && account.get().deactivated()) {
+            throw new ChatException(ErrorCode.FORBIDDEN, "password", "This account has been deactivated. Ask an admin if that is a mistake.");
+        }
         if (right) return account.get();
         guard.failed(username, address);
         throw new ChatException(ErrorCode.UNAUTHORIZED, "Wrong username or password.");
@@ -80,19 +98,18 @@ public final class Accounts {
         return users.findById(id).orElseThrow(() -> ChatException.notFound("user"));
     }
 
+    /** The people an admin has turned away; their messages are shown marked. */
+    public java.util.Set<Long> deactivatedIds() {
+        return users.deactivatedIds();
+    }
+
+    /** The accounts that are programs; their messages are shown with a "bot" mark. */
+    public java.util.Set<Long> botIds() {
+        return users.botIds();
+    }
+
     public boolean makeAdmin(String username) {
         return users.setAdmin(username, true);
-    }
-
-    /** Everyone, for an admin; anyone else is refused. The flag is read fresh, not from a token. */
-    public List<Account> all(long viewerId) {
-        requireAdmin(viewerId);
-        return users.all();
-    }
-
-    public void grantAdmin(long viewerId, String username) {
-        requireAdmin(viewerId);
-        if (!users.setAdmin(username == null ? "" : username.trim(), true)) throw ChatException.notFound("user");
     }
 
     private void requireAdmin(long viewerId) {
@@ -105,6 +122,7 @@ public final class Accounts {
      */
     public void changePassword(Principal me, String currentPassword, String newPassword) {
         Account account = byId(me.userId());
+        if (account.bot()) throw new ChatException(ErrorCode.FORBIDDEN, "A bot has no password: it uses API tokens.");
         if (currentPassword == null || !hashing(() -> passwords.matches(currentPassword, account.passwordHash()))) {
             throw new ChatException(ErrorCode.FORBIDDEN, "currentPassword", "That is not your current password.");
         }

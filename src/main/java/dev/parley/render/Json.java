@@ -66,6 +66,16 @@ public final class Json {
         return v.textValue();
     }
 
+    /** An optional whole number from {@code min} to {@code max}; null when absent. */
+    public static Integer optionalInt(JsonNode body, String field, int min, int max) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
+            throw ChatException.invalid(field, "\"" + field + "\" must be a whole number from " + min + " to " + max + ".");
+        }
+        return v.intValue();
+    }
+
     public static boolean optionalBoolean(JsonNode body, String field, boolean fallback) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return fallback;

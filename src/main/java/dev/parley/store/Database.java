@@ -45,7 +45,9 @@ public final class Database implements AutoCloseable {
                 new JdbcMessageStore(jdbc, appends, clock),
                 new JdbcSessionStore(jdbc),
                 new JdbcReadMarkStore(jdbc),
-                new JdbcPresenceStore(jdbc));
+                new JdbcPresenceStore(jdbc),
+                new Stores.Team(new JdbcSettingStore(jdbc), new JdbcInviteStore(jdbc), new JdbcDefaultRoomStore(jdbc), new JdbcAuditStore(jdbc),
+                        new JdbcBotTokenStore(jdbc), new JdbcWebhookStore(jdbc)));
     }
 
     /**

@@ -21,7 +21,7 @@ final class ApiViews {
         }
     }
 
-    record Me(long id, String username, boolean admin, String status) {}
+    record Me(long id, String username, boolean admin, boolean bot, String status) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RoomView(long id, String name, @JsonProperty("private") boolean isPrivate, String kind,

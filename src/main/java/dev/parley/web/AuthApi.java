@@ -30,7 +30,8 @@ final class AuthApi extends ApiServlet {
         switch (action) {
             case "register" -> {
                 JsonNode body = Requests.jsonBody(req);
-                var account = accounts.register(Json.text(body, "username"), Json.text(body, "password"), Requests.address(req));
+                var account = accounts.register(Json.text(body, "username"), Json.text(body, "password"), Requests.address(req),
+                        Json.optionalText(body, "invite"));
                 json(res, 201, ApiViews.Tokens.of(sessions.start(account)));
             }
             case "login" -> {
@@ -46,6 +47,9 @@ final class AuthApi extends ApiServlet {
                 json(res, 200, ApiViews.Tokens.of(pair));
             }
             case "logout" -> {
+                if (dev.parley.chat.Bots.isBot(Requests.principal(req))) {
+                    throw new ChatException(ErrorCode.FORBIDDEN, "A bot token lasts until an admin revokes it: there is nothing to log out of.");
+                }
                 sessions.end(Requests.principal(req).sessionId());
                 res.setStatus(204);
             }

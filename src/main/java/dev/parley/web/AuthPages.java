@@ -1,5 +1,6 @@
 package dev.parley.web;
 import dev.parley.chat.Accounts;
+import dev.parley.chat.Admission;
 import dev.parley.chat.Sessions;
 import dev.parley.render.Templates;
 
@@ -14,12 +15,14 @@ import java.util.Map;
 final class AuthPages extends PageServlet {
 
     private final Accounts accounts;
+    private final Admission admission;
     private final Sessions sessions;
     private final Cookies cookies;
 
-    AuthPages(Accounts accounts, Sessions sessions, Templates templates, SameOrigin sameOrigin, Cookies cookies) {
+    AuthPages(Accounts accounts, Admission admission, Sessions sessions, Templates templates, SameOrigin sameOrigin, Cookies cookies) {
         super(templates, sameOrigin);
         this.accounts = accounts;
+        this.admission = admission;
         this.sessions = sessions;
         this.cookies = cookies;
     }
@@ -51,7 +54,8 @@ final class AuthPages extends PageServlet {
         String password = req.getParameter("password");
         try {
             String address = Requests.address(req);
-            Account account = signUp ? accounts.register(username, password, address) : accounts.logIn(username, password, address);
+            Account account = signUp ? accounts.register(username, password, address, req.getParameter("invite"))
+                    : accounts.logIn(username, password, address);
             cookies.signIn(res, sessions.start(account));
             res.sendRedirect(safeNext(req.getParameter("next")));
         } catch (ChatException e) {
@@ -64,7 +68,11 @@ final class AuthPages extends PageServlet {
     private void form(HttpServletRequest req, HttpServletResponse res, int status, Form form) throws IOException {
         boolean signUp = req.getServletPath().equals("/register");
         String next = safeNext(req.getParameter("next"));
-        page(req, res, status, "pages/signin.jte", Map.of("signUp", signUp, "form", form, "next", next));
+        String invite = signUp && req.getParameter("invite") != null ? req.getParameter("invite") : "";
+        // Before anyone types, the page says plainly when sign-up cannot work: closed, invite only, a dead link.
+        String refusal = signUp && status == 200 ? admission.refusal(invite).orElse(null) : null;
+        page(req, res, refusal == null ? status : 403, "pages/signin.jte", Map.of("signUp", signUp, "form", form, "next", next,
+                "invite", invite, "refusal", refusal == null ? "" : refusal));
     }
 
     private void logOut(HttpServletRequest req, HttpServletResponse res) throws IOException {

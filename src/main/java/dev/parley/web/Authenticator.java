@@ -1,6 +1,7 @@
 package dev.parley.web;
 
 import dev.parley.auth.Principal;
+import dev.parley.chat.Bots;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.Sessions;
@@ -17,7 +18,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Finds who is calling — from {@code Authorization: Bearer} or the access cookie — and leaves the
+ * Finds who is calling — from {@code Authorization: Bearer} (a person's access token or a bot's
+ * API token) or the access cookie — and leaves the
  * {@link Principal} on the request. A browser whose access token has lapsed is refreshed on the
  * spot from its refresh cookie, so it stays signed in without noticing. Enforcing sign-in is left
  * to each endpoint.
@@ -32,11 +34,18 @@ final class Authenticator extends HttpFilter {
     static final String EXPIRES = "parley.accessExpires";
 
     private final Sessions sessions;
+    private final Bots bots;
     private final Cookies cookies;
 
-    Authenticator(Sessions sessions, Cookies cookies) {
+    Authenticator(Sessions sessions, Bots bots, Cookies cookies) {
         this.sessions = sessions;
+        this.bots = bots;
         this.cookies = cookies;
+    }
+
+    /** Who a bearer token speaks for: a person's access token, or a bot's API token. */
+    static Optional<Principal> bearer(String token, Sessions sessions, Bots bots) {
+        return Bots.looksLikeToken(token) ? bots.authenticate(token) : sessions.authenticate(token);
     }
 
     @Override
@@ -58,8 +67,9 @@ final class Authenticator extends HttpFilter {
         String bearer = bearer(req);
         Optional<Principal> who;
         if (bearer != null) {
-            who = sessions.authenticate(bearer);
-            who.ifPresent(p -> req.setAttribute(EXPIRES, sessions.expiresAt(bearer)));
+            who = bearer(bearer, sessions, bots);
+            // A person's access token expires, and its sockets with it; a bot's token lasts until revoked.
+            if (!Bots.looksLikeToken(bearer)) who.ifPresent(p -> req.setAttribute(EXPIRES, sessions.expiresAt(bearer)));
         } else {
             String access = Cookies.read(req, Cookies.ACCESS);
             who = sessions.authenticate(access);

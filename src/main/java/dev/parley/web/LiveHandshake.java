@@ -1,6 +1,7 @@
 package dev.parley.web;
 
 import dev.parley.auth.Principal;
+import dev.parley.chat.Bots;
 import dev.parley.chat.Sessions;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
@@ -27,15 +28,17 @@ final class LiveHandshake extends ApiServlet {
 
     private final Live live;
     private final Sessions sessions;
+    private final Bots bots;
     private final SameOrigin sameOrigin;
     private final int maxSockets;
     /** Sockets close when pages do; a few seconds usually frees one. */
     private static final Duration SOCKET_RETRY = Duration.ofSeconds(5);
 
-    LiveHandshake(Live live, Sessions sessions, SameOrigin sameOrigin, int maxSockets) {
+    LiveHandshake(Live live, Sessions sessions, Bots bots, SameOrigin sameOrigin, int maxSockets) {
         super(sameOrigin);
         this.live = live;
         this.sessions = sessions;
+        this.bots = bots;
         this.sameOrigin = sameOrigin;
         this.maxSockets = maxSockets;
     }
@@ -64,8 +67,9 @@ final class LiveHandshake extends ApiServlet {
     private Optional<Principal> principal(HttpServletRequest req) {
         if (Requests.signedIn(req)) return Optional.of(Requests.principal(req));
         String token = req.getParameter("access_token");
-        Optional<Principal> who = sessions.authenticate(token);
-        who.ifPresent(p -> req.setAttribute(Authenticator.EXPIRES, sessions.expiresAt(token)));
+        if (token == null) return Optional.empty();
+        Optional<Principal> who = Authenticator.bearer(token, sessions, bots);
+        if (!Bots.looksLikeToken(token)) who.ifPresent(p -> req.setAttribute(Authenticator.EXPIRES, sessions.expiresAt(token)));
         return who;
     }
 

@@ -32,6 +32,6 @@ final class MeApi extends ApiServlet {
         Principal me = Requests.principal(req);
         if (req.getPathInfo() != null && !req.getPathInfo().equals("/")) throw noRoute();
         var account = accounts.byId(me.userId());
-        json(res, 200, new ApiViews.Me(account.id(), account.username(), account.admin(), "online"));
+        json(res, 200, new ApiViews.Me(account.id(), account.username(), account.admin(), account.bot(), "online"));
     }
 }

@@ -41,6 +41,9 @@ abstract class PageServlet extends HttpServlet {
                 throw new ChatException(ErrorCode.FORBIDDEN, "Cross-site request refused.");
             }
             Requests.checkDeclaredSize(req);
+            if (req.getAttribute(Authenticator.PRINCIPAL) instanceof dev.parley.auth.Principal p && dev.parley.chat.Bots.isBot(p)) {
+                throw new ChatException(ErrorCode.FORBIDDEN, "Bot tokens work with the JSON API and the socket, not with pages.");
+            }
             super.service(req, res);
         } catch (BadMessageException e) {
             refuse(req, res, Requests.unreadable(e));

@@ -5,6 +5,7 @@ import dev.parley.chat.Presence;
 import dev.parley.render.Templates;
 
 import dev.parley.auth.Principal;
+import dev.parley.chat.Accounts;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.Message;
 import dev.parley.chat.Messages;
@@ -24,13 +25,15 @@ final class RoomPages extends PageServlet {
     private final Messages messages;
     private final ReadMarks readMarks;
     private final Presence presence;
+    private final Accounts accounts;
 
-    RoomPages(Rooms rooms, Messages messages, ReadMarks readMarks, Presence presence, Templates templates, SameOrigin sameOrigin) {
+    RoomPages(Rooms rooms, Messages messages, ReadMarks readMarks, Presence presence, Accounts accounts, Templates templates, SameOrigin sameOrigin) {
         super(templates, sameOrigin);
         this.rooms = rooms;
         this.messages = messages;
         this.readMarks = readMarks;
         this.presence = presence;
+        this.accounts = accounts;
     }
 
     @Override
@@ -108,7 +111,7 @@ final class RoomPages extends PageServlet {
         boolean member = rooms.isMember(me, roomId);
         model.put("member", member);
         model.put("canInvite", member && room.isPrivate() && rooms.mayAddMembers(me, room));
-        model.put("page", MessagePage.of(roomId, newest, Messages.PAGE));
+        model.put("page", MessagePage.of(roomId, newest, Messages.PAGE, accounts.deactivatedIds(), accounts.botIds()));
         model.put("invite", invite);
         page(req, res, status, "pages/room.jte", model);
     }
@@ -124,7 +127,7 @@ final class RoomPages extends PageServlet {
     private void older(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
         Long before = Requests.longParam(req, "before");
         List<Message> earlier = messages.history(me, roomId, before, Messages.PAGE + 1);
-        write(res, 200, "messages/older.jte", Map.of("page", MessagePage.of(roomId, earlier, Messages.PAGE)));
+        write(res, 200, "messages/older.jte", Map.of("page", MessagePage.of(roomId, earlier, Messages.PAGE, accounts.deactivatedIds(), accounts.botIds())));
     }
 
     private void post(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {

@@ -37,7 +37,12 @@ public final class Web {
 
     /** The services the routes call; each servlet gets only those it uses. */
     public record Services(Accounts accounts, Sessions sessions, Rooms rooms, Messages messages, ReadMarks readMarks,
-            Presence presence, EventBus bus, Quotas quotas) {}
+            Presence presence, EventBus bus, Quotas quotas, Team team) {}
+
+    /** Running it for a team: who may sign up, admin over people, bots and webhooks, the audit log. */
+    public record Team(dev.parley.chat.Admission admission, dev.parley.chat.People people, dev.parley.chat.Invitations invitations,
+            dev.parley.chat.DefaultRooms defaultRooms, dev.parley.chat.AuditLog audit, dev.parley.chat.Bots bots,
+            dev.parley.chat.Webhooks webhooks) {}
 
     public static Handler handler(Site site, Services s, Templates templates, Live live) {
         var context = new ServletContextHandler();
@@ -51,19 +56,20 @@ public final class Web {
         var metrics = new Metrics(live, s.bus());
         context.addFilter(new FilterHolder(metrics.timing()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new ClientAddress(site.trustedProxies())), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new Authenticator(s.sessions(), cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new Authenticator(s.sessions(), s.team().bots(), cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new SecurityHeaders(https)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new ApiRateLimit(s.quotas())), "/api/*", EnumSet.of(DispatcherType.REQUEST));
 
-        var authPages = new ServletHolder(new AuthPages(s.accounts(), s.sessions(), templates, sameOrigin, cookies));
+        var teamAdmin = new TeamAdmin(s.team().people(), s.team().invitations(), s.team().defaultRooms(), s.team().audit(), s.team().bots(), s.team().webhooks(), site.publicUrl());
+        var authPages = new ServletHolder(new AuthPages(s.accounts(), s.team().admission(), s.sessions(), templates, sameOrigin, cookies));
         context.addServlet(authPages, "/register");
         context.addServlet(authPages, "/login");
         context.addServlet(authPages, "/logout");
-        var roomPages = new ServletHolder(new RoomPages(s.rooms(), s.messages(), s.readMarks(), s.presence(), templates, sameOrigin));
+        var roomPages = new ServletHolder(new RoomPages(s.rooms(), s.messages(), s.readMarks(), s.presence(), s.accounts(), templates, sameOrigin));
         context.addServlet(roomPages, "");
         context.addServlet(roomPages, "/rooms/*");
         context.addServlet(roomPages, "/sidebar");
-        var adminPage = new ServletHolder(new AdminPage(s.accounts(), site.databaseName(), templates, sameOrigin));
+        var adminPage = new ServletHolder(new AdminPage(teamAdmin, s.rooms(), site.databaseName(), templates, sameOrigin));
         context.addServlet(adminPage, "/admin");
         context.addServlet(adminPage, "/admin/*");
         context.addServlet(new ServletHolder(new AccountPage(s.accounts(), s.sessions(), templates, sameOrigin, cookies)), "/account");
@@ -73,8 +79,10 @@ public final class Web {
         context.addServlet(meApi, "/api/me");
         context.addServlet(meApi, "/api/me/*");
         context.addServlet(new ServletHolder(new RoomsApi(s.rooms(), s.messages(), s.readMarks(), sameOrigin)), "/api/rooms/*");
+        context.addServlet(new ServletHolder(new AdminApi(teamAdmin, sameOrigin)), "/api/admin/*");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
-        context.addServlet(new ServletHolder(new LiveHandshake(live, s.sessions(), sameOrigin, s.quotas().limits().socketsPerPerson())), "/ws");
+        context.addServlet(new ServletHolder(new HookApi(s.team().webhooks(), sameOrigin)), "/hooks/*");
+        context.addServlet(new ServletHolder(new LiveHandshake(live, s.sessions(), s.team().bots(), sameOrigin, s.quotas().limits().socketsPerPerson())), "/ws");
         context.addServlet(new ServletHolder(new Health(site.databaseProblem(), s.bus())), "/healthz");
         context.addServlet(new ServletHolder(new Health(site.databaseProblem(), s.bus())), "/readyz");
         context.addServlet(new ServletHolder(metrics.endpoint()), "/metrics");

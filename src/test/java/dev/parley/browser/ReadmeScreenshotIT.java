@@ -148,7 +148,7 @@ class ReadmeScreenshotIT {
     }
 
     private Principal user(String name) {
-        Account a = server.parley.accounts.register(name, PASSWORD, "127.0.0.1");
+        Account a = server.parley.accounts.register(name, PASSWORD, "127.0.0.1", null);
         return new Principal(a.id(), a.username(), a.admin(), null);
     }
 

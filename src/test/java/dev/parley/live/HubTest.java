@@ -47,9 +47,9 @@ class HubTest {
     @BeforeAll
     static void openApplication() {
         parley = Parley.open(Config.forTests(dir), MutableClock.now());
-        alice = principal(parley.accounts.register("alice", "correct horse battery staple", "127.0.0.1"));
-        bob = principal(parley.accounts.register("bob", "correct horse battery staple", "127.0.0.1"));
-        carol = principal(parley.accounts.register("carol", "correct horse battery staple", "127.0.0.1"));
+        alice = principal(parley.accounts.register("alice", "correct horse battery staple", "127.0.0.1", null));
+        bob = principal(parley.accounts.register("bob", "correct horse battery staple", "127.0.0.1", null));
+        carol = principal(parley.accounts.register("carol", "correct horse battery staple", "127.0.0.1", null));
     }
 
     @AfterAll

@@ -10,6 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.Account;
+import dev.parley.chat.AuditEntry;
+import dev.parley.chat.BotToken;
+import dev.parley.chat.Webhook;
+import dev.parley.chat.Invite;
 import dev.parley.chat.Message;
 import dev.parley.chat.NewMessage;
 import dev.parley.chat.Room;
@@ -51,6 +55,7 @@ abstract class StoreContract {
     MessageStore messages;
     SessionStore sessions;
     ReadMarkStore readMarks;
+    Stores.Team team;
 
     /** Stores over an empty schema, different for every test. */
     protected abstract Stores emptyStores();
@@ -63,6 +68,7 @@ abstract class StoreContract {
         messages = s.messages();
         sessions = s.sessions();
         readMarks = s.readMarks();
+        team = s.team();
     }
 
     Account register(String name) {
@@ -787,5 +793,195 @@ abstract class StoreContract {
 
         assertThatThrownBy(() -> sessions.create("s-1", alice.id(), "r-9", EXPIRES, NOW))
                 .isInstanceOf(DuplicateException.class);
+    }
+
+    // --- running it for a team
+
+    @Test
+    void theLastActiveAdminCannotBeDemotedOrDeactivated() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+
+        assertThat(users.demoteUnlessLast(alice.id())).isFalse();
+        assertThat(users.deactivateUnlessLastAdmin(alice.id(), NOW)).isFalse();
+        assertThat(users.findById(alice.id()).orElseThrow().admin()).isTrue();
+        assertThat(users.findById(alice.id()).orElseThrow().deactivated()).isFalse();
+
+        users.setAdmin(BOB, true);
+        assertThat(users.demoteUnlessLast(alice.id())).isTrue();
+        assertThat(users.findById(alice.id()).orElseThrow().admin()).isFalse();
+        assertThat(users.demoteUnlessLast(bob.id())).isFalse();
+    }
+
+    @Test
+    void aDeactivatedAdminDoesNotCountAsTheOneLeft() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        users.setAdmin(BOB, true);
+
+        assertThat(users.deactivateUnlessLastAdmin(bob.id(), NOW)).isTrue();
+
+        assertThat(users.findById(bob.id()).orElseThrow().deactivatedAt()).isEqualTo(NOW);
+        assertThat(users.deactivatedIds()).containsExactly(bob.id());
+        assertThat(users.demoteUnlessLast(alice.id())).as("bob is deactivated: alice is the last active admin").isFalse();
+        users.reactivate(bob.id());
+        assertThat(users.findById(bob.id()).orElseThrow().deactivated()).isFalse();
+        assertThat(users.demoteUnlessLast(alice.id())).isTrue();
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Account a = register("a" + round);
+            Account b = register("b" + round);
+            users.setAdmin(a.username(), true);
+            users.setAdmin(b.username(), true);
+            users.all().stream().filter(x -> x.admin() && x.id() != a.id() && x.id() != b.id())
+                    .forEach(x -> users.setAdmin(x.username(), false));
+            var turn = new AtomicInteger();
+
+            List<Boolean> results = concurrently(2, () -> users.demoteUnlessLast(turn.getAndIncrement() == 0 ? a.id() : b.id()));
+
+            assertThat(results).containsExactlyInAnyOrder(true, false);
+            assertThat(users.all()).filteredOn(Account::admin).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBotIsNeverAdminAndSaysItIsABot() {
+        Account bot = users.registerBot("deploybot", NOW);
+
+        assertThat(bot.bot()).isTrue();
+        assertThat(bot.admin()).as("not even as the first account").isFalse();
+        assertThat(register(ALICE).bot()).isFalse();
+    }
+
+    @Test
+    void aStoreWithNoAccountIsEmpty() {
+        assertThat(users.isEmpty()).isTrue();
+        register(ALICE);
+        assertThat(users.isEmpty()).isFalse();
+    }
+
+    @Test
+    void settingsAreStoredAndReplaced() {
+        assertThat(team.settings().get("registration")).isEmpty();
+        team.settings().put("registration", "open");
+        team.settings().put("registration", "closed");
+        assertThat(team.settings().get("registration")).contains("closed");
+    }
+
+    @Test
+    void anInviteIsUsedUntilItsUsesAreSpentAndAUseGivenBackCountsAgain() {
+        Account alice = register(ALICE);
+        Invite invite = team.invites().create("hash-1", alice.id(), null, 2, NOW);
+
+        assertThat(invite.uses()).isZero();
+        assertThat(invite.createdBy()).isEqualTo(alice.ref());
+        assertThat(team.invites().use(invite.id(), NOW)).isTrue();
+        assertThat(team.invites().use(invite.id(), NOW)).isTrue();
+        assertThat(team.invites().use(invite.id(), NOW)).isFalse();
+        assertThat(team.invites().findByHash("hash-1").orElseThrow().state(NOW)).isEqualTo(Invite.State.SPENT);
+
+        team.invites().giveBack(invite.id());
+        assertThat(team.invites().findByHash("hash-1").orElseThrow().uses()).isEqualTo(1);
+        assertThat(team.invites().use(invite.id(), NOW)).isTrue();
+    }
+
+    @Test
+    void anExpiredOrRevokedInviteIsNotUsed() {
+        Account alice = register(ALICE);
+        Invite expiring = team.invites().create("hash-e", alice.id(), NOW.plusSeconds(60), null, NOW);
+        Invite revoked = team.invites().create("hash-r", alice.id(), null, 5, NOW);
+
+        assertThat(team.invites().use(expiring.id(), NOW.plusSeconds(59))).isTrue();
+        assertThat(team.invites().use(expiring.id(), NOW.plusSeconds(60))).isFalse();
+        assertThat(team.invites().revoke(revoked.id(), NOW)).isTrue();
+        assertThat(team.invites().revoke(revoked.id(), NOW)).as("once").isFalse();
+        assertThat(team.invites().use(revoked.id(), NOW)).isFalse();
+        assertThat(team.invites().all()).extracting(i -> i.state(NOW.plusSeconds(60)))
+                .containsExactly(Invite.State.REVOKED, Invite.State.EXPIRED);
+        assertThat(team.invites().findByHash("hash-x")).isEmpty();
+    }
+
+    @Test
+    void manyPeopleRacingForTheLastUseOfAnInviteLeaveOneWinner() throws Exception {
+        Account alice = register(ALICE);
+        Invite invite = team.invites().create("hash-race", alice.id(), null, 1, NOW);
+
+        List<Boolean> results = concurrently(8, () -> team.invites().use(invite.id(), NOW));
+
+        assertThat(results).filteredOn(won -> won).hasSize(1);
+        assertThat(team.invites().findByHash("hash-race").orElseThrow().uses()).isEqualTo(1);
+    }
+
+    @Test
+    void defaultRoomsAreMarkedAndUnmarked() {
+        Account alice = register(ALICE);
+        Room general = rooms.createChannel(GENERAL, false, alice.id());
+        Room random = rooms.createChannel(RANDOM, false, alice.id());
+
+        assertThat(team.defaultRooms().mark(random.id(), true)).isTrue();
+        assertThat(team.defaultRooms().mark(general.id(), true)).isTrue();
+        assertThat(team.defaultRooms().mark(general.id(), true)).isFalse();
+        assertThat(team.defaultRooms().roomIds()).containsExactly(general.id(), random.id());
+        assertThat(team.defaultRooms().mark(random.id(), false)).isTrue();
+        assertThat(team.defaultRooms().roomIds()).containsExactly(general.id());
+    }
+
+    @Test
+    void theAuditLogListsTheNewestFirst() {
+        Account alice = register(ALICE);
+        team.audit().record(alice.id(), "invite.create", "invite 1", NOW);
+        team.audit().record(alice.id(), "user.deactivate", "bob", NOW.plusSeconds(1));
+        team.audit().record(alice.id(), "registration.open", null, NOW.plusSeconds(2));
+
+        List<AuditEntry> recent = team.audit().recent(2);
+
+        assertThat(recent).extracting(AuditEntry::action).containsExactly("registration.open", "user.deactivate");
+        assertThat(recent.get(1).actor()).isEqualTo(alice.ref());
+        assertThat(recent.get(1).target()).isEqualTo("bob");
+        assertThat(recent.get(1).at()).isEqualTo(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void aBotTokenIsFoundByItsHashRevokedOnceAndTouchedAtMostOncePerInterval() {
+        Account alice = register(ALICE);
+        Account bot = users.registerBot("deploybot", NOW);
+        BotToken token = team.botTokens().create(bot.id(), "hash-t", "CI", alice.id(), NOW);
+
+        assertThat(token.bot()).isEqualTo(bot.ref());
+        assertThat(token.createdBy()).isEqualTo(alice.ref());
+        assertThat(token.label()).isEqualTo("CI");
+        assertThat(token.lastUsedAt()).isNull();
+        team.botTokens().touch(token.id(), NOW.plusSeconds(10), Duration.ofMinutes(1));
+        team.botTokens().touch(token.id(), NOW.plusSeconds(30), Duration.ofMinutes(1));
+        assertThat(team.botTokens().findByHash("hash-t").orElseThrow().lastUsedAt()).isEqualTo(NOW.plusSeconds(10));
+        team.botTokens().touch(token.id(), NOW.plusSeconds(70), Duration.ofMinutes(1));
+        assertThat(team.botTokens().findByHash("hash-t").orElseThrow().lastUsedAt()).isEqualTo(NOW.plusSeconds(70));
+
+        assertThat(team.botTokens().revoke(token.id(), NOW)).isTrue();
+        assertThat(team.botTokens().revoke(token.id(), NOW)).isFalse();
+        assertThat(team.botTokens().findByHash("hash-t").orElseThrow().revoked()).isTrue();
+        assertThat(team.botTokens().all()).hasSize(1);
+        assertThat(team.botTokens().findByHash("hash-x")).isEmpty();
+    }
+
+    @Test
+    void aWebhookIsFoundByItsHashAndRevokedOnce() {
+        Account alice = register(ALICE);
+        Account bot = users.registerBot("monitor", NOW);
+        Room alerts = rooms.createChannel("alerts", false, alice.id());
+        Webhook hook = team.webhooks().create(alerts.id(), bot.id(), "hash-w", alice.id(), NOW);
+
+        assertThat(hook.roomId()).isEqualTo(alerts.id());
+        assertThat(hook.bot()).isEqualTo(bot.ref());
+        assertThat(team.webhooks().findByHash("hash-w")).contains(hook);
+        team.webhooks().touch(hook.id(), NOW.plusSeconds(5), Duration.ofMinutes(1));
+        assertThat(team.webhooks().findByHash("hash-w").orElseThrow().lastUsedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(team.webhooks().revoke(hook.id(), NOW)).isTrue();
+        assertThat(team.webhooks().revoke(hook.id(), NOW)).isFalse();
+        assertThat(team.webhooks().all()).singleElement().extracting(Webhook::revoked).isEqualTo(true);
+        assertThat(users.botIds()).containsExactly(bot.id());
     }
 }

@@ -101,6 +101,8 @@ public final class ParleyProcess implements AutoCloseable {
         var builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("parley.log").toFile()));
+        // Tests sign up many people without invite links, unless they say otherwise.
+        builder.environment().put("REGISTRATION", "open");
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("DATA_DIR", dataDir.toString());

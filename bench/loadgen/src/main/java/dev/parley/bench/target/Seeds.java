@@ -114,6 +114,7 @@ public final class Seeds implements AutoCloseable {
         all.put("JWT_SECRET", "seed-secret-seed-secret-seed-secret-0123456789");
         // Thousands of sign-ups from one address: far past what one address may do in production.
         all.putAll(ParleyTarget.UNLIMITED);
+        all.put("REGISTRATION", "open");
         List<String> cmd = new ArrayList<>(List.of("java"));
         cmd.addAll(config.javaOpts());
         cmd.addAll(List.of("-jar", config.parleyJar().toString()));
