@@ -180,6 +180,7 @@ class AuthorizationMatrixIT {
         switch (event) {
             case "sync" -> data.put("rooms", Map.of(Long.toString(roomId), 0));
             case "update-presence" -> data.put("status", "away");
+            case "refresh-token" -> data.put("accessToken", SESSIONS.get(role).accessToken());
             default -> data.put("roomId", roomId);
         }
         if (event.equals("send-message")) {

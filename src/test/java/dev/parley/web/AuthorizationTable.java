@@ -47,9 +47,12 @@ final class AuthorizationTable {
             row("GET /api/rooms/{public}/messages", "401", "200", "200", "200", "200"),
             row("POST /api/rooms/{private}/messages", "401", "404", "201", "201", "404"),
             row("POST /api/rooms/{public}/messages", "401", "403", "201", "201", "403"),
+            row("GET /login", "200", "302", "302", "302", "302"),
+            row("GET /register", "200", "302", "302", "302", "302"),
             row("GET /", "login", "200", "200", "200", "200"),
             row("GET /sidebar", "login", "200", "200", "200", "200"),
             row("GET /account", "login", "200", "200", "200", "200"),
+            row("GET /logout", "200", "200", "200", "200", "200"),
             row("POST /logout", "login", "login", "login", "login", "login"),
             row("POST /rooms", "login", "302", "302", "302", "302"),
             row("GET /rooms/{private}", "login", "404", "200", "200", "404"),
@@ -81,7 +84,8 @@ final class AuthorizationTable {
             row("typing-stop {private}", "401", "not_found", "ok", "ok", "not_found"),
             row("mark-read {private}", "401", "not_found", "ok", "ok", "not_found"),
             row("sync {private}", "401", "not_found", "ok", "ok", "not_found"),
-            row("update-presence", "401", "ok", "ok", "ok", "ok"));
+            row("update-presence", "401", "ok", "ok", "ok", "ok"),
+            row("refresh-token", "401", "ok", "ok", "ok", "ok"));
 
     /** The rows by what they try, for looking one up. */
     static Map<String, Row> byWhat() {
