@@ -3,10 +3,10 @@ package dev.parley.browser;
 import static dev.parley.browser.ChatPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
-import dev.parley.live.LiveClient;
-import dev.parley.web.ApiClient;
-import dev.parley.web.Person;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Person;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,16 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
 
-import static dev.parley.live.LiveFixtures.cookieHeader;
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.cookieHeader;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.cluster.Redis;
-import dev.parley.web.ApiClient;
-import dev.parley.web.ApiClient.Session;
-import dev.parley.web.Browser;
-import dev.parley.web.Person;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.WebClient;
+import dev.parley.testing.Person;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class ForgedBusIT {
     @Test
     void aForgedPublishReachesNoClientWhileAGenuineOneDoes() {
         Person alicePerson = person("alice");
-        Browser aliceBrowser = new Browser(cluster.instance(0)).signUp(alicePerson);
+        WebClient aliceBrowser = new WebClient(cluster.instance(0)).signUp(alicePerson);
         Session alice = cluster.api(0).login(alicePerson);
         Session bob = cluster.api(1).register(person("bob"));
         long room = cluster.api(0).createRoom(alice, ApiClient.fresh("ops"), false);

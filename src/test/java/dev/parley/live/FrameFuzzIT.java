@@ -1,13 +1,15 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 
-import static dev.parley.live.LiveFixtures.cookieHeader;
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.cookieHeader;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parley.web.ApiClient.Session;
-import dev.parley.web.Browser;
-import dev.parley.web.Person;
+import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.WebClient;
+import dev.parley.testing.Person;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,7 @@ class FrameFuzzIT extends OneServer {
             api.join(s, room);
             attackers.add(s);
         }
-        var pages = attackerPeople.stream().map(p -> new Browser(server).logIn(p)).toList();
+        var pages = attackerPeople.stream().map(p -> new WebClient(server).logIn(p)).toList();
         var frames = new FrameMutator(new Random(SEED), room);
 
         var replies = new CopyOnWriteArrayList<String>();
@@ -108,7 +110,7 @@ class FrameFuzzIT extends OneServer {
     }
 
     /** Sockets take turns: programs of each attacker, and the last three are pages (HTML, ws-send frames). */
-    private static LiveClient open(int index, List<Session> attackers, List<Browser> pages, long room) {
+    private static LiveClient open(int index, List<Session> attackers, List<WebClient> pages, long room) {
         if (index >= SOCKETS - 3) return LiveClient.page(server, cookieHeader(pages.get(index % pages.size())), "?room=" + room);
         return LiveClient.json(server, attackers.get(index % attackers.size()).accessToken());
     }

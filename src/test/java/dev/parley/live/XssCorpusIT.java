@@ -1,15 +1,17 @@
 package dev.parley.live;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 
-import static dev.parley.live.LiveFixtures.cookieHeader;
-import static dev.parley.live.LiveFixtures.person;
+import static dev.parley.testing.LiveFixtures.cookieHeader;
+import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.web.ApiClient;
-import dev.parley.web.Browser;
-import dev.parley.web.Person;
-import dev.parley.web.Reply;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.WebClient;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ class XssCorpusIT extends OneServer {
         Person viewer = person("page");
         var viewerSession = api.register(viewer);
         api.join(viewerSession, pair.room());
-        var browser = new Browser(server).logIn(viewer);
+        var browser = new WebClient(server).logIn(viewer);
         try (var page = openPage(browser, pair.room())) {
             api.say(pair.a(), pair.room(), "harmless https://example.org/x\nline");
             String baseline = page.awaitText(t -> t.contains("harmless"));
@@ -73,7 +75,7 @@ class XssCorpusIT extends OneServer {
         Person watcher = person("watcher-page");
         var watcherSession = api.register(watcher);
         api.join(watcherSession, pair.room());
-        var browser = new Browser(server).logIn(watcher);
+        var browser = new WebClient(server).logIn(watcher);
         long harmless = api.createRoom(pair.a(), ApiClient.fresh("harmless"), false);
         api.join(watcherSession, harmless);
         List<String> roomShape = XssCorpus.shape(browser.get("/rooms/" + harmless).body());
@@ -132,7 +134,7 @@ class XssCorpusIT extends OneServer {
         }
     }
 
-    private static LiveClient openPage(Browser who, long roomId) {
+    private static LiveClient openPage(WebClient who, long roomId) {
         var page = LiveClient.page(server, cookieHeader(who), "?room=" + roomId);
         page.send("{\"roomId\":\"" + roomId + "\",\"lastSeq\":\"0\",\"event\":\"sync\",\"HEADERS\":{\"HX-Request\":\"true\"}}");
         return page;

@@ -246,11 +246,11 @@ class AuthPagesIT {
     @ParameterizedTest
     @MethodSource("disguisedElsewhere")
     void aNextThatNormalisesToElsewhereRedirectsHomeNeverFails(String next) {
-        new Browser(server).signUp(ALICE);
+        new WebClient(server).signUp(ALICE);
 
         Reply login = browser.post("/login", Map.of("username", "alice", "password", ALICE.password(), "next", next));
         Reply signedIn = browser.get("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-        Reply form = new Browser(server).get("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        Reply form = new WebClient(server).get("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
 
         assertThat(login.status()).as(login.toString()).isEqualTo(302);
         assertThat(login.location()).isEqualTo("/");
@@ -263,7 +263,7 @@ class AuthPagesIT {
     @ParameterizedTest
     @ValueSource(strings = {"/rooms/7", "/rooms/7?x=1", "/rooms/./7", "/rooms/a/../7", "/rooms/caf%C3%A9"})
     void aLocalNextIsFollowedNormalised(String next) {
-        new Browser(server).signUp(ALICE);
+        new WebClient(server).signUp(ALICE);
 
         Reply login = browser.post("/login", Map.of("username", "alice", "password", ALICE.password(), "next", next));
 

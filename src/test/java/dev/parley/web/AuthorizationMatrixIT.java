@@ -1,10 +1,14 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.TestServer;
-import dev.parley.live.LiveClient;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.LiveClient;
 import dev.parley.web.AuthorizationTable.Role;
 import dev.parley.web.AuthorizationTable.Row;
 import java.io.IOException;
@@ -40,7 +44,7 @@ class AuthorizationMatrixIT {
     private static ApiClient api;
     private static final Map<Role, Person> PEOPLE = new EnumMap<>(Role.class);
     private static final Map<Role, ApiClient.Session> SESSIONS = new EnumMap<>(Role.class);
-    private static final Map<Role, Browser> BROWSERS = new EnumMap<>(Role.class);
+    private static final Map<Role, WebClient> BROWSERS = new EnumMap<>(Role.class);
     private static Person bystander;
 
     @BeforeAll
@@ -52,11 +56,11 @@ class AuthorizationMatrixIT {
             Person p = new Person(role.name().toLowerCase().replace('_', '-'), "password-of-" + role.name().toLowerCase());
             PEOPLE.put(role, p);
             SESSIONS.put(role, api.register(p));
-            BROWSERS.put(role, new Browser(server).logIn(p));
+            BROWSERS.put(role, new WebClient(server).logIn(p));
         }
         bystander = new Person("bystander", "password-of-bystander");
         api.register(bystander);
-        BROWSERS.put(Role.ANONYMOUS, new Browser(server));
+        BROWSERS.put(Role.ANONYMOUS, new WebClient(server));
     }
 
     @AfterAll
@@ -140,7 +144,7 @@ class AuthorizationMatrixIT {
     }
 
     private static String page(Role role, String method, String path) {
-        Browser browser = role != Role.ANONYMOUS && path.equals("/logout") ? new Browser(server).logIn(PEOPLE.get(role)) : BROWSERS.get(role);
+        WebClient browser = role != Role.ANONYMOUS && path.equals("/logout") ? new WebClient(server).logIn(PEOPLE.get(role)) : BROWSERS.get(role);
         Reply r = method.equals("GET") ? browser.get(path) : browser.post(path, pageForm(path));
         if (r.status() == 302 && r.location().startsWith("/login")) return "login";
         return Integer.toString(r.status());

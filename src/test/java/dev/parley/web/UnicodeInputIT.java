@@ -1,11 +1,14 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
 
-import static dev.parley.web.ApiClient.fresh;
+import static dev.parley.testing.ApiClient.fresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.TestServer;
-import dev.parley.live.LiveClient;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.PostgresDatabase;
 import java.util.List;
 import java.util.Map;
