@@ -43,17 +43,23 @@ public final class RedisEventBus implements EventBus {
     static final int INBOUND_LIMIT = 10_000;
 
     private final java.util.concurrent.atomic.AtomicLong inboundDropped = new java.util.concurrent.atomic.AtomicLong();
-    private final ExecutorService inbound = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
-            new java.util.concurrent.ArrayBlockingQueue<>(INBOUND_LIMIT), daemon("parley-bus-in"), (task, pool) -> dropInbound());
+    private final ExecutorService inbound;
     private final java.util.concurrent.atomic.AtomicLong publishFailures = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
     private final BusSeal seal;
 
     /** A bus on {@code channel}, authenticating its messages with a key derived from {@code sharedSecret} (JWT_SECRET). */
     public RedisEventBus(Redis redis, String channel, byte[] sharedSecret) {
+        this(redis, channel, sharedSecret, INBOUND_LIMIT);
+    }
+
+    /** With another bound on the events from Redis that may wait: tests fill it without sending ten thousand. */
+    RedisEventBus(Redis redis, String channel, byte[] sharedSecret, int inboundLimit) {
         this.redis = redis;
         this.channel = channel;
         this.seal = BusSeal.forChannel(sharedSecret, channel);
+        this.inbound = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(inboundLimit), daemon("parley-bus-in"), (task, pool) -> dropInbound());
         redis.pubSub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String from, String text) {
@@ -124,7 +130,7 @@ public final class RedisEventBus implements EventBus {
     }
 
     private void dropInbound() {
-        if (inboundDropped.getAndIncrement() % 1000 == 0) log.warn("dropped events from Redis: {} wait already; rooms heal from the database", INBOUND_LIMIT);
+        if (inboundDropped.getAndIncrement() % 1000 == 0) log.warn("dropped events from Redis: the bus's thread is that far behind; rooms heal from the database");
     }
 
     /** Events from Redis dropped because {@link #INBOUND_LIMIT} were waiting. */

@@ -1,4 +1,8 @@
 package dev.parley.web;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.WebClient;
