@@ -20,8 +20,16 @@ import org.sqlite.SQLiteException;
  */
 final class BrokenSqliteConnections implements SQLExceptionOverride {
 
+    /** Off while Flyway migrates: it runs statements that may fail and handles that itself, on one connection. */
+    private volatile boolean armed;
+
+    void arm() {
+        armed = true;
+    }
+
     @java.lang.Override
     public Override adjudicate(SQLException e) {
+        if (!armed) return Override.CONTINUE_EVICT;
         return isRefusedConstraint(e) ? Override.DO_NOT_EVICT : Override.MUST_EVICT;
     }
 

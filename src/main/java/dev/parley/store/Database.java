@@ -64,9 +64,10 @@ public final class Database implements AutoCloseable {
             createParentDirectory(jdbcUrl);
             OwnerOnly.sqliteFiles(JdbcUrls.sqliteFile(jdbcUrl));
         }
+        var broken = new BrokenSqliteConnections();
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl));
+            pool = new HikariDataSource(postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl, broken));
         } catch (RuntimeException e) {
             throw new StoreException("cannot open database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
@@ -80,12 +81,13 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new StoreException("cannot migrate database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
+        broken.arm();
         var database = new Database(pool, postgres);
         database.health.startProbing(new Jdbc(pool, postgres, database.health));
         return database;
     }
 
-    private static HikariConfig sqlitePool(String url) {
+    private static HikariConfig sqlitePool(String url, BrokenSqliteConnections broken) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
@@ -100,7 +102,7 @@ public final class Database implements AutoCloseable {
         hikari.setDataSource(StatementCache.over(sqlite));
         // Writers take turns on one file anyway; few connections keep the busy-wait short.
         hikari.setMaximumPoolSize(4);
-        hikari.setExceptionOverride(new BrokenSqliteConnections());
+        hikari.setExceptionOverride(broken);
         return hikari;
     }
 
