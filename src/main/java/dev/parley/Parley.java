@@ -21,6 +21,7 @@ import dev.parley.chat.Messages;
 import dev.parley.chat.Presence;
 import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
+import dev.parley.chat.Search;
 import dev.parley.chat.Timings;
 import dev.parley.chat.Typing;
 import dev.parley.chat.EventBus;
@@ -74,6 +75,7 @@ public final class Parley implements AutoCloseable {
     public final Sessions sessions;
     public final Typing typing;
     public final Presence presence;
+    public final Search search;
     public final EventBus bus;
     /** What each person and address may do how often: shared across instances with Redis. */
     public final Quotas quotas;
@@ -119,6 +121,7 @@ public final class Parley implements AutoCloseable {
         this.readMarks = new ReadMarks(stores.readMarks(), stores.messages(), rooms, bus);
         this.presence = new Presence(redis.<PresenceState>map(r -> new RedisPresenceState(r, KEYS)).orElseGet(() -> new LocalPresenceState(clock)), stores.presence(), stores.rooms(), stores.users(), bus, clock);
         this.domainClock = DomainClock.start(typing, presence, Timings.TICK);
+        this.search = new Search(stores.search(), rooms, stores.users());
         housekeeping.scheduleWithFixedDelay(this::sweep, 1, SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 

@@ -47,7 +47,8 @@ public final class Database implements AutoCloseable {
                 new JdbcReadMarkStore(jdbc),
                 new JdbcPresenceStore(jdbc),
                 new Stores.Team(new JdbcSettingStore(jdbc), new JdbcInviteStore(jdbc), new JdbcDefaultRoomStore(jdbc), new JdbcAuditStore(jdbc),
-                        new JdbcBotTokenStore(jdbc), new JdbcWebhookStore(jdbc)));
+                        new JdbcBotTokenStore(jdbc), new JdbcWebhookStore(jdbc)),
+                new JdbcSearchIndex(jdbc));
     }
 
     /**

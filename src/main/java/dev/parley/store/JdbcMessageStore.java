@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 
 final class JdbcMessageStore implements MessageStore {
 
-    private static final String SELECT = "SELECT m.id, m.room_id, m.seq, m.user_id, u.username, m.content, m.html,"
+    /** Messages with their authors' names; {@link #message} reads its rows. */
+    static final String SELECT = "SELECT m.id, m.room_id, m.seq, m.user_id, u.username, m.content, m.html,"
             + " m.created_at, m.client_id FROM messages m JOIN users u ON u.id = m.user_id";
 
     private final Jdbc jdbc;
@@ -115,7 +116,7 @@ final class JdbcMessageStore implements MessageStore {
                 JdbcMessageStore::message, roomId, afterSeq, limit);
     }
 
-    private static Message message(ResultSet rs) throws SQLException {
+    static Message message(ResultSet rs) throws SQLException {
         return new Message(rs.getLong("id"), rs.getLong("room_id"), rs.getLong("seq"),
                 new UserRef(rs.getLong("user_id"), rs.getString("username")), rs.getString("content"),
                 rs.getString("html"), Jdbc.instant(rs, "created_at"), rs.getString("client_id"));

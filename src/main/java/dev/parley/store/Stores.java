@@ -12,10 +12,11 @@ import dev.parley.chat.WebhookStore;
 import dev.parley.chat.DefaultRoomStore;
 import dev.parley.chat.InviteStore;
 import dev.parley.chat.SettingStore;
+import dev.parley.chat.SearchIndex;
 
 /** Every store of one database, ready to hand to the services. */
 public record Stores(UserStore users, RoomStore rooms, MessageStore messages, SessionStore sessions, ReadMarkStore readMarks, PresenceStore presence,
-        Team team) {
+        Team team, SearchIndex search) {
 
     /** What running Parley for a team keeps: admin settings, invite links, default rooms, the audit log, bots' tokens and webhooks. */
     public record Team(SettingStore settings, InviteStore invites, DefaultRoomStore defaultRooms, AuditStore audit,
