@@ -369,9 +369,19 @@
 
   // ---- The page itself.
 
+  // A link to a message (a search result) opens a window of history around it: show it, not the end.
+  function landedOn() {
+    var id = location.hash.slice(1);
+    var list = messageList();
+    var target = id && list ? document.getElementById(id) : null;
+    return target && list.contains(target) ? target : null;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     refresh(document);
-    scrollToBottom();
+    var target = landedOn();
+    if (target) target.scrollIntoView({ block: "center" });
+    else scrollToBottom();
     var list = messageList();
     if (list) markedUpTo = lastSeq();
     var input = document.getElementById("message-input");
@@ -391,7 +401,19 @@
     input.addEventListener("blur", function () {
       if (typingSince && input.value.trim() === "") send("typing-stop", { roomId: room() });
     });
-    input.focus();
+    if (!target) input.focus();
+  });
+
+  // "/" (outside a text field) or Ctrl+K / Cmd+K focuses the search box in the header.
+  document.addEventListener("keydown", function (e) {
+    var box = document.getElementById("search-input");
+    if (!box) return;
+    var inField = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) || e.target.isContentEditable;
+    if ((e.key === "k" && (e.ctrlKey || e.metaKey)) || (e.key === "/" && !inField && !e.ctrlKey && !e.metaKey && !e.altKey)) {
+      e.preventDefault();
+      box.focus();
+      box.select();
+    }
   });
 
   // Older messages load over HTTP as you scroll up; keep the reader's place while they go in.
@@ -405,6 +427,15 @@
 
   document.addEventListener("htmx:afterSwap", function (e) {
     var list = messageList();
+    // Newer history loaded below a window into the past may reach messages that already arrived
+    // live at the end of the list: keep the loaded copy, in its place, and drop the later one.
+    if (list) {
+      var seen = {};
+      list.querySelectorAll(".message[id]").forEach(function (m) {
+        if (seen[m.id]) m.remove();
+        else seen[m.id] = true;
+      });
+    }
     refresh(e.detail.target.parentNode || document);
     if (list && olderAnchor) {
       list.scrollTop = olderAnchor.top + (list.scrollHeight - olderAnchor.height);

@@ -35,7 +35,7 @@ public final class ParleyServer {
                 parley.config.trustedProxies());
         var services = new Web.Services(parley.accounts, parley.sessions, parley.rooms, parley.messages, parley.readMarks,
                 parley.presence, parley.bus, parley.quotas, new Web.Team(parley.admission, parley.people, parley.invitations,
-                        parley.defaultRooms, parley.audit, parley.bots, parley.webhooks));
+                        parley.defaultRooms, parley.audit, parley.bots, parley.webhooks), parley.search);
         server.setHandler(Web.handler(site, services, templates, live));
         server.setStopTimeout(5_000);
         server.addEventListener(new LifeCycle.Listener() {

@@ -105,6 +105,14 @@ public final class Messages {
         return messages.before(roomId, beforeSeq, limit);
     }
 
+    /** Up to {@code limit} messages after {@code afterSeq}, oldest first: reading forward from a point in history. */
+    public List<Message> newer(Principal viewer, long roomId, long afterSeq, int limit) {
+        rooms.visible(viewer, roomId);
+        if (limit < 1 || limit > MAX_PAGE) throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
+        if (afterSeq < 0) throw ChatException.invalid("after", "after must be a seq, 0 or more.");
+        return messages.after(roomId, afterSeq, limit);
+    }
+
     private static String checkClientId(String clientId) {
         if (clientId == null || clientId.isEmpty()) return null;
         if (clientId.length() > MAX_CLIENT_ID || !clientId.chars().allMatch(c -> c > 32 && c < 127)) {

@@ -97,7 +97,10 @@ final class RoomPages extends PageServlet {
         Room room = rooms.visible(me, roomId);
         readMarks.markAllRead(me, room);
         List<RoomListing> listed = rooms.listFor(me);
-        List<Message> newest = messages.history(me, roomId, null, Messages.PAGE + 1);
+        Long at = Requests.longParam(req, "at");
+        MessagePage page = at == null ? MessagePage.of(roomId, messages.history(me, roomId, null, Messages.PAGE + 1), Messages.PAGE,
+                accounts.deactivatedIds(), accounts.botIds())
+                : around(me, roomId, at);
         var model = new HashMap<String, Object>();
         model.put("room", room);
         model.put("title", title(room, listed));
@@ -111,7 +114,10 @@ final class RoomPages extends PageServlet {
         boolean member = rooms.isMember(me, roomId);
         model.put("member", member);
         model.put("canInvite", member && room.isPrivate() && rooms.mayAddMembers(me, room));
-        model.put("page", MessagePage.of(roomId, newest, Messages.PAGE, accounts.deactivatedIds(), accounts.botIds()));
+        model.put("page", page);
+        // The socket resumes after the room's newest message, which a window into the past may
+        // not include: the messages between load over HTTP as the reader scrolls down.
+        model.put("liveFrom", page.newer() ? room.lastSeq() : page.newestSeq());
         model.put("invite", invite);
         page(req, res, status, "pages/room.jte", model);
     }
@@ -124,7 +130,22 @@ final class RoomPages extends PageServlet {
                 "presence", presence.statuses(peers(listed))));
     }
 
+    /** History around the message with seq {@code at}, for a search result or a link to a message. */
+    private MessagePage around(Principal me, long roomId, long at) {
+        if (at < 1) throw ChatException.invalid("at", "at must be a positive seq.");
+        int half = Messages.PAGE / 2;
+        return MessagePage.around(roomId, messages.history(me, roomId, at + 1, half + 1),
+                messages.newer(me, roomId, at, half + 1), half, accounts.deactivatedIds(), accounts.botIds());
+    }
+
     private void older(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
+        Long after = Requests.longParam(req, "after");
+        if (after != null) {
+            MessagePage page = MessagePage.newer(roomId, messages.newer(me, roomId, after, Messages.PAGE + 1), Messages.PAGE,
+                    accounts.deactivatedIds(), accounts.botIds());
+            write(res, 200, "messages/newer.jte", Map.of("page", page));
+            return;
+        }
         Long before = Requests.longParam(req, "before");
         List<Message> earlier = messages.history(me, roomId, before, Messages.PAGE + 1);
         write(res, 200, "messages/older.jte", Map.of("page", MessagePage.of(roomId, earlier, Messages.PAGE, accounts.deactivatedIds(), accounts.botIds())));

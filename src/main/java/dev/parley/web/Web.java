@@ -8,6 +8,7 @@ import dev.parley.chat.Messages;
 import dev.parley.chat.Presence;
 import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
+import dev.parley.chat.Search;
 import dev.parley.chat.Sessions;
 import dev.parley.live.Live;
 import jakarta.servlet.DispatcherType;
@@ -37,7 +38,7 @@ public final class Web {
 
     /** The services the routes call; each servlet gets only those it uses. */
     public record Services(Accounts accounts, Sessions sessions, Rooms rooms, Messages messages, ReadMarks readMarks,
-            Presence presence, EventBus bus, Quotas quotas, Team team) {}
+            Presence presence, EventBus bus, Quotas quotas, Team team, Search search) {}
 
     /** Running it for a team: who may sign up, admin over people, bots and webhooks, the audit log. */
     public record Team(dev.parley.chat.Admission admission, dev.parley.chat.People people, dev.parley.chat.Invitations invitations,
@@ -72,6 +73,7 @@ public final class Web {
         var adminPage = new ServletHolder(new AdminPage(teamAdmin, s.rooms(), site.databaseName(), templates, sameOrigin));
         context.addServlet(adminPage, "/admin");
         context.addServlet(adminPage, "/admin/*");
+        context.addServlet(new ServletHolder(new SearchPage(s.search(), templates, sameOrigin)), "/search");
         context.addServlet(new ServletHolder(new AccountPage(s.accounts(), s.sessions(), templates, sameOrigin, cookies)), "/account");
 
         context.addServlet(new ServletHolder(new AuthApi(s.accounts(), s.sessions(), sameOrigin)), "/api/auth/*");
@@ -80,6 +82,7 @@ public final class Web {
         context.addServlet(meApi, "/api/me/*");
         context.addServlet(new ServletHolder(new RoomsApi(s.rooms(), s.messages(), s.readMarks(), sameOrigin)), "/api/rooms/*");
         context.addServlet(new ServletHolder(new AdminApi(teamAdmin, sameOrigin)), "/api/admin/*");
+        context.addServlet(new ServletHolder(new SearchApi(s.search(), sameOrigin)), "/api/search");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
         context.addServlet(new ServletHolder(new HookApi(s.team().webhooks(), sameOrigin)), "/hooks/*");
         context.addServlet(new ServletHolder(new LiveHandshake(live, s.sessions(), s.team().bots(), sameOrigin, s.quotas().limits().socketsPerPerson())), "/ws");
