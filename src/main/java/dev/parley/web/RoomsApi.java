@@ -39,7 +39,9 @@ final class RoomsApi extends ApiServlet {
             long roomId = Requests.id(path.get(0), "room");
             Long limit = Requests.longParam(req, "limit");
             int n = limit == null ? Messages.PAGE : (int) Math.max(0, Math.min(limit, Messages.MAX_PAGE + 1));
-            json(res, 200, messages.history(me, roomId, Requests.longParam(req, "before"), n));
+            Long after = Requests.longParam(req, "after");
+            json(res, 200, after != null ? messages.newer(me, roomId, after, n)
+                    : messages.history(me, roomId, Requests.longParam(req, "before"), n));
         } else {
             throw noRoute();
         }

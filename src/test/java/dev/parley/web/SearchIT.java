@@ -247,6 +247,17 @@ class SearchIT {
     }
 
     @Test
+    void theHistoryApiReadsForwardFromASeq() {
+        long room = api.createRoom(alice, fresh("forward"), false);
+        for (int i = 1; i <= 5; i++) api.say(alice, room, "line " + i);
+
+        JsonNode page = api.history(bob, room, "?after=2&limit=2");
+
+        assertThat(page.findValuesAsText("content")).containsExactly("line 3", "line 4");
+        assertThat(api.get("/api/rooms/" + room + "/messages?after=-1", bob.accessToken()).errorCode()).isEqualTo("invalid_payload");
+    }
+
+    @Test
     void aPrivateRoomOpenedAtAMessageIsNotFoundForANonMember() {
         long room = api.createRoom(alice, fresh("hidden"), true);
         api.say(alice, room, "hidden");

@@ -5,8 +5,8 @@ import java.util.List;
 /** Every scenario by name, and the ones {@code scripts/bench} runs by default, in order. */
 public final class Scenarios {
 
-    public static final List<String> DEFAULT = List.of("fanout", "manyrooms", "idle", "durable", "cross", "flood", "profile");
-    public static final List<String> NAMES = List.of("fanout", "manyrooms", "idle", "durable", "cross", "flood", "profile", "selfcheck");
+    public static final List<String> DEFAULT = List.of("fanout", "manyrooms", "idle", "durable", "cross", "flood", "profile", "search");
+    public static final List<String> NAMES = List.of("fanout", "manyrooms", "idle", "durable", "cross", "flood", "profile", "search", "selfcheck");
 
     private Scenarios() {}
 
@@ -19,6 +19,7 @@ public final class Scenarios {
             case "cross" -> new CrossInstance();
             case "flood" -> new Flood();
             case "profile" -> new Profile();
+            case "search" -> new Search();
             case "selfcheck" -> new SelfCheck();
             default -> throw new IllegalArgumentException("no scenario " + name + "; known: " + NAMES);
         };

@@ -182,6 +182,16 @@ public final class ParleyTarget implements Target {
         return pids;
     }
 
+    /** The first instance's data directory (its SQLite database is {@code parley.db} there). */
+    public Path dataDir() {
+        return dataDirs.get(0);
+    }
+
+    /** The PostgreSQL database of this target, or null on SQLite. */
+    public String postgresDatabase() {
+        return postgres == null ? null : postgres.name();
+    }
+
     public List<ServerProcess> servers() {
         return servers;
     }
