@@ -58,7 +58,11 @@ final class JdbcSearchIndex implements SearchIndex {
             args.add(c.beforeId());
         }
         sql.append(postgres ? " AND m.room_id = ANY(?)" : " AND m.room_id IN (SELECT value FROM json_each(?))");
-        sql.append(" ORDER BY ").append(id).append(" DESC LIMIT ?");
+        // Within one room, seq follows id (both grow with each append under the room's lock), and
+        // ordering by the room's own index lets PostgreSQL walk that room newest first instead of
+        // intersecting its whole GIN match list with the room, which a short prefix makes huge.
+        boolean oneRoom = c.roomIds().size() == 1 && !fts;
+        sql.append(oneRoom ? " ORDER BY m.room_id DESC, m.seq DESC LIMIT ?" : " ORDER BY " + id + " DESC LIMIT ?");
         return jdbc.run(conn -> {
             args.add(postgres ? conn.createArrayOf("bigint", c.roomIds().toArray()) : c.roomIds().toString());
             args.add(c.limit());

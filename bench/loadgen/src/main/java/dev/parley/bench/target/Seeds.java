@@ -94,6 +94,8 @@ public final class Seeds implements AutoCloseable {
                 System.out.println("  (reusing " + count + " seeded Parley users from " + dir + ")");
                 return new Seed(dir.resolve("data"), null, Http.JSON.readValue(users.toFile(), new TypeReference<List<User>>() {}));
             }
+            // A run stopped half-way leaves a partial store behind: start it over.
+            Config.delete(dir.resolve("data"));
             Files.createDirectories(dir);
             List<User> list = register(Map.of(), dir.resolve("data"), count);
             Http.JSON.writeValue(users.toFile(), list);
@@ -104,7 +106,13 @@ public final class Seeds implements AutoCloseable {
         }
     }
 
-    /** Starts Parley on the store (not pinned: this is setup), registers the users, stops it cleanly. */
+    /**
+     * Starts Parley on the store (not pinned: this is setup), registers the first user through the
+     * API, stops it cleanly, then clones that account in SQL for the rest: each clone gets the same
+     * password hash (the salt is inside it, so the password checks) and a session with a fresh
+     * refresh token, stored as Parley stores them (SHA-256, hex). On a busy two-core machine an
+     * Argon2id sign-up takes seconds; thousands of them took longer than the benchmarks.
+     */
     private List<User> register(Map<String, String> env, Path dataDir, int count) {
         long t0 = System.nanoTime();
         int port = Ports.free();
@@ -118,18 +126,69 @@ public final class Seeds implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("java"));
         cmd.addAll(config.javaOpts());
         cmd.addAll(List.of("-jar", config.parleyJar().toString()));
-        ServerProcess server = ServerProcess.start("parley-seed", cmd, all, config.repo(), config.log("parley-seed"), port, null);
-        try (server) {
+        User first;
+        try (ServerProcess server = ServerProcess.start("parley-seed", cmd, all, config.repo(), config.log("parley-seed"), port, null)) {
             server.awaitHealthy(Duration.ofSeconds(90));
-            Http http = new Http(server.url());
-            List<User> users = Parallel.map(count, 4, u -> {
-                String username = ParleyTarget.username(u);
-                JsonNode t = http.post("/api/auth/register", null, Map.of("username", username, "password", ParleyTarget.PASSWORD));
-                return new User(t.path("user").path("id").asLong(), username, t.path("refreshToken").asText());
-            });
-            System.out.printf("  seeded %d Parley users in %.0f s%n", count, (System.nanoTime() - t0) / 1e9);
-            return users;
+            JsonNode t = new Http(server.url()).post("/api/auth/register", null,
+                    Map.of("username", ParleyTarget.username(0), "password", ParleyTarget.PASSWORD));
+            first = new User(t.path("user").path("id").asLong(), ParleyTarget.username(0), t.path("refreshToken").asText());
         }
+        List<User> users = new ArrayList<>(List.of(first));
+        var random = new java.security.SecureRandom();
+        long now = System.currentTimeMillis();
+        long expires = now + Duration.ofDays(30).toMillis();
+        var sql = new StringBuilder("BEGIN;\n");
+        List<String> tokens = new ArrayList<>();
+        for (int u = 1; u < count; u++) {
+            String name = ParleyTarget.username(u);
+            String session = token(random, 16);
+            String refresh = token(random, 32);
+            tokens.add(refresh);
+            sql.append("INSERT INTO users (username, username_key, password_hash, is_admin, created_at) SELECT '").append(name)
+                    .append("', '").append(name).append("', password_hash, FALSE, ").append(now).append(" FROM users WHERE id = ")
+                    .append(first.id()).append(";\n")
+                    .append("INSERT INTO sessions (id, user_id, created_at) SELECT '").append(session).append("', id, ").append(now)
+                    .append(" FROM users WHERE username_key = '").append(name).append("';\n")
+                    .append("INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ('").append(sha256(refresh))
+                    .append("', '").append(session).append("', ").append(expires).append(");\n");
+        }
+        sql.append("COMMIT;\nSELECT id FROM users WHERE id <> ").append(first.id()).append(" ORDER BY id;\n");
+        String ids = runSql(env.get("DATABASE_URL"), dataDir, sql.toString());
+        List<String> lines = ids.lines().map(String::trim).filter(l -> l.matches("\\d+")).toList();
+        if (lines.size() != count - 1) throw new IllegalStateException("seeding cloned " + lines.size() + " of " + (count - 1) + " users: " + ids);
+        for (int u = 1; u < count; u++) users.add(new User(Long.parseLong(lines.get(u - 1)), ParleyTarget.username(u), tokens.get(u - 1)));
+        System.out.printf("  seeded %d Parley users in %.0f s%n", count, (System.nanoTime() - t0) / 1e9);
+        return users;
+    }
+
+    /** Runs a script on the seed's database: PostgreSQL when a URL is given, else SQLite in {@code dataDir}. */
+    private String runSql(String postgresUrl, Path dataDir, String script) {
+        try {
+            Path file = Files.createTempFile(config.work(), "seed", ".sql");
+            try {
+                Files.writeString(file, script);
+                if (postgresUrl == null) {
+                    return dev.parley.bench.proc.Commands.run(List.of("sqlite3", dataDir.resolve("parley.db").toString(), ".read " + file));
+                }
+                String db = postgresUrl.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+                return dev.parley.bench.proc.Commands.run(List.of("psql", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", db,
+                        "-v", "ON_ERROR_STOP=1", "-q", "-At", "-f", file.toString()));
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String token(java.security.SecureRandom random, int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static String sha256(String token) {
+        return java.util.HexFormat.of().formatHex(newSha256().digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Copies a seeded data directory into a fresh one. */
