@@ -35,6 +35,11 @@ public final class Rooms {
         return rooms.visibleTo(viewer.userId());
     }
 
+    /** The rooms the viewer may read (public channels and their own), without unread counts. */
+    public List<RoomListing> readableBy(Principal viewer) {
+        return rooms.readableBy(viewer.userId());
+    }
+
     /**
      * A new channel. Its name must not be, or look like, the name of a room the owner can see
      * (public channels and their own rooms); private rooms they cannot see are not compared, so

@@ -39,7 +39,7 @@ public final class Search {
         SearchQuery query = SearchQuery.parse(text);
         if (limit < 1 || limit > MAX_PAGE) throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
         if (beforeId != null && beforeId < 1) throw ChatException.invalid("before", "before must be a positive message id.");
-        Map<Long, RoomListing> readable = rooms.listFor(viewer).stream()
+        Map<Long, RoomListing> readable = rooms.readableBy(viewer).stream()
                 .collect(Collectors.toMap(l -> l.room().id(), Function.identity()));
         Set<Long> scope = query.room() == null ? readable.keySet() : readable.values().stream()
                 .filter(l -> !l.room().isDirect() && l.room().name().equalsIgnoreCase(query.room()))

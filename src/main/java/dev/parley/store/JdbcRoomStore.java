@@ -32,6 +32,14 @@ final class JdbcRoomStore implements RoomStore {
             + " WHERE (r.kind = 'channel' AND r.is_private = FALSE) OR m.user_id IS NOT NULL"
             + " ORDER BY CASE WHEN r.kind = 'channel' THEN 0 ELSE 1 END, COALESCE(r.name_key, p.username_key), r.id";
 
+    // The same rooms without unread counts (0): what search scopes itself to, on every query.
+    private static final String READABLE = "SELECT " + COLUMNS + ", m.user_id IS NOT NULL AS member, 0 AS unread,"
+            + " p.id AS peer_id, p.username AS peer_name"
+            + " FROM rooms r"
+            + " LEFT JOIN memberships m ON m.room_id = r.id AND m.user_id = ?"
+            + " LEFT JOIN users p ON p.id = CASE WHEN r.direct_low = ? THEN r.direct_high ELSE r.direct_low END"
+            + " WHERE (r.kind = 'channel' AND r.is_private = FALSE) OR m.user_id IS NOT NULL";
+
     private final Jdbc jdbc;
     private final Clock clock;
 
@@ -119,6 +127,17 @@ final class JdbcRoomStore implements RoomStore {
             UserRef peer = rs.wasNull() ? null : new UserRef(peerId, rs.getString("peer_name"));
             return new RoomListing(room(rs), rs.getBoolean("member"), rs.getLong("unread"), peer);
         }, userId, userId, userId, userId);
+    }
+
+    @Override
+    public List<RoomListing> readableBy(long userId) {
+        return jdbc.list(READABLE, JdbcRoomStore::listing, userId, userId);
+    }
+
+    private static RoomListing listing(ResultSet rs) throws SQLException {
+        long peerId = rs.getLong("peer_id");
+        UserRef peer = rs.wasNull() ? null : new UserRef(peerId, rs.getString("peer_name"));
+        return new RoomListing(room(rs), rs.getBoolean("member"), rs.getLong("unread"), peer);
     }
 
     @Override

@@ -38,6 +38,11 @@ final class ApiViews {
                     r.lastSeq(), l.member(), l.unread(), l.directPeer(), null);
         }
 
+        /** Search does not count unread messages: leave the field out rather than say 0. */
+        RoomView withoutUnread() {
+            return new RoomView(id, name, isPrivate, kind, ownerId, lastSeq, member, null, peer, members);
+        }
+
         RoomView withMembers(List<UserRef> members) {
             return new RoomView(id, name, isPrivate, kind, ownerId, lastSeq, true, unread, peer, members);
         }
