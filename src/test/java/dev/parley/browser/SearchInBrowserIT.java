@@ -3,7 +3,7 @@ package dev.parley.browser;
 import static dev.parley.browser.ChatPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.TestServer;
+import dev.parley.testing.TestServer;
 import dev.parley.auth.Principal;
 import java.util.ArrayList;
 import java.util.List;
