@@ -1,13 +1,16 @@
 package dev.parley.web;
 
-import static dev.parley.web.ApiClient.fresh;
-import static dev.parley.web.Person.ALICE;
-import static dev.parley.web.Person.BOB;
-import static dev.parley.web.Person.CAROL;
+import static dev.parley.testing.ApiClient.fresh;
+import static dev.parley.testing.Person.ALICE;
+import static dev.parley.testing.Person.BOB;
+import static dev.parley.testing.Person.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -167,7 +170,7 @@ class SearchIT {
     @Test
     void onlySignedInPeopleMaySearch() {
         assertThat(search(null, "x").status()).isEqualTo(401);
-        Reply page = new Browser(server).get("/search?q=x");
+        Reply page = new WebClient(server).get("/search?q=x");
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).startsWith("/login");
     }
@@ -177,7 +180,7 @@ class SearchIT {
         String w = word();
         long room = api.createRoom(alice, fresh("page"), false);
         JsonNode m = api.say(alice, room, "found " + w + " <b>here</b>");
-        var browser = new Browser(server).logIn(BOB);
+        var browser = new WebClient(server).logIn(BOB);
 
         Reply r = browser.get("/search?q=" + w);
 
@@ -193,7 +196,7 @@ class SearchIT {
 
     @Test
     void theSearchPageShowsWhyAQueryCannotBeSearched() {
-        var browser = new Browser(server).logIn(BOB);
+        var browser = new WebClient(server).logIn(BOB);
 
         Reply r = browser.get("/search?q=" + URLEncoder.encode("&|!", StandardCharsets.UTF_8));
 
@@ -204,7 +207,7 @@ class SearchIT {
 
     @Test
     void everyPageHasTheSearchBoxInItsHeader() {
-        var browser = new Browser(server).logIn(BOB);
+        var browser = new WebClient(server).logIn(BOB);
 
         assertThat(browser.get("/").html().select("header form[role=search] input#search-input[name=q]")).hasSize(1);
     }
@@ -215,7 +218,7 @@ class SearchIT {
         List<JsonNode> posted = new ArrayList<>();
         for (int i = 1; i <= 120; i++) posted.add(api.say(alice, room, "line " + i));
         JsonNode target = posted.get(59);
-        var browser = new Browser(server).logIn(BOB);
+        var browser = new WebClient(server).logIn(BOB);
 
         Document page = browser.get("/rooms/" + room + "?at=60").html();
 
@@ -239,7 +242,7 @@ class SearchIT {
         long room = api.createRoom(alice, fresh("short"), false);
         for (int i = 1; i <= 3; i++) api.say(alice, room, "line " + i);
 
-        Document page = new Browser(server).logIn(BOB).get("/rooms/" + room + "?at=3").html();
+        Document page = new WebClient(server).logIn(BOB).get("/rooms/" + room + "?at=3").html();
 
         assertThat(page.select("li.message").eachAttr("data-seq")).containsExactly("1", "2", "3");
         assertThat(page.select("li.load-newer, li.load-older")).isEmpty();
@@ -261,7 +264,7 @@ class SearchIT {
     void aPrivateRoomOpenedAtAMessageIsNotFoundForANonMember() {
         long room = api.createRoom(alice, fresh("hidden"), true);
         api.say(alice, room, "hidden");
-        var browser = new Browser(server).logIn(CAROL);
+        var browser = new WebClient(server).logIn(CAROL);
 
         assertThat(browser.get("/rooms/" + room + "?at=1").status()).isEqualTo(404);
         assertThat(browser.get("/rooms/" + room + "/messages?after=0").status()).isEqualTo(404);
