@@ -103,6 +103,13 @@ public final class ParleyProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("parley.log").toFile()));
         // Tests sign up many people without invite links, unless they say otherwise.
         builder.environment().put("REGISTRATION", "open");
+        // ...and at the pace of a test, from one address: the limits people get are tested where they are the subject.
+        for (String rate : List.of("MESSAGE_RATE", "TYPING_RATE", "JOIN_RATE", "ROOM_CREATE_RATE", "API_RATE",
+                "LOGIN_RATE_PER_ADDRESS", "SIGNUP_RATE_PER_ADDRESS")) {
+            builder.environment().put(rate, "100000/s,100000");
+        }
+        builder.environment().put("MAX_ROOMS_PER_PERSON", "100000");
+        builder.environment().put("MAX_SOCKETS_PER_PERSON", "1000");
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("DATA_DIR", dataDir.toString());
