@@ -1,9 +1,9 @@
 package dev.parley;
-import dev.parley.util.Redaction;
-import dev.parley.chat.Registration;
 
 import dev.parley.chat.Limits;
 import dev.parley.chat.Rate;
+import dev.parley.chat.Registration;
+import dev.parley.util.Redaction;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -57,35 +57,90 @@ public record Config(
      * Sign-up is open, so tests can sign up several people; tests of sign-up itself set their mode.
      */
     public static Config forTests(Path dataDir) {
-        return new Config(0, dataDir, sqliteIn(dataDir), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, Limits.generous(), List.of(), Optional.of(Registration.OPEN));
+        return new Config(
+                0,
+                dataDir,
+                sqliteIn(dataDir),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Limits.generous(),
+                List.of(),
+                Optional.of(Registration.OPEN));
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, registration);
+        return new Config(
+                port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, registration);
     }
 
     /** Joins a cluster: Redis between instances, with the signing key every instance shares. */
     public Config withRedis(String url, String sharedSecret) {
-        return new Config(port, dataDir, databaseUrl, Optional.of(url), publicUrl, Optional.of(sharedSecret), admin, dev, limits, trustedProxies, registration);
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                Optional.of(url),
+                publicUrl,
+                Optional.of(sharedSecret),
+                admin,
+                dev,
+                limits,
+                trustedProxies,
+                registration);
     }
 
     public Config withPublicUrl(URI url) {
-        return new Config(port, dataDir, databaseUrl, redisUrl, Optional.of(url), jwtSecret, admin, dev, limits, trustedProxies, registration);
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                redisUrl,
+                Optional.of(url),
+                jwtSecret,
+                admin,
+                dev,
+                limits,
+                trustedProxies,
+                registration);
     }
 
     public Config withLimits(Limits changed) {
-        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, changed, trustedProxies, registration);
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                redisUrl,
+                publicUrl,
+                jwtSecret,
+                admin,
+                dev,
+                changed,
+                trustedProxies,
+                registration);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
-        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, limits, List.copyOf(proxies), registration);
-
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                redisUrl,
+                publicUrl,
+                jwtSecret,
+                admin,
+                dev,
+                limits,
+                List.copyOf(proxies),
+                registration);
     }
 
     /** {@code REGISTRATION} as given, or unset (empty: the first person signs up, then invite only). */
     public Config withRegistration(Optional<Registration> mode) {
-        return new Config(port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, mode);
+        return new Config(
+                port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, mode);
     }
 
     private static Setting flag(String arg) {
@@ -97,10 +152,13 @@ public record Config(
 
     private static Config from(Map<Setting, String> v) {
         int port = port(v.getOrDefault(Setting.PORT, "8080"));
-        Path dataDir = Path.of(v.getOrDefault(Setting.DATA_DIR, "./data")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(v.getOrDefault(Setting.DATA_DIR, "./data"))
+                .toAbsolutePath()
+                .normalize();
         String db = v.getOrDefault(Setting.DATABASE_URL, sqliteIn(dataDir));
         if (!db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
-            throw new InvalidConfig("DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got " + Redaction.url(db));
+            throw new InvalidConfig(
+                    "DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql:, got " + Redaction.url(db));
         }
         Optional<URI> publicUrl = Optional.ofNullable(v.get(Setting.PUBLIC_URL)).map(Config::publicUrl);
         Optional<String> secret = Optional.ofNullable(v.get(Setting.JWT_SECRET));
@@ -109,11 +167,24 @@ public record Config(
         }
         Optional<String> redis = Optional.ofNullable(v.get(Setting.REDIS_URL));
         if (redis.isPresent()) checkClusterable(redis.get(), db, secret);
-        Optional<Registration> registration = Optional.ofNullable(v.get(Setting.REGISTRATION)).map(value -> Registration.parse(value)
-                .orElseThrow(() -> new InvalidConfig("REGISTRATION must be open, invite or closed, got " + value)));
-        return new Config(port, dataDir, db, redis, publicUrl,
-                secret, Optional.ofNullable(v.get(Setting.ADMIN)), Boolean.parseBoolean(v.get(Setting.DEV)), limits(v),
-                Optional.ofNullable(v.get(Setting.TRUSTED_PROXIES)).map(Config::addresses).orElse(List.of()), registration);
+        Optional<Registration> registration = Optional.ofNullable(v.get(Setting.REGISTRATION))
+                .map(value -> Registration.parse(value)
+                        .orElseThrow(
+                                () -> new InvalidConfig("REGISTRATION must be open, invite or closed, got " + value)));
+        return new Config(
+                port,
+                dataDir,
+                db,
+                redis,
+                publicUrl,
+                secret,
+                Optional.ofNullable(v.get(Setting.ADMIN)),
+                Boolean.parseBoolean(v.get(Setting.DEV)),
+                limits(v),
+                Optional.ofNullable(v.get(Setting.TRUSTED_PROXIES))
+                        .map(Config::addresses)
+                        .orElse(List.of()),
+                registration);
     }
 
     private static Limits limits(Map<Setting, String> v) {
@@ -152,9 +223,13 @@ public record Config(
 
     /** Proxy addresses as written, each checked to be an IP address: a host name would need a lookup per request. */
     private static List<String> addresses(String text) {
-        List<String> out = Arrays.stream(text.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+        List<String> out = Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(a -> !a.isEmpty())
+                .toList();
         for (String a : out) {
-            if (!a.matches("[0-9a-fA-F:.]+")) throw new InvalidConfig("TRUSTED_PROXIES must list IP addresses, got " + a);
+            if (!a.matches("[0-9a-fA-F:.]+"))
+                throw new InvalidConfig("TRUSTED_PROXIES must list IP addresses, got " + a);
         }
         return out;
     }
@@ -165,10 +240,12 @@ public record Config(
             throw new InvalidConfig("REDIS_URL must look like redis://host:port, got " + Redaction.url(redisUrl));
         }
         if (databaseUrl.startsWith("jdbc:sqlite:")) {
-            throw new InvalidConfig("REDIS_URL is set, so several instances may run: they need a shared PostgreSQL DATABASE_URL, not SQLite");
+            throw new InvalidConfig(
+                    "REDIS_URL is set, so several instances may run: they need a shared PostgreSQL DATABASE_URL, not SQLite");
         }
         if (secret.isEmpty()) {
-            throw new InvalidConfig("REDIS_URL is set, so several instances may run: give them all the same JWT_SECRET");
+            throw new InvalidConfig(
+                    "REDIS_URL is set, so several instances may run: give them all the same JWT_SECRET");
         }
     }
 
@@ -185,7 +262,8 @@ public record Config(
     private static URI publicUrl(String value) {
         try {
             URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null)
+                return uri;
         } catch (IllegalArgumentException ignored) {
             // reported below
         }

@@ -1,6 +1,6 @@
 package dev.parley;
-import dev.parley.util.Redaction;
 
+import dev.parley.util.Redaction;
 import java.util.Arrays;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
@@ -27,8 +27,11 @@ public final class Main {
             server.start();
             Parley app = parley;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, app), "parley-shutdown"));
-            log.info("Parley serving {} (database {}) in {} ms", ParleyServer.baseUrl(server, config),
-                    Redaction.url(config.databaseUrl()), (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Parley serving {} (database {}) in {} ms",
+                    ParleyServer.baseUrl(server, config),
+                    Redaction.url(config.databaseUrl()),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (Throwable e) {
             System.err.println("parley: cannot start: " + reason(e));
             if (parley != null) parley.close();
@@ -42,15 +45,17 @@ public final class Main {
 
     private static void stop(Server server, Parley parley) {
         log.info("stopping: no new connections, sockets close with 1012, requests drain");
-        var watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(STOP_LIMIT_MS);
-                log.error("stopping took over {} ms; halting", STOP_LIMIT_MS);
-                Runtime.getRuntime().halt(1);
-            } catch (InterruptedException stopped) {
-                // stopped in time
-            }
-        }, "parley-stop-watchdog");
+        var watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(STOP_LIMIT_MS);
+                        log.error("stopping took over {} ms; halting", STOP_LIMIT_MS);
+                        Runtime.getRuntime().halt(1);
+                    } catch (InterruptedException stopped) {
+                        // stopped in time
+                    }
+                },
+                "parley-stop-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         try {
@@ -70,7 +75,9 @@ public final class Main {
     private static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) root = root.getCause();
-        if (e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("bind")) {
+        if (e instanceof java.io.IOException
+                && e.getMessage() != null
+                && e.getMessage().contains("bind")) {
             return "the port is taken (" + e.getMessage() + ")";
         }
         return root.getMessage() != null ? root.getMessage() : root.toString();

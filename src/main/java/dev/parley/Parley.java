@@ -3,52 +3,51 @@ package dev.parley;
 import dev.parley.auth.AccessTokens;
 import dev.parley.auth.HashingGate;
 import dev.parley.auth.Passwords;
-import dev.parley.chat.Sessions;
 import dev.parley.auth.SigningKey;
 import dev.parley.chat.Accounts;
-import dev.parley.chat.DomainClock;
-import dev.parley.chat.LoginGuard;
-import dev.parley.chat.Quotas;
-import dev.parley.chat.RateLimits;
-import dev.parley.chat.Bots;
-import dev.parley.chat.Webhooks;
 import dev.parley.chat.Admission;
 import dev.parley.chat.AuditLog;
+import dev.parley.chat.Bots;
 import dev.parley.chat.DefaultRooms;
+import dev.parley.chat.DomainClock;
+import dev.parley.chat.EventBus;
 import dev.parley.chat.Invitations;
-import dev.parley.chat.People;
+import dev.parley.chat.LoginGuard;
 import dev.parley.chat.Messages;
+import dev.parley.chat.People;
 import dev.parley.chat.Presence;
+import dev.parley.chat.PresenceState;
+import dev.parley.chat.Quotas;
+import dev.parley.chat.RateLimits;
 import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
 import dev.parley.chat.Search;
+import dev.parley.chat.Sessions;
 import dev.parley.chat.Timings;
 import dev.parley.chat.Typing;
-import dev.parley.chat.EventBus;
+import dev.parley.chat.TypingState;
+import dev.parley.chat.Webhooks;
 import dev.parley.cluster.LocalEventBus;
 import dev.parley.cluster.LocalPresenceState;
 import dev.parley.cluster.LocalRateLimits;
 import dev.parley.cluster.LocalTypingState;
-import dev.parley.chat.PresenceState;
 import dev.parley.cluster.Redis;
 import dev.parley.cluster.RedisEventBus;
 import dev.parley.cluster.RedisPresenceState;
 import dev.parley.cluster.RedisRateLimits;
 import dev.parley.cluster.RedisTypingState;
-import dev.parley.chat.TypingState;
 import dev.parley.store.Database;
 import dev.parley.store.Stores;
-import dev.parley.store.WriteHealth;
+import dev.parley.util.FailureLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
-import dev.parley.util.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,9 +78,11 @@ public final class Parley implements AutoCloseable {
     public final EventBus bus;
     /** What each person and address may do how often: shared across instances with Redis. */
     public final Quotas quotas;
+
     public final Clock clock;
     /** Where this instance's keys and channel live in Redis. */
     static final String KEYS = "parley:";
+
     private final Database database;
     private final Optional<Redis> redis;
     private final DomainClock domainClock;
@@ -91,6 +92,7 @@ public final class Parley implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
     static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
     private Parley(Config config, Database database, Optional<Redis> redis, Clock clock) {
@@ -99,27 +101,42 @@ public final class Parley implements AutoCloseable {
         this.redis = redis;
         this.clock = clock;
         byte[] secret = SigningKey.load(config.jwtSecret(), config.dataDir());
-        this.bus = redis.<EventBus>map(r -> new RedisEventBus(r, KEYS + "events", secret)).orElseGet(LocalEventBus::new);
+        this.bus = redis.<EventBus>map(r -> new RedisEventBus(r, KEYS + "events", secret))
+                .orElseGet(LocalEventBus::new);
         Stores stores = database.stores();
         var tokens = new AccessTokens(secret, clock);
         this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, bus, clock);
-        RateLimits buckets = redis.<RateLimits>map(r -> new RedisRateLimits(r, KEYS, clock)).orElseGet(() -> new LocalRateLimits(clock));
+        RateLimits buckets = redis.<RateLimits>map(r -> new RedisRateLimits(r, KEYS, clock))
+                .orElseGet(() -> new LocalRateLimits(clock));
         this.quotas = new Quotas(config.limits(), buckets);
         var passwords = new Passwords(new HashingGate(config.limits().hashConcurrency()));
         var team = stores.team();
         this.audit = new AuditLog(team.audit(), stores.users(), clock);
         this.defaultRooms = new DefaultRooms(team.defaultRooms(), stores.rooms(), stores.users(), audit, bus);
-        this.admission = new Admission(stores.users(), team.settings(), team.invites(), defaultRooms, config.registration(), clock);
+        this.admission = new Admission(
+                stores.users(), team.settings(), team.invites(), defaultRooms, config.registration(), clock);
         this.invitations = new Invitations(team.invites(), admission, stores.users(), audit, clock);
         this.accounts = new Accounts(stores.users(), passwords, new LoginGuard(buckets), quotas, sessions, admission);
         this.people = new People(stores.users(), accounts, sessions, audit, clock);
-        this.typing = new Typing(redis.<TypingState>map(r -> new RedisTypingState(r, KEYS)).orElseGet(() -> new LocalTypingState(clock)), stores.rooms(), bus, quotas);
+        this.typing = new Typing(
+                redis.<TypingState>map(r -> new RedisTypingState(r, KEYS)).orElseGet(() -> new LocalTypingState(clock)),
+                stores.rooms(),
+                bus,
+                quotas);
         this.rooms = new Rooms(stores.rooms(), accounts, typing, bus, quotas);
         this.messages = new Messages(stores.messages(), rooms, typing, bus, quotas);
         this.bots = new Bots(stores.users(), team.botTokens(), accounts, audit, bus, clock);
-        this.webhooks = new Webhooks(team.webhooks(), stores.rooms(), bots, messages, stores.users(), audit, bus, clock);
+        this.webhooks =
+                new Webhooks(team.webhooks(), stores.rooms(), bots, messages, stores.users(), audit, bus, clock);
         this.readMarks = new ReadMarks(stores.readMarks(), stores.messages(), rooms, bus);
-        this.presence = new Presence(redis.<PresenceState>map(r -> new RedisPresenceState(r, KEYS)).orElseGet(() -> new LocalPresenceState(clock)), stores.presence(), stores.rooms(), stores.users(), bus, clock);
+        this.presence = new Presence(
+                redis.<PresenceState>map(r -> new RedisPresenceState(r, KEYS))
+                        .orElseGet(() -> new LocalPresenceState(clock)),
+                stores.presence(),
+                stores.rooms(),
+                stores.users(),
+                bus,
+                clock);
         this.domainClock = DomainClock.start(typing, presence, Timings.TICK);
         this.search = new Search(stores.search(), rooms, stores.users());
         housekeeping.scheduleWithFixedDelay(this::sweep, 1, SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
@@ -174,7 +191,8 @@ public final class Parley implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new Config.InvalidConfig("DATA_DIR " + dir + " is not a usable directory (" + e.getClass().getSimpleName() + ")");
+            throw new Config.InvalidConfig("DATA_DIR " + dir + " is not a usable directory ("
+                    + e.getClass().getSimpleName() + ")");
         }
         if (!Files.isWritable(dir)) throw new Config.InvalidConfig("DATA_DIR " + dir + " is not writable");
     }

@@ -29,13 +29,39 @@ public final class ParleyServer {
         connector.setPort(port);
         server.addConnector(connector);
         var templates = new Templates(parley.config.dev());
-        var live = new Live(parley.rooms, parley.messages, parley.typing, parley.presence, parley.readMarks, parley.bus, templates,
+        var live = new Live(
+                parley.rooms,
+                parley.messages,
+                parley.typing,
+                parley.presence,
+                parley.readMarks,
+                parley.bus,
+                templates,
                 new TokenExpiry(parley.sessions, parley.clock));
-        var site = new Web.Site(parley.config.publicUrl(), parley.config.dev(), parley.databaseName(), parley::databaseProblem,
+        var site = new Web.Site(
+                parley.config.publicUrl(),
+                parley.config.dev(),
+                parley.databaseName(),
+                parley::databaseProblem,
                 parley.config.trustedProxies());
-        var services = new Web.Services(parley.accounts, parley.sessions, parley.rooms, parley.messages, parley.readMarks,
-                parley.presence, parley.bus, parley.quotas, new Web.Team(parley.admission, parley.people, parley.invitations,
-                        parley.defaultRooms, parley.audit, parley.bots, parley.webhooks), parley.search);
+        var services = new Web.Services(
+                parley.accounts,
+                parley.sessions,
+                parley.rooms,
+                parley.messages,
+                parley.readMarks,
+                parley.presence,
+                parley.bus,
+                parley.quotas,
+                new Web.Team(
+                        parley.admission,
+                        parley.people,
+                        parley.invitations,
+                        parley.defaultRooms,
+                        parley.audit,
+                        parley.bots,
+                        parley.webhooks),
+                parley.search);
         server.setHandler(Web.handler(site, services, templates, live));
         server.setStopTimeout(5_000);
         server.addEventListener(new LifeCycle.Listener() {

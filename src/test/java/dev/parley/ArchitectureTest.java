@@ -18,26 +18,44 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule packagesFormNoCycles = slices().matching("dev.parley.(*)..").should().beFreeOfCycles();
+    static final ArchRule packagesFormNoCycles =
+            slices().matching("dev.parley.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule layersOnlyPointDown = layeredArchitecture()
             .consideringOnlyDependenciesInAnyPackage("dev.parley..")
-            .layer("wiring").definedBy("dev.parley")
-            .layer("web").definedBy("dev.parley.web..")
-            .layer("live").definedBy("dev.parley.live..")
-            .layer("render").definedBy("dev.parley.render..")
-            .layer("domain").definedBy("dev.parley.chat..")
-            .layer("store").definedBy("dev.parley.store..")
-            .layer("cluster").definedBy("dev.parley.cluster..")
-            .layer("auth").definedBy("dev.parley.auth..")
-            .layer("util").definedBy("dev.parley.util..")
-            .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
-            .whereLayer("web").mayOnlyBeAccessedByLayers("wiring")
-            .whereLayer("live").mayOnlyBeAccessedByLayers("wiring", "web")
-            .whereLayer("render").mayOnlyBeAccessedByLayers("wiring", "web", "live")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("wiring")
-            .whereLayer("cluster").mayOnlyBeAccessedByLayers("wiring")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("wiring", "web", "live", "render", "store", "cluster")
-            .whereLayer("auth").mayOnlyBeAccessedByLayers("wiring", "web", "live", "render", "domain", "store", "cluster");
+            .layer("wiring")
+            .definedBy("dev.parley")
+            .layer("web")
+            .definedBy("dev.parley.web..")
+            .layer("live")
+            .definedBy("dev.parley.live..")
+            .layer("render")
+            .definedBy("dev.parley.render..")
+            .layer("domain")
+            .definedBy("dev.parley.chat..")
+            .layer("store")
+            .definedBy("dev.parley.store..")
+            .layer("cluster")
+            .definedBy("dev.parley.cluster..")
+            .layer("auth")
+            .definedBy("dev.parley.auth..")
+            .layer("util")
+            .definedBy("dev.parley.util..")
+            .whereLayer("wiring")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("web")
+            .mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("live")
+            .mayOnlyBeAccessedByLayers("wiring", "web")
+            .whereLayer("render")
+            .mayOnlyBeAccessedByLayers("wiring", "web", "live")
+            .whereLayer("store")
+            .mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("cluster")
+            .mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("domain")
+            .mayOnlyBeAccessedByLayers("wiring", "web", "live", "render", "store", "cluster")
+            .whereLayer("auth")
+            .mayOnlyBeAccessedByLayers("wiring", "web", "live", "render", "domain", "store", "cluster");
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.chat.Rate;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +23,17 @@ class ConfigTest {
         assertThat(c.redisUrl()).isEmpty();
         assertThat(c.publicUrl()).isEmpty();
         assertThat(c.dev()).isFalse();
-        assertThat(c.registration()).as("unset: invite only after the first person").isEmpty();
+        assertThat(c.registration())
+                .as("unset: invite only after the first person")
+                .isEmpty();
     }
 
     @Test
     void registrationIsOpenInviteOrClosedFromTheEnvironmentOrItsFlag() {
-        assertThat(Config.parse(NO_FLAGS, Map.of("REGISTRATION", "Open")).registration()).contains(dev.parley.chat.Registration.OPEN);
-        assertThat(Config.parse(new String[] {"--registration", "closed"}, Map.of("REGISTRATION", "open")).registration())
+        assertThat(Config.parse(NO_FLAGS, Map.of("REGISTRATION", "Open")).registration())
+                .contains(dev.parley.chat.Registration.OPEN);
+        assertThat(Config.parse(new String[] {"--registration", "closed"}, Map.of("REGISTRATION", "open"))
+                        .registration())
                 .contains(dev.parley.chat.Registration.CLOSED);
         assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("REGISTRATION", "everyone")))
                 .hasMessageContaining("REGISTRATION must be open, invite or closed, got everyone");
@@ -37,9 +41,19 @@ class ConfigTest {
 
     @Test
     void environmentSetsAndFlagsOverride() {
-        var env = Map.of("PORT", "9000", "DATA_DIR", "/var/lib/parley", "REDIS_URL", "redis://127.0.0.1:6379",
-                "DATABASE_URL", "jdbc:postgresql://db/parley", "JWT_SECRET", "s".repeat(32));
-        Config c = Config.parse(new String[] {"--port", "9100", "--dev", "--public-url", "https://chat.example.org/"}, env);
+        var env = Map.of(
+                "PORT",
+                "9000",
+                "DATA_DIR",
+                "/var/lib/parley",
+                "REDIS_URL",
+                "redis://127.0.0.1:6379",
+                "DATABASE_URL",
+                "jdbc:postgresql://db/parley",
+                "JWT_SECRET",
+                "s".repeat(32));
+        Config c = Config.parse(
+                new String[] {"--port", "9100", "--dev", "--public-url", "https://chat.example.org/"}, env);
         assertThat(c.port()).isEqualTo(9100);
         assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/parley"));
         assertThat(c.databaseUrl()).isEqualTo("jdbc:postgresql://db/parley");
@@ -50,23 +64,37 @@ class ConfigTest {
 
     @Test
     void refusesWhatItCannotUseWithAClearMessage() {
-        assertThatThrownBy(() -> Config.parse(new String[] {"--prot", "1"}, Map.of())).hasMessageContaining("unknown flag --prot");
-        assertThatThrownBy(() -> Config.parse(new String[] {"--port"}, Map.of())).hasMessageContaining("--port needs a value");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("PORT", "eighty"))).hasMessageContaining("PORT must be a number");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("PORT", "70000"))).hasMessageContaining("PORT must be a number");
+        assertThatThrownBy(() -> Config.parse(new String[] {"--prot", "1"}, Map.of()))
+                .hasMessageContaining("unknown flag --prot");
+        assertThatThrownBy(() -> Config.parse(new String[] {"--port"}, Map.of()))
+                .hasMessageContaining("--port needs a value");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("PORT", "eighty")))
+                .hasMessageContaining("PORT must be a number");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("PORT", "70000")))
+                .hasMessageContaining("PORT must be a number");
         assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("DATABASE_URL", "jdbc:mysql://db/x?password=hunter2")))
-                .hasMessageContaining("DATABASE_URL must start with").hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("PUBLIC_URL", "chat.example.org"))).hasMessageContaining("PUBLIC_URL");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("JWT_SECRET", "short"))).hasMessageContaining("at least 32 bytes");
+                .hasMessageContaining("DATABASE_URL must start with")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("PUBLIC_URL", "chat.example.org")))
+                .hasMessageContaining("PUBLIC_URL");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("JWT_SECRET", "short")))
+                .hasMessageContaining("at least 32 bytes");
     }
 
     @Test
     void severalInstancesNeedPostgresAndASharedKey() {
         var sqlite = Map.of("REDIS_URL", "redis://127.0.0.1:6379", "JWT_SECRET", "s".repeat(32));
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, sqlite)).hasMessageContaining("PostgreSQL DATABASE_URL, not SQLite");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, sqlite))
+                .hasMessageContaining("PostgreSQL DATABASE_URL, not SQLite");
         var noKey = Map.of("REDIS_URL", "redis://127.0.0.1:6379", "DATABASE_URL", "jdbc:postgresql://db/parley");
         assertThatThrownBy(() -> Config.parse(NO_FLAGS, noKey)).hasMessageContaining("same JWT_SECRET");
-        var notRedis = Map.of("REDIS_URL", "127.0.0.1:6379", "DATABASE_URL", "jdbc:postgresql://db/parley", "JWT_SECRET", "s".repeat(32));
+        var notRedis = Map.of(
+                "REDIS_URL",
+                "127.0.0.1:6379",
+                "DATABASE_URL",
+                "jdbc:postgresql://db/parley",
+                "JWT_SECRET",
+                "s".repeat(32));
         assertThatThrownBy(() -> Config.parse(NO_FLAGS, notRedis)).hasMessageContaining("redis://host:port");
     }
 
@@ -79,10 +107,27 @@ class ConfigTest {
         assertThat(d.limits().hashConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(d.trustedProxies()).isEmpty();
 
-        Config c = Config.parse(new String[] {"--message-rate", "3/s", "--api-rate", "100/m,500"}, Map.of(
-                "TYPING_RATE", "1/s,2", "JOIN_RATE", "5/h", "ROOM_CREATE_RATE", "2/d,4", "MAX_ROOMS_PER_PERSON", "7",
-                "MAX_SOCKETS_PER_PERSON", "4", "LOGIN_RATE_PER_ADDRESS", "6/m", "SIGNUP_RATE_PER_ADDRESS", "1/h",
-                "HASH_CONCURRENCY", "3", "TRUSTED_PROXIES", "10.0.0.1, ::1"));
+        Config c = Config.parse(
+                new String[] {"--message-rate", "3/s", "--api-rate", "100/m,500"},
+                Map.of(
+                        "TYPING_RATE",
+                        "1/s,2",
+                        "JOIN_RATE",
+                        "5/h",
+                        "ROOM_CREATE_RATE",
+                        "2/d,4",
+                        "MAX_ROOMS_PER_PERSON",
+                        "7",
+                        "MAX_SOCKETS_PER_PERSON",
+                        "4",
+                        "LOGIN_RATE_PER_ADDRESS",
+                        "6/m",
+                        "SIGNUP_RATE_PER_ADDRESS",
+                        "1/h",
+                        "HASH_CONCURRENCY",
+                        "3",
+                        "TRUSTED_PROXIES",
+                        "10.0.0.1, ::1"));
         assertThat(c.limits().messages()).isEqualTo(Rate.perSecond(3, 3));
         assertThat(c.limits().apiCalls()).isEqualTo(new Rate(100, Duration.ofMinutes(1), 500));
         assertThat(c.limits().typing()).isEqualTo(Rate.perSecond(1, 2));
@@ -98,12 +143,19 @@ class ConfigTest {
 
     @Test
     void refusesLimitsItCannotRead() {
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("MESSAGE_RATE", "ten"))).hasMessageContaining("MESSAGE_RATE").hasMessageContaining("10/s,20");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("MESSAGE_RATE", "0/s"))).hasMessageContaining("MESSAGE_RATE");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("TYPING_RATE", "5/w"))).hasMessageContaining("TYPING_RATE");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("HASH_CONCURRENCY", "0"))).hasMessageContaining("HASH_CONCURRENCY must be a whole number");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("MAX_SOCKETS_PER_PERSON", "-1"))).hasMessageContaining("MAX_SOCKETS_PER_PERSON");
-        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("TRUSTED_PROXIES", "proxy.local"))).hasMessageContaining("IP addresses");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("MESSAGE_RATE", "ten")))
+                .hasMessageContaining("MESSAGE_RATE")
+                .hasMessageContaining("10/s,20");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("MESSAGE_RATE", "0/s")))
+                .hasMessageContaining("MESSAGE_RATE");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("TYPING_RATE", "5/w")))
+                .hasMessageContaining("TYPING_RATE");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("HASH_CONCURRENCY", "0")))
+                .hasMessageContaining("HASH_CONCURRENCY must be a whole number");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("MAX_SOCKETS_PER_PERSON", "-1")))
+                .hasMessageContaining("MAX_SOCKETS_PER_PERSON");
+        assertThatThrownBy(() -> Config.parse(NO_FLAGS, Map.of("TRUSTED_PROXIES", "proxy.local")))
+                .hasMessageContaining("IP addresses");
     }
 
     @Test

@@ -1,5 +1,4 @@
 package dev.parley;
-import dev.parley.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +11,7 @@ import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.TypingChanged;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.Timings;
+import dev.parley.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,8 +74,11 @@ class ParleyTest {
 
         clock.advance(Timings.TYPING_TIMEOUT);
 
-        await().atMost(Duration.ofSeconds(3)).until(() -> published.stream()
-                .anyMatch(e -> e instanceof TypingChanged t && !t.typing() && t.user().id() == alice.userId()));
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> published.stream()
+                        .anyMatch(e -> e instanceof TypingChanged t
+                                && !t.typing()
+                                && t.user().id() == alice.userId()));
     }
 
     @Test
@@ -85,8 +88,9 @@ class ParleyTest {
 
         clock.advance(Timings.GRACE);
 
-        await().atMost(Duration.ofSeconds(3)).until(() -> published.stream()
-                .anyMatch(e -> e instanceof PresenceChanged p && p.change() == PresenceChanged.Change.OFFLINE));
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> published.stream()
+                        .anyMatch(e -> e instanceof PresenceChanged p && p.change() == PresenceChanged.Change.OFFLINE));
     }
 
     @Test

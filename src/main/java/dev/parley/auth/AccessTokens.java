@@ -41,7 +41,8 @@ public final class AccessTokens {
             throw new IllegalArgumentException("access token key: " + e.getMessage(), e);
         }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(key)));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AUDIENCE,
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                AUDIENCE,
                 new JWTClaimsSet.Builder().issuer(ISSUER).build(),
                 Set.of("sub", "sid", "name", "exp", "iat")));
     }
@@ -81,8 +82,11 @@ public final class AccessTokens {
     public Optional<Principal> verify(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
-            return Optional.of(new Principal(Long.parseLong(claims.getSubject()), claims.getStringClaim("name"),
-                    Boolean.TRUE.equals(claims.getBooleanClaim("adm")), claims.getStringClaim("sid")));
+            return Optional.of(new Principal(
+                    Long.parseLong(claims.getSubject()),
+                    claims.getStringClaim("name"),
+                    Boolean.TRUE.equals(claims.getBooleanClaim("adm")),
+                    claims.getStringClaim("sid")));
         } catch (ParseException | BadJOSEException | JOSEException | NumberFormatException e) {
             return Optional.empty();
         }

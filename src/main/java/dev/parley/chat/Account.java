@@ -7,8 +7,14 @@ import java.time.Instant;
  * {@code deactivatedAt} is when an admin turned them away (null while they may sign in); a bot has
  * no usable password and is driven by API tokens.
  */
-public record Account(long id, String username, String passwordHash, boolean admin, Instant createdAt,
-        Instant deactivatedAt, boolean bot) {
+public record Account(
+        long id,
+        String username,
+        String passwordHash,
+        boolean admin,
+        Instant createdAt,
+        Instant deactivatedAt,
+        boolean bot) {
 
     public UserRef ref() {
         return new UserRef(id, username);

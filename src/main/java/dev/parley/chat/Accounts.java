@@ -3,9 +3,6 @@ package dev.parley.chat;
 import dev.parley.auth.HashingGate;
 import dev.parley.auth.Passwords;
 import dev.parley.auth.Principal;
-import dev.parley.chat.Sessions;
-import dev.parley.chat.DuplicateException;
-import dev.parley.chat.UserStore;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,7 +21,13 @@ public final class Accounts {
     private final Sessions sessions;
     private final Admission admission;
 
-    public Accounts(UserStore users, Passwords passwords, LoginGuard guard, Quotas quotas, Sessions sessions, Admission admission) {
+    public Accounts(
+            UserStore users,
+            Passwords passwords,
+            LoginGuard guard,
+            Quotas quotas,
+            Sessions sessions,
+            Admission admission) {
         this.users = users;
         this.passwords = passwords;
         this.guard = guard;
@@ -62,19 +65,24 @@ public final class Accounts {
      * failures against the name's ({@link LoginGuard}), and the check waits its turn to hash.
      */
     public Account logIn(String username, String password, String address) {
-        if (username == null || password == null) throw new ChatException(ErrorCode.UNAUTHORIZED, "Wrong username or password.");
+        if (username == null || password == null)
+            throw new ChatException(ErrorCode.UNAUTHORIZED, "Wrong username or password.");
         quotas.login(address);
         guard.check(username, address);
         Optional<Account> account = users.findByUsername(username.trim());
         boolean bot = account.isPresent() && account.get().bot();
         boolean right = hashing(() -> {
             // A bot has no password: its check costs as long as a miss, and fails.
-            if (account.isPresent() && !bot) return passwords.matches(password, account.get().passwordHash());
+            if (account.isPresent() && !bot)
+                return passwords.matches(password, account.get().passwordHash());
             passwords.burnTimeOfOneCheck(password);
             return false;
         });
         if (right && account.get().deactivated()) {
-            throw new ChatException(ErrorCode.FORBIDDEN, "password", "This account has been deactivated. Ask an admin if that is a mistake.");
+            throw new ChatException(
+                    ErrorCode.FORBIDDEN,
+                    "password",
+                    "This account has been deactivated. Ask an admin if that is a mistake.");
         }
         if (right) return account.get();
         guard.failed(username, address);
@@ -91,7 +99,8 @@ public final class Accounts {
     }
 
     public Account byUsername(String username) {
-        return users.findByUsername(username == null ? "" : username.trim()).orElseThrow(() -> ChatException.notFound("user"));
+        return users.findByUsername(username == null ? "" : username.trim())
+                .orElseThrow(() -> ChatException.notFound("user"));
     }
 
     public Account byId(long id) {
@@ -160,6 +169,7 @@ public final class Accounts {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw ChatException.invalid(field, "At least " + MIN_PASSWORD + " characters.");
         }
-        if (password.length() > MAX_PASSWORD) throw ChatException.invalid(field, "At most " + MAX_PASSWORD + " characters.");
+        if (password.length() > MAX_PASSWORD)
+            throw ChatException.invalid(field, "At most " + MAX_PASSWORD + " characters.");
     }
 }

@@ -11,7 +11,8 @@ final class Admins {
 
     Account require(long viewerId) {
         Account viewer = users.findById(viewerId).orElseThrow(() -> ChatException.notFound("user"));
-        if (!viewer.admin() || viewer.deactivated()) throw new ChatException(ErrorCode.FORBIDDEN, "Only admins can do that.");
+        if (!viewer.admin() || viewer.deactivated())
+            throw new ChatException(ErrorCode.FORBIDDEN, "Only admins can do that.");
         return viewer;
     }
 }

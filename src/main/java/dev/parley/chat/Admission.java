@@ -12,7 +12,8 @@ import java.util.Optional;
 public final class Admission {
 
     static final String SETTING = "registration";
-    private static final String UNKNOWN = "This invite link is not valid: check that it was copied whole, or ask an admin for a new one.";
+    private static final String UNKNOWN =
+            "This invite link is not valid: check that it was copied whole, or ask an admin for a new one.";
 
     /** A sign-up let through, and the invite use it took (null when none), to be given back if the sign-up fails. */
     record Ticket(Long inviteId) {}
@@ -24,8 +25,13 @@ public final class Admission {
     private final Optional<Registration> configured;
     private final Clock clock;
 
-    public Admission(UserStore users, SettingStore settings, InviteStore invites, DefaultRooms defaultRooms,
-            Optional<Registration> configured, Clock clock) {
+    public Admission(
+            UserStore users,
+            SettingStore settings,
+            InviteStore invites,
+            DefaultRooms defaultRooms,
+            Optional<Registration> configured,
+            Clock clock) {
         this.users = users;
         this.settings = settings;
         this.invites = invites;
@@ -36,7 +42,10 @@ public final class Admission {
 
     /** The mode in force now, read fresh: an admin's change applies on every instance at once. */
     public Registration mode() {
-        return settings.get(SETTING).flatMap(Registration::parse).or(() -> configured).orElse(Registration.INVITE);
+        return settings.get(SETTING)
+                .flatMap(Registration::parse)
+                .or(() -> configured)
+                .orElse(Registration.INVITE);
     }
 
     /** The mode when no admin has chosen one: {@code REGISTRATION}, else invite. */
@@ -74,7 +83,8 @@ public final class Admission {
             if (state.isEmpty()) return Optional.of(UNKNOWN);
             return state.get() == Invite.State.VALID ? Optional.empty() : Optional.of(explain(state.get()));
         }
-        if (mode == Registration.INVITE) return Optional.of("Sign-up here is by invitation only: ask an admin for an invite link.");
+        if (mode == Registration.INVITE)
+            return Optional.of("Sign-up here is by invitation only: ask an admin for an invite link.");
         return Optional.empty();
     }
 

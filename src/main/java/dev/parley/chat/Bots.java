@@ -17,6 +17,7 @@ public final class Bots {
 
     /** How an API token starts: tells it apart from an access token at a glance, and lets secret scanners find it. */
     public static final String PREFIX = "pbt_";
+
     private static final String SESSION = "bot:";
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     static final int MAX_LABEL = 64;
@@ -68,7 +69,8 @@ public final class Bots {
         Account bot = bot(botUsername);
         String clean = label == null || label.isBlank() ? "token" : label.strip();
         if (clean.length() > MAX_LABEL) throw ChatException.invalid("label", "At most " + MAX_LABEL + " characters.");
-        if (clean.codePoints().anyMatch(Character::isISOControl)) throw ChatException.invalid("label", "No control characters.");
+        if (clean.codePoints().anyMatch(Character::isISOControl))
+            throw ChatException.invalid("label", "No control characters.");
         String secret = SecretTokens.generate(PREFIX);
         BotToken token = tokens.create(bot.id(), SecretTokens.hash(secret), clean, admin.id(), clock.instant());
         audit.record(admin, "bot.token.create", bot.username() + " · " + clean);
@@ -83,7 +85,10 @@ public final class Bots {
     /** Revokes a token; the sockets it opened close at once, everywhere. */
     public void revoke(long adminId, long tokenId) {
         Account admin = admins.require(adminId);
-        BotToken token = tokens.all().stream().filter(t -> t.id() == tokenId).findFirst().orElseThrow(() -> ChatException.notFound("token"));
+        BotToken token = tokens.all().stream()
+                .filter(t -> t.id() == tokenId)
+                .findFirst()
+                .orElseThrow(() -> ChatException.notFound("token"));
         if (tokens.revoke(tokenId, clock.instant())) {
             bus.publish(new SessionEnded(SESSION + tokenId));
             audit.record(admin, "bot.token.revoke", token.bot().username() + " · " + token.label());
@@ -98,14 +103,20 @@ public final class Bots {
         Optional<Account> bot = users.findById(token.get().bot().id()).filter(a -> a.bot() && !a.deactivated());
         if (bot.isEmpty()) return Optional.empty();
         tokens.touch(token.get().id(), clock.instant(), TOUCH_EVERY);
-        return Optional.of(new Principal(bot.get().id(), bot.get().username(), false, SESSION + token.get().id()));
+        return Optional.of(new Principal(
+                bot.get().id(),
+                bot.get().username(),
+                false,
+                SESSION + token.get().id()));
     }
 
     /** A bot account by name; a person's name is refused, so no token ever speaks for a person. */
     Account bot(String username) {
         Account account = accounts.byUsername(username);
-        if (!account.bot()) throw new ChatException(ErrorCode.FORBIDDEN, "bot", account.username() + " is a person, not a bot.");
-        if (account.deactivated()) throw new ChatException(ErrorCode.CONFLICT, "bot", account.username() + " is deactivated.");
+        if (!account.bot())
+            throw new ChatException(ErrorCode.FORBIDDEN, "bot", account.username() + " is a person, not a bot.");
+        if (account.deactivated())
+            throw new ChatException(ErrorCode.CONFLICT, "bot", account.username() + " is deactivated.");
         return account;
     }
 }

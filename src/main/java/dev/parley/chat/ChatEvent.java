@@ -32,7 +32,11 @@ public sealed interface ChatEvent {
      * who shares a room with them.
      */
     record PresenceChanged(UserRef user, Change change, Status status) implements ChatEvent {
-        public enum Change { ONLINE, OFFLINE, UPDATED }
+        public enum Change {
+            ONLINE,
+            OFFLINE,
+            UPDATED
+        }
     }
 
     /** One session ended (logout, or its refresh token was reused): its sockets close. */

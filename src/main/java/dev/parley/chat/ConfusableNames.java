@@ -22,7 +22,8 @@ final class ConfusableNames {
         String asTyped = CHECKER.getSkeleton(candidate);
         String folded = CHECKER.getSkeleton(candidate.toLowerCase(Locale.ROOT));
         return existing.stream()
-                .filter(name -> CHECKER.getSkeleton(name).equals(asTyped) || CHECKER.getSkeleton(name.toLowerCase(Locale.ROOT)).equals(folded))
+                .filter(name -> CHECKER.getSkeleton(name).equals(asTyped)
+                        || CHECKER.getSkeleton(name.toLowerCase(Locale.ROOT)).equals(folded))
                 .findFirst();
     }
 }

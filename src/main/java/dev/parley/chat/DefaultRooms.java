@@ -24,7 +24,10 @@ public final class DefaultRooms {
     /** The default rooms, for an admin. */
     public List<Room> list(long viewerId) {
         admins.require(viewerId);
-        return store.roomIds().stream().map(rooms::find).flatMap(Optional::stream).toList();
+        return store.roomIds().stream()
+                .map(rooms::find)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Marks a channel as a default room or no longer one. Direct conversations cannot be. */

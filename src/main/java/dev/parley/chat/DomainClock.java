@@ -45,14 +45,18 @@ public final class DomainClock implements AutoCloseable {
     }
 
     private void every(Duration tick, String what, Runnable work) {
-        threads.scheduleWithFixedDelay(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                // A failed tick is retried at the next one; the schedule must survive it.
-                log.warn("{} failed: {}", what, e.toString());
-            }
-        }, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        threads.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        // A failed tick is retried at the next one; the schedule must survive it.
+                        log.warn("{} failed: {}", what, e.toString());
+                    }
+                },
+                tick.toMillis(),
+                tick.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

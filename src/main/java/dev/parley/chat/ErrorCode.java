@@ -1,6 +1,5 @@
 package dev.parley.chat;
 
-
 /** The error codes of the public contract, each with the HTTP status that carries it. */
 public enum ErrorCode {
     UNAUTHORIZED(401),

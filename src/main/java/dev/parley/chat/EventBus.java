@@ -1,6 +1,5 @@
 package dev.parley.chat;
 
-import dev.parley.chat.ChatEvent;
 import java.util.function.Consumer;
 
 /**

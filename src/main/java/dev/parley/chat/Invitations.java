@@ -45,8 +45,12 @@ public final class Invitations {
         }
         Instant now = clock.instant();
         String token = SecretTokens.generate("inv_");
-        Invite invite = invites.create(SecretTokens.hash(token), admin.id(), hours == null ? null : now.plus(Duration.ofHours(hours)),
-                maxUses, now);
+        Invite invite = invites.create(
+                SecretTokens.hash(token),
+                admin.id(),
+                hours == null ? null : now.plus(Duration.ofHours(hours)),
+                maxUses,
+                now);
         audit.record(admin, "invite.create", "invite " + invite.id());
         return new Created(invite, token);
     }

@@ -53,34 +53,114 @@ public record Limits(
     }
 
     public Limits withMessages(Rate rate) {
-        return new Limits(rate, typing, joins, roomCreation, roomsPerPerson, apiCalls, socketsPerPerson, loginsPerAddress, registrationsPerAddress, hashConcurrency);
+        return new Limits(
+                rate,
+                typing,
+                joins,
+                roomCreation,
+                roomsPerPerson,
+                apiCalls,
+                socketsPerPerson,
+                loginsPerAddress,
+                registrationsPerAddress,
+                hashConcurrency);
     }
 
     public Limits withTyping(Rate rate) {
-        return new Limits(messages, rate, joins, roomCreation, roomsPerPerson, apiCalls, socketsPerPerson, loginsPerAddress, registrationsPerAddress, hashConcurrency);
+        return new Limits(
+                messages,
+                rate,
+                joins,
+                roomCreation,
+                roomsPerPerson,
+                apiCalls,
+                socketsPerPerson,
+                loginsPerAddress,
+                registrationsPerAddress,
+                hashConcurrency);
     }
 
     public Limits withJoins(Rate rate) {
-        return new Limits(messages, typing, rate, roomCreation, roomsPerPerson, apiCalls, socketsPerPerson, loginsPerAddress, registrationsPerAddress, hashConcurrency);
+        return new Limits(
+                messages,
+                typing,
+                rate,
+                roomCreation,
+                roomsPerPerson,
+                apiCalls,
+                socketsPerPerson,
+                loginsPerAddress,
+                registrationsPerAddress,
+                hashConcurrency);
     }
 
     public Limits withRoomCreation(Rate rate, int maxOwned) {
-        return new Limits(messages, typing, joins, rate, maxOwned, apiCalls, socketsPerPerson, loginsPerAddress, registrationsPerAddress, hashConcurrency);
+        return new Limits(
+                messages,
+                typing,
+                joins,
+                rate,
+                maxOwned,
+                apiCalls,
+                socketsPerPerson,
+                loginsPerAddress,
+                registrationsPerAddress,
+                hashConcurrency);
     }
 
     public Limits withApiCalls(Rate rate) {
-        return new Limits(messages, typing, joins, roomCreation, roomsPerPerson, rate, socketsPerPerson, loginsPerAddress, registrationsPerAddress, hashConcurrency);
+        return new Limits(
+                messages,
+                typing,
+                joins,
+                roomCreation,
+                roomsPerPerson,
+                rate,
+                socketsPerPerson,
+                loginsPerAddress,
+                registrationsPerAddress,
+                hashConcurrency);
     }
 
     public Limits withSocketsPerPerson(int max) {
-        return new Limits(messages, typing, joins, roomCreation, roomsPerPerson, apiCalls, max, loginsPerAddress, registrationsPerAddress, hashConcurrency);
+        return new Limits(
+                messages,
+                typing,
+                joins,
+                roomCreation,
+                roomsPerPerson,
+                apiCalls,
+                max,
+                loginsPerAddress,
+                registrationsPerAddress,
+                hashConcurrency);
     }
 
     public Limits withAddressLimits(Rate logins, Rate registrations) {
-        return new Limits(messages, typing, joins, roomCreation, roomsPerPerson, apiCalls, socketsPerPerson, logins, registrations, hashConcurrency);
+        return new Limits(
+                messages,
+                typing,
+                joins,
+                roomCreation,
+                roomsPerPerson,
+                apiCalls,
+                socketsPerPerson,
+                logins,
+                registrations,
+                hashConcurrency);
     }
 
     public Limits withHashConcurrency(int n) {
-        return new Limits(messages, typing, joins, roomCreation, roomsPerPerson, apiCalls, socketsPerPerson, loginsPerAddress, registrationsPerAddress, n);
+        return new Limits(
+                messages,
+                typing,
+                joins,
+                roomCreation,
+                roomsPerPerson,
+                apiCalls,
+                socketsPerPerson,
+                loginsPerAddress,
+                registrationsPerAddress,
+                n);
     }
 }

@@ -15,7 +15,8 @@ public final class MessageContent {
 
     public static final int MAX_LENGTH = 4000;
 
-    private static final Pattern URL = Pattern.compile("\\bhttps?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL =
+            Pattern.compile("\\bhttps?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]]", Pattern.CASE_INSENSITIVE);
     private static final Safelist SAFE = new Safelist()
             .addTags("a", "br")
             .addAttributes("a", "href")
@@ -31,13 +32,15 @@ public final class MessageContent {
         if (content == null || content.isBlank()) throw ChatException.invalid("content", "A message needs some text.");
         String text = TextRules.message(content).strip();
         if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
-            throw new ChatException(ErrorCode.TOO_LARGE, "content", "A message holds at most " + MAX_LENGTH + " characters.");
+            throw new ChatException(
+                    ErrorCode.TOO_LARGE, "content", "A message holds at most " + MAX_LENGTH + " characters.");
         }
         return text;
     }
 
     public static String toHtml(String text) {
-        // Most messages have no link and no line break: escaped, they hold no markup at all, so the cleaner has nothing to do.
+        // Most messages have no link and no line break: escaped, they hold no markup at all, so the cleaner has nothing
+        // to do.
         // The link pattern tests a word boundary at every character; "://" is far cheaper to look for.
         boolean mayLink = text.contains("://");
         if (!mayLink && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return escape(text);

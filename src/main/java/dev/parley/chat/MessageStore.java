@@ -1,8 +1,6 @@
 package dev.parley.chat;
 
 import dev.parley.util.Futures;
-import dev.parley.chat.Message;
-import dev.parley.chat.NewMessage;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

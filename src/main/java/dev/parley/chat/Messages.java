@@ -1,11 +1,9 @@
 package dev.parley.chat;
 
-import dev.parley.util.Futures;
 import dev.parley.auth.Principal;
-import dev.parley.chat.EventBus;
-import dev.parley.chat.MessageStore;
 import dev.parley.chat.MessageStore.Appended;
 import dev.parley.util.FailureLog;
+import dev.parley.util.Futures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -55,7 +53,8 @@ public final class Messages {
         return messages.appendAsync(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id))
                 .thenApply(appended -> {
                     if (!appended.created() && appended.message().roomId() != roomId) {
-                        throw ChatException.invalid("clientId", "This clientId was already used for a message in another room.");
+                        throw ChatException.invalid(
+                                "clientId", "This clientId was already used for a message in another room.");
                     }
                     if (appended.created()) {
                         typing.stopped(author, roomId);
@@ -64,15 +63,19 @@ public final class Messages {
                     return appended;
                 })
                 .exceptionally(failure -> {
-                    throw Futures.cause(failure) instanceof StoreException unknown ? notConfirmed(id, unknown) : asUnchecked(failure);
+                    throw Futures.cause(failure) instanceof StoreException unknown
+                            ? notConfirmed(id, unknown)
+                            : asUnchecked(failure);
                 });
     }
 
     /** A send the store could not confirm: the client may resend it, and only its clientId makes that safe. */
     private static ChatException notConfirmed(String clientId, StoreException cause) {
-        var e = new ChatException(ErrorCode.RETRY, clientId != null
-                ? "The server could not confirm this message was stored. Send it again with the same clientId."
-                : "The server could not confirm this message was stored. Sending it again without a clientId may post it twice.");
+        var e = new ChatException(
+                ErrorCode.RETRY,
+                clientId != null
+                        ? "The server could not confirm this message was stored. Send it again with the same clientId."
+                        : "The server could not confirm this message was stored. Sending it again without a clientId may post it twice.");
         FAILURES.failed("storing a message", cause);
         return e;
     }
@@ -100,7 +103,8 @@ public final class Messages {
     /** Up to {@code limit} messages before {@code beforeSeq} (the newest, when null), oldest first. */
     public List<Message> history(Principal viewer, long roomId, Long beforeSeq, int limit) {
         rooms.visible(viewer, roomId);
-        if (limit < 1 || limit > MAX_PAGE) throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
+        if (limit < 1 || limit > MAX_PAGE)
+            throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
         if (beforeSeq != null && beforeSeq < 1) throw ChatException.invalid("before", "before must be a positive seq.");
         return messages.before(roomId, beforeSeq, limit);
     }
@@ -108,7 +112,8 @@ public final class Messages {
     /** Up to {@code limit} messages after {@code afterSeq}, oldest first: reading forward from a point in history. */
     public List<Message> newer(Principal viewer, long roomId, long afterSeq, int limit) {
         rooms.visible(viewer, roomId);
-        if (limit < 1 || limit > MAX_PAGE) throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
+        if (limit < 1 || limit > MAX_PAGE)
+            throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
         if (afterSeq < 0) throw ChatException.invalid("after", "after must be a seq, 0 or more.");
         return messages.after(roomId, afterSeq, limit);
     }
@@ -116,7 +121,8 @@ public final class Messages {
     private static String checkClientId(String clientId) {
         if (clientId == null || clientId.isEmpty()) return null;
         if (clientId.length() > MAX_CLIENT_ID || !clientId.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw ChatException.invalid("clientId", "clientId: up to " + MAX_CLIENT_ID + " printable ASCII characters.");
+            throw ChatException.invalid(
+                    "clientId", "clientId: up to " + MAX_CLIENT_ID + " printable ASCII characters.");
         }
         return clientId;
     }

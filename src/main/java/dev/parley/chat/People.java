@@ -42,7 +42,8 @@ public final class People {
         Account admin = admins.require(adminId);
         Account account = accounts.byUsername(username);
         if (account.bot()) throw new ChatException(ErrorCode.FORBIDDEN, "username", "A bot cannot be an admin.");
-        if (account.deactivated()) throw new ChatException(ErrorCode.CONFLICT, "username", "Reactivate " + account.username() + " first.");
+        if (account.deactivated())
+            throw new ChatException(ErrorCode.CONFLICT, "username", "Reactivate " + account.username() + " first.");
         if (!account.admin()) {
             users.setAdmin(account.username(), true);
             audit.record(admin, "admin.grant", account.username());
@@ -55,7 +56,9 @@ public final class People {
         Account account = accounts.byUsername(username);
         if (!account.admin()) return account;
         if (!users.demoteUnlessLast(account.id())) {
-            throw new ChatException(ErrorCode.CONFLICT, "username",
+            throw new ChatException(
+                    ErrorCode.CONFLICT,
+                    "username",
                     account.username() + " is the last admin: make someone else an admin first.");
         }
         audit.record(admin, "admin.revoke", account.username());
@@ -69,10 +72,13 @@ public final class People {
     public Account deactivate(long adminId, String username) {
         Account admin = admins.require(adminId);
         Account account = accounts.byUsername(username);
-        if (account.id() == admin.id()) throw new ChatException(ErrorCode.FORBIDDEN, "username", "You cannot deactivate yourself.");
+        if (account.id() == admin.id())
+            throw new ChatException(ErrorCode.FORBIDDEN, "username", "You cannot deactivate yourself.");
         if (account.deactivated()) return account;
         if (!users.deactivateUnlessLastAdmin(account.id(), clock.instant())) {
-            throw new ChatException(ErrorCode.CONFLICT, "username",
+            throw new ChatException(
+                    ErrorCode.CONFLICT,
+                    "username",
                     account.username() + " is the last admin: make someone else an admin first.");
         }
         sessions.endAllOf(account.id(), null);
@@ -91,7 +97,8 @@ public final class People {
 
     public Accounts.Reset resetPassword(long adminId, String username) {
         Account admin = admins.require(adminId);
-        if (accounts.byUsername(username).bot()) throw new ChatException(ErrorCode.FORBIDDEN, "username", "A bot has no password: give it an API token.");
+        if (accounts.byUsername(username).bot())
+            throw new ChatException(ErrorCode.FORBIDDEN, "username", "A bot has no password: give it an API token.");
         Accounts.Reset reset = accounts.resetPassword(adminId, username);
         audit.record(admin, "password.reset", reset.account().username());
         return reset;

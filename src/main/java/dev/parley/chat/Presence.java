@@ -4,23 +4,17 @@ import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.PresenceChanged.Change;
 import dev.parley.chat.ChatEvent.Status;
-import dev.parley.chat.ClusterUnavailable;
-import dev.parley.chat.EventBus;
-import dev.parley.chat.PresenceState;
-import dev.parley.chat.PresenceStore;
 import dev.parley.chat.PresenceStore.Stored;
-import dev.parley.chat.RoomStore;
-import dev.parley.chat.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Online, away or busy, across every tab and device: a user is online while any of their
@@ -34,6 +28,7 @@ public final class Presence {
 
     /** Lease, heartbeat, sleep and grace: see {@link Timings}, which states how they relate. */
     static final Duration LEASE = Timings.LEASE;
+
     static final Duration HEARTBEAT = Timings.HEARTBEAT;
     static final Duration ASLEEP_AFTER = Timings.ASLEEP_AFTER;
     static final Duration GRACE = Timings.GRACE;
@@ -51,6 +46,7 @@ public final class Presence {
     private final Object[] locks = new Object[64];
     /** This instance's open connections, by id. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+
     private volatile Instant lastBeat = Instant.MIN;
     /** The heartbeat runs on its own thread and before each expiry: one at a time. */
     private final Object beat = new Object();
@@ -73,7 +69,8 @@ public final class Presence {
         }
     }
 
-    public Presence(PresenceState state, PresenceStore store, RoomStore rooms, UserStore users, EventBus bus, Clock clock) {
+    public Presence(
+            PresenceState state, PresenceStore store, RoomStore rooms, UserStore users, EventBus bus, Clock clock) {
         this.state = state;
         this.store = store;
         this.rooms = rooms;
@@ -175,7 +172,8 @@ public final class Presence {
     }
 
     public void update(Principal user, String status, String text) {
-        if (status == null || !STATUSES.contains(status)) throw ChatException.invalid("status", "status must be online, away or busy.");
+        if (status == null || !STATUSES.contains(status))
+            throw ChatException.invalid("status", "status must be online, away or busy.");
         String clean = text == null || text.isBlank() ? null : TextRules.label(text.strip(), "text");
         if (clean != null && (clean.length() > MAX_TEXT || clean.codePoints().anyMatch(Character::isISOControl))) {
             throw ChatException.invalid("text", "text: up to " + MAX_TEXT + " characters, no control characters.");
@@ -202,7 +200,8 @@ public final class Presence {
             synchronized (lockOf(userId)) {
                 try {
                     // A connection may have come back since the expiry; it was announced online.
-                    if (online(List.of(userId)).isEmpty()) users.findById(userId).ifPresent(a -> wentOffline(a.ref()));
+                    if (online(List.of(userId)).isEmpty())
+                        users.findById(userId).ifPresent(a -> wentOffline(a.ref()));
                     goingOffline.remove(userId);
                 } catch (StoreException e) {
                     log.warn("offline of user {} not published yet, retrying: {}", userId, e.getMessage());
@@ -249,7 +248,8 @@ public final class Presence {
         List<UserRef> mates = rooms.roomMates(userId);
         Set<Long> online = online(mates.stream().map(UserRef::id).toList());
         var stored = store.findAll(online);
-        return mates.stream().filter(u -> online.contains(u.id()))
+        return mates.stream()
+                .filter(u -> online.contains(u.id()))
                 .map(u -> new OnlineUser(u, status(stored.get(u.id()), true)))
                 .toList();
     }

@@ -42,11 +42,17 @@ public final class Quotas {
     }
 
     void login(String address) {
-        take(limits.loginsPerAddress(), "login:" + address, "Too many sign-in attempts from your network; wait a little.");
+        take(
+                limits.loginsPerAddress(),
+                "login:" + address,
+                "Too many sign-in attempts from your network; wait a little.");
     }
 
     void registration(String address) {
-        take(limits.registrationsPerAddress(), "register:" + address, "Too many sign-ups from your network; try again later.");
+        take(
+                limits.registrationsPerAddress(),
+                "register:" + address,
+                "Too many sign-ups from your network; try again later.");
     }
 
     private void take(Rate rate, String key, String message) {

@@ -15,7 +15,8 @@ public record Rate(long tokens, Duration period, long burst) {
 
     public Rate {
         if (tokens < 1 || burst < 1 || period.isZero() || period.isNegative()) {
-            throw new IllegalArgumentException("a rate needs at least one token per period and a burst of at least one");
+            throw new IllegalArgumentException(
+                    "a rate needs at least one token per period and a burst of at least one");
         }
     }
 
@@ -26,7 +27,9 @@ public record Rate(long tokens, Duration period, long burst) {
     /** @throws IllegalArgumentException with a message fit for the person who wrote {@code text} */
     public static Rate parse(String text) {
         Matcher m = FORM.matcher(text.trim());
-        if (!m.matches()) throw new IllegalArgumentException("write a rate as COUNT/UNIT[,BURST] with UNIT s, m, h or d (e.g. 10/s,20), got " + text);
+        if (!m.matches())
+            throw new IllegalArgumentException(
+                    "write a rate as COUNT/UNIT[,BURST] with UNIT s, m, h or d (e.g. 10/s,20), got " + text);
         long tokens = Long.parseLong(m.group(1));
         Duration period = switch (m.group(2)) {
             case "s" -> Duration.ofSeconds(1);
@@ -39,8 +42,13 @@ public record Rate(long tokens, Duration period, long burst) {
 
     @Override
     public String toString() {
-        String unit = period.equals(Duration.ofSeconds(1)) ? "s" : period.equals(Duration.ofMinutes(1)) ? "m"
-                : period.equals(Duration.ofHours(1)) ? "h" : period.equals(Duration.ofDays(1)) ? "d" : period.toString();
+        String unit = period.equals(Duration.ofSeconds(1))
+                ? "s"
+                : period.equals(Duration.ofMinutes(1))
+                        ? "m"
+                        : period.equals(Duration.ofHours(1))
+                                ? "h"
+                                : period.equals(Duration.ofDays(1)) ? "d" : period.toString();
         return tokens + "/" + unit + (burst == tokens ? "" : "," + burst);
     }
 }

@@ -2,9 +2,6 @@ package dev.parley.chat;
 
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.ReadMarked;
-import dev.parley.chat.EventBus;
-import dev.parley.chat.MessageStore;
-import dev.parley.chat.ReadMarkStore;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,14 +49,17 @@ public final class ReadMarks {
         for (long id : messageIds) {
             Message m = messages.find(id).orElseThrow(() -> ChatException.notFound("message"));
             if (!rooms.isMember(reader, m.roomId())) {
-                // A message of a private room the reader is not in does not exist for them: the same answer as a missing one.
+                // A message of a private room the reader is not in does not exist for them: the same answer as a
+                // missing one.
                 if (!rooms.isVisible(reader, m.roomId())) throw ChatException.notFound("message");
                 throw new ChatException(ErrorCode.NOT_MEMBER, "Join the room first.");
             }
             upTo.merge(m.roomId(), m.seq(), Math::max);
         }
         upTo.forEach((roomId, seq) -> advance(reader, roomId, seq));
-        return upTo.keySet().stream().map(roomId -> new Mark(roomId, marks.watermark(reader.userId(), roomId))).toList();
+        return upTo.keySet().stream()
+                .map(roomId -> new Mark(roomId, marks.watermark(reader.userId(), roomId)))
+                .toList();
     }
 
     /** Marks everything in the room read, when the reader is a member; a visitor's reading is not tracked. */

@@ -7,7 +7,8 @@ import java.time.Instant;
  * message of a room has a distinct, gapless {@code seq} starting at 1.
  * Direct rooms have no name of their own: they are shown by the other person's name.
  */
-public record Room(long id, String name, boolean isPrivate, RoomKind kind, Long ownerId, long lastSeq, Instant createdAt) {
+public record Room(
+        long id, String name, boolean isPrivate, RoomKind kind, Long ownerId, long lastSeq, Instant createdAt) {
 
     public boolean isDirect() {
         return kind == RoomKind.DIRECT;

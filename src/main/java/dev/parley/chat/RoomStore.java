@@ -1,8 +1,5 @@
 package dev.parley.chat;
 
-import dev.parley.chat.Room;
-import dev.parley.chat.RoomListing;
-import dev.parley.chat.UserRef;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,9 +3,6 @@ package dev.parley.chat;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.MemberJoined;
 import dev.parley.chat.ChatEvent.MemberLeft;
-import dev.parley.chat.EventBus;
-import dev.parley.chat.DuplicateException;
-import dev.parley.chat.RoomStore;
 import dev.parley.chat.RoomStore.RoomAndMember;
 import java.util.List;
 
@@ -50,11 +47,17 @@ public final class Rooms {
         int most = quotas.limits().roomsPerPerson();
         // Counted before the insert: two racing creations may both pass, which costs one room, not a flood.
         if (rooms.countChannelsOwnedBy(owner.userId()) >= most) {
-            throw new ChatException(ErrorCode.FORBIDDEN, "name", "You own " + most + " rooms, the most one person may; ask an admin.");
+            throw new ChatException(
+                    ErrorCode.FORBIDDEN, "name", "You own " + most + " rooms, the most one person may; ask an admin.");
         }
-        var seen = rooms.visibleTo(owner.userId()).stream().map(RoomListing::room).filter(r -> !r.isDirect()).map(Room::name).toList();
+        var seen = rooms.visibleTo(owner.userId()).stream()
+                .map(RoomListing::room)
+                .filter(r -> !r.isDirect())
+                .map(Room::name)
+                .toList();
         ConfusableNames.lookAlike(clean, seen).ifPresent(taken -> {
-            throw new ChatException(ErrorCode.CONFLICT, "name", "A room named \"" + taken + "\" exists, and this name looks the same.");
+            throw new ChatException(
+                    ErrorCode.CONFLICT, "name", "A room named \"" + taken + "\" exists, and this name looks the same.");
         });
         quotas.createRoom(owner.userId());
         try {
@@ -94,7 +97,9 @@ public final class Rooms {
 
     /** The room as the viewer may see it, in one read; a private room they are not in is as missing as no room. */
     private static RoomAndMember seen(RoomStore rooms, Principal viewer, long roomId) {
-        return rooms.findFor(roomId, viewer.userId()).filter(Rooms::visible).orElseThrow(() -> ChatException.notFound("room"));
+        return rooms.findFor(roomId, viewer.userId())
+                .filter(Rooms::visible)
+                .orElseThrow(() -> ChatException.notFound("room"));
     }
 
     private static boolean visible(RoomAndMember seen) {
@@ -151,8 +156,10 @@ public final class Rooms {
     /** The owner of a room, or an admin who is in it, adds someone to it. Admin rights are read fresh, not from the token. */
     public UserRef addMember(Principal actor, long roomId, String username) {
         Room room = joined(actor, roomId);
-        if (room.isDirect()) throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation has exactly two people.");
-        if (!mayAddMembers(actor, room)) throw new ChatException(ErrorCode.FORBIDDEN, "Only the room's owner or an admin can add people.");
+        if (room.isDirect())
+            throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation has exactly two people.");
+        if (!mayAddMembers(actor, room))
+            throw new ChatException(ErrorCode.FORBIDDEN, "Only the room's owner or an admin can add people.");
         Account added = accounts.byUsername(username);
         if (rooms.addMember(roomId, added.id())) bus.publish(new MemberJoined(roomId, added.ref()));
         return added.ref();

@@ -37,22 +37,38 @@ public final class Search {
      */
     public SearchResults find(Principal viewer, String text, Long beforeId, int limit) {
         SearchQuery query = SearchQuery.parse(text);
-        if (limit < 1 || limit > MAX_PAGE) throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
-        if (beforeId != null && beforeId < 1) throw ChatException.invalid("before", "before must be a positive message id.");
+        if (limit < 1 || limit > MAX_PAGE)
+            throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
+        if (beforeId != null && beforeId < 1)
+            throw ChatException.invalid("before", "before must be a positive message id.");
         Map<Long, RoomListing> readable = rooms.readableBy(viewer).stream()
                 .collect(Collectors.toMap(l -> l.room().id(), Function.identity()));
-        Set<Long> scope = query.room() == null ? readable.keySet() : readable.values().stream()
-                .filter(l -> !l.room().isDirect() && l.room().name().equalsIgnoreCase(query.room()))
-                .map(l -> l.room().id()).collect(Collectors.toSet());
-        Optional<Long> author = query.author() == null ? Optional.empty() : users.findByUsername(query.author()).map(Account::id);
+        Set<Long> scope = query.room() == null
+                ? readable.keySet()
+                : readable.values().stream()
+                        .filter(l -> !l.room().isDirect() && l.room().name().equalsIgnoreCase(query.room()))
+                        .map(l -> l.room().id())
+                        .collect(Collectors.toSet());
+        Optional<Long> author = query.author() == null
+                ? Optional.empty()
+                : users.findByUsername(query.author()).map(Account::id);
         if (scope.isEmpty() || (query.author() != null && author.isEmpty())) {
             return new SearchResults(query, List.of(), null);
         }
-        List<Message> found = index.search(new SearchIndex.Criteria(query.terms(), scope, author.orElse(null),
-                query.postedFrom(), query.postedUntil(), beforeId, limit + 1));
+        List<Message> found = index.search(new SearchIndex.Criteria(
+                query.terms(),
+                scope,
+                author.orElse(null),
+                query.postedFrom(),
+                query.postedUntil(),
+                beforeId,
+                limit + 1));
         boolean more = found.size() > limit;
-        List<SearchHit> hits = found.stream().limit(limit)
-                .map(m -> new SearchHit(m, readable.get(m.roomId()), Snippet.of(m.content(), query))).toList();
-        return new SearchResults(query, hits, more ? hits.get(hits.size() - 1).message().id() : null);
+        List<SearchHit> hits = found.stream()
+                .limit(limit)
+                .map(m -> new SearchHit(m, readable.get(m.roomId()), Snippet.of(m.content(), query)))
+                .toList();
+        return new SearchResults(
+                query, hits, more ? hits.get(hits.size() - 1).message().id() : null);
     }
 }

@@ -23,7 +23,14 @@ public interface SearchIndex {
      * @param until    only messages created before this instant, or null
      * @param beforeId only messages with a smaller id (the cursor of the next page), or null
      */
-    record Criteria(List<SearchTerm> terms, Set<Long> roomIds, Long authorId, Instant from, Instant until, Long beforeId, int limit) {
+    record Criteria(
+            List<SearchTerm> terms,
+            Set<Long> roomIds,
+            Long authorId,
+            Instant from,
+            Instant until,
+            Long beforeId,
+            int limit) {
         public Criteria {
             terms = List.copyOf(terms);
             roomIds = Set.copyOf(roomIds);

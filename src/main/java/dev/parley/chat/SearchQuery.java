@@ -47,12 +47,17 @@ public record SearchQuery(List<SearchTerm> terms, String room, String author, Lo
                 i = end + 1;
             } else {
                 int end = i;
-                while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"') end++;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"')
+                    end++;
                 parsed.chunk(text.substring(i, end));
                 i = end;
             }
         }
-        if (parsed.terms.isEmpty() && parsed.room == null && parsed.author == null && parsed.after == null && parsed.before == null) {
+        if (parsed.terms.isEmpty()
+                && parsed.room == null
+                && parsed.author == null
+                && parsed.after == null
+                && parsed.before == null) {
             throw invalid("Type a word to search for: punctuation alone matches nothing.");
         }
         if (parsed.terms.size() > MAX_TERMS) throw invalid("A search has at most " + MAX_TERMS + " words or phrases.");

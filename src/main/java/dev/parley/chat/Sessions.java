@@ -1,14 +1,10 @@
 package dev.parley.chat;
+
 import dev.parley.auth.AccessTokens;
 import dev.parley.auth.Principal;
-
-import dev.parley.chat.Account;
 import dev.parley.chat.ChatEvent.SessionEnded;
 import dev.parley.chat.ChatEvent.UserSessionsEnded;
-import dev.parley.chat.EventBus;
-import dev.parley.chat.SessionStore;
 import dev.parley.chat.SessionStore.Rotation;
-import dev.parley.chat.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,7 +43,12 @@ public final class Sessions {
     public TokenPair start(Account account) {
         var principal = new Principal(account.id(), account.username(), account.admin(), randomToken(16));
         String refresh = randomToken(32);
-        store.create(principal.sessionId(), account.id(), hash(refresh), clock.instant().plus(REFRESH_LIFETIME), clock.instant());
+        store.create(
+                principal.sessionId(),
+                account.id(),
+                hash(refresh),
+                clock.instant().plus(REFRESH_LIFETIME),
+                clock.instant());
         return pair(principal, refresh);
     }
 
@@ -56,9 +57,12 @@ public final class Sessions {
         if (refreshToken == null || refreshToken.isBlank()) return Optional.empty();
         var now = clock.instant();
         String next = randomToken(32);
-        Rotation rotation = store.rotate(hash(refreshToken), hash(next), now.plus(REFRESH_LIFETIME), now, now.minus(REUSE_GRACE));
-        if (rotation instanceof Rotation.Rotated r) return principal(r.userId(), r.sessionId()).map(p -> pair(p, next));
-        if (rotation instanceof Rotation.RecentlySpent r) return principal(r.userId(), r.sessionId()).map(p -> pair(p, null));
+        Rotation rotation =
+                store.rotate(hash(refreshToken), hash(next), now.plus(REFRESH_LIFETIME), now, now.minus(REUSE_GRACE));
+        if (rotation instanceof Rotation.Rotated r)
+            return principal(r.userId(), r.sessionId()).map(p -> pair(p, next));
+        if (rotation instanceof Rotation.RecentlySpent r)
+            return principal(r.userId(), r.sessionId()).map(p -> pair(p, null));
         // The store revoked the session a thief's replay gave away: its live sockets close too.
         if (rotation instanceof Rotation.ReuseDetected r) bus.publish(new SessionEnded(r.sessionId()));
         return Optional.empty();
@@ -79,7 +83,9 @@ public final class Sessions {
 
     /** When an access token that {@link #authenticate} accepted expires. */
     public java.time.Instant expiresAt(String accessToken) {
-        return accessTokens.expiresAt(accessToken).orElseGet(() -> clock.instant().plus(AccessTokens.LIFETIME));
+        return accessTokens
+                .expiresAt(accessToken)
+                .orElseGet(() -> clock.instant().plus(AccessTokens.LIFETIME));
     }
 
     /** Whether the session is still live: not ended, revoked or expired. */

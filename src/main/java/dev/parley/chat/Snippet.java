@@ -16,7 +16,9 @@ final class Snippet {
     private Snippet() {}
 
     static String of(String content, SearchQuery query) {
-        List<SearchTokens.Token> marked = SearchTokens.of(content).stream().filter(t -> query.marks(t.word())).toList();
+        List<SearchTokens.Token> marked = SearchTokens.of(content).stream()
+                .filter(t -> query.marks(t.word()))
+                .toList();
         int start = 0;
         if (content.length() > WIDTH && !marked.isEmpty()) {
             start = Math.max(0, Math.min(marked.get(0).start() - LEAD, content.length() - WIDTH));

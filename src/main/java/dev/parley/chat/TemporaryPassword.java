@@ -1,5 +1,4 @@
 package dev.parley.chat;
-import dev.parley.auth.Passwords;
 
 import java.security.SecureRandom;
 

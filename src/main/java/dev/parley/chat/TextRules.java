@@ -23,7 +23,8 @@ public final class TextRules {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         for (int i = 0; i < nfc.length(); ) {
             int cp = nfc.codePointAt(i);
-            if (invisible(cp)) throw ChatException.invalid(field, field + ": " + describe(cp) + " " + hex(cp) + " is not allowed.");
+            if (invisible(cp))
+                throw ChatException.invalid(field, field + ": " + describe(cp) + " " + hex(cp) + " is not allowed.");
             i += Character.charCount(cp);
         }
         return nfc;
@@ -38,7 +39,8 @@ public final class TextRules {
                 throw ChatException.invalid("content", "content: malformed UTF-16 (a lone surrogate " + hex(cp) + ").");
             }
             if (cp != '\t' && cp != '\n' && Character.getType(cp) == Character.CONTROL) {
-                throw ChatException.invalid("content", "content: the control character " + hex(cp) + " is not allowed.");
+                throw ChatException.invalid(
+                        "content", "content: the control character " + hex(cp) + " is not allowed.");
             }
             i += Character.charCount(cp);
         }
@@ -47,10 +49,21 @@ public final class TextRules {
 
     static boolean invisible(int cp) {
         return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SURROGATE -> true;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE -> true;
             // Hangul fillers and the braille blank draw nothing, yet are letters or symbols.
-            default -> cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800 || cp == 0x034F
-                    || (cp >= 0xFE00 && cp <= 0xFE0E) || (cp >= 0xE0100 && cp <= 0xE01EF);
+            default ->
+                cp == 0x115F
+                        || cp == 0x1160
+                        || cp == 0x3164
+                        || cp == 0xFFA0
+                        || cp == 0x2800
+                        || cp == 0x034F
+                        || (cp >= 0xFE00 && cp <= 0xFE0E)
+                        || (cp >= 0xE0100 && cp <= 0xE01EF);
         };
     }
 

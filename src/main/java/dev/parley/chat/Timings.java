@@ -21,6 +21,7 @@ public final class Timings {
      * offline everywhere this long after its last heartbeat, unless they are connected elsewhere.
      */
     public static final Duration LEASE = Duration.ofSeconds(15);
+
     public static final Duration HEARTBEAT = Duration.ofSeconds(5);
     /**
      * A connection without a sign of life (a pong, a frame) for this long is no longer renewed: a
@@ -35,7 +36,8 @@ public final class Timings {
         // Two heartbeats fit in a lease: one late or lost beat does not take anybody offline.
         require(HEARTBEAT.multipliedBy(2).compareTo(LEASE) < 0, "HEARTBEAT * 2 < LEASE");
         // Lapses are noticed well within the shortest span that lapses.
-        require(TICK.compareTo(GRACE) < 0 && TICK.compareTo(TYPING_TIMEOUT) < 0 && TICK.compareTo(HEARTBEAT) < 0,
+        require(
+                TICK.compareTo(GRACE) < 0 && TICK.compareTo(TYPING_TIMEOUT) < 0 && TICK.compareTo(HEARTBEAT) < 0,
                 "TICK < GRACE, TYPING_TIMEOUT and HEARTBEAT");
         // A connection heard from is renewed at least once before it counts as asleep.
         require(HEARTBEAT.compareTo(ASLEEP_AFTER) < 0, "HEARTBEAT < ASLEEP_AFTER");

@@ -2,9 +2,6 @@ package dev.parley.chat;
 
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.TypingChanged;
-import dev.parley.chat.ClusterUnavailable;
-import dev.parley.chat.EventBus;
-import dev.parley.chat.TypingState;
 import java.time.Duration;
 
 /**

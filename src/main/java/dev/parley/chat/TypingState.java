@@ -1,6 +1,5 @@
 package dev.parley.chat;
 
-import dev.parley.chat.UserRef;
 import java.time.Instant;
 import java.util.List;
 

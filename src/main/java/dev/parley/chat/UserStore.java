@@ -1,6 +1,5 @@
 package dev.parley.chat;
 
-import dev.parley.chat.Account;
 import java.util.List;
 import java.util.Optional;
 

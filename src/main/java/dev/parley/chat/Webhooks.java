@@ -19,6 +19,7 @@ public final class Webhooks {
     public static final String PREFIX = "whk_";
     /** A burst of 20 posts, then one a second: plenty for alerts, too little to flood a room. */
     static final int BURST = 20;
+
     static final Duration REFILL_ONE = Duration.ofSeconds(1);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
@@ -36,7 +37,15 @@ public final class Webhooks {
     /** Per instance: with N instances a hook may post N times as fast. */
     private final ConcurrentHashMap<Long, Bucket> limits = new ConcurrentHashMap<>();
 
-    public Webhooks(WebhookStore store, RoomStore rooms, Bots bots, Messages messages, UserStore users, AuditLog audit, EventBus bus, Clock clock) {
+    public Webhooks(
+            WebhookStore store,
+            RoomStore rooms,
+            Bots bots,
+            Messages messages,
+            UserStore users,
+            AuditLog audit,
+            EventBus bus,
+            Clock clock) {
         this.store = store;
         this.rooms = rooms;
         this.bots = bots;
@@ -66,14 +75,23 @@ public final class Webhooks {
 
     public void revoke(long adminId, long webhookId) {
         Account admin = admins.require(adminId);
-        Webhook webhook = store.all().stream().filter(w -> w.id() == webhookId).findFirst().orElseThrow(() -> ChatException.notFound("webhook"));
-        if (store.revoke(webhookId, clock.instant())) audit.record(admin, "webhook.revoke", "webhook " + webhook.id() + " as " + webhook.bot().username());
+        Webhook webhook = store.all().stream()
+                .filter(w -> w.id() == webhookId)
+                .findFirst()
+                .orElseThrow(() -> ChatException.notFound("webhook"));
+        if (store.revoke(webhookId, clock.instant()))
+            audit.record(
+                    admin,
+                    "webhook.revoke",
+                    "webhook " + webhook.id() + " as " + webhook.bot().username());
     }
 
     /** The live webhook of a token; unknown, revoked, or of a deactivated bot: not found. */
     public Webhook active(String token) {
         if (token == null || !token.startsWith(PREFIX)) throw ChatException.notFound("webhook");
-        return store.findByHash(SecretTokens.hash(token)).filter(w -> !w.revoked()).orElseThrow(() -> ChatException.notFound("webhook"));
+        return store.findByHash(SecretTokens.hash(token))
+                .filter(w -> !w.revoked())
+                .orElseThrow(() -> ChatException.notFound("webhook"));
     }
 
     /** Posts {@code text} into the webhook's room as its bot: checked, stored and delivered as any message. */
@@ -85,15 +103,26 @@ public final class Webhooks {
             throw ChatException.notFound("webhook");
         }
         if (!limits.computeIfAbsent(webhook.id(), id -> bucket()).tryConsume(1)) {
-            throw new ChatException(ErrorCode.RATE_LIMITED, "Too many posts to this webhook: at most one a second after a burst of " + BURST + ".");
+            throw new ChatException(
+                    ErrorCode.RATE_LIMITED,
+                    "Too many posts to this webhook: at most one a second after a burst of " + BURST + ".");
         }
-        Message message = messages.post(new Principal(bot.id(), bot.username(), false, "webhook:" + webhook.id()),
-                webhook.roomId(), text, clientId).message();
+        Message message = messages.post(
+                        new Principal(bot.id(), bot.username(), false, "webhook:" + webhook.id()),
+                        webhook.roomId(),
+                        text,
+                        clientId)
+                .message();
         store.touch(webhook.id(), clock.instant(), TOUCH_EVERY);
         return message;
     }
 
     private static Bucket bucket() {
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(BURST).refillGreedy(1, REFILL_ONE).build()).build();
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(BURST)
+                        .refillGreedy(1, REFILL_ONE)
+                        .build())
+                .build();
     }
 }

@@ -11,7 +11,10 @@ final class Buckets {
 
     static BucketConfiguration of(Rate rate) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(rate.burst()).refillGreedy(rate.tokens(), rate.period()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(rate.burst())
+                        .refillGreedy(rate.tokens(), rate.period())
+                        .build())
                 .build();
     }
 }

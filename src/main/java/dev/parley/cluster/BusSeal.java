@@ -35,7 +35,8 @@ final class BusSeal {
 
     /** The seal of {@code channel}, keyed from the cluster's shared secret. */
     static BusSeal forChannel(byte[] sharedSecret, String channel) {
-        if (sharedSecret.length < 32) throw new IllegalArgumentException("the bus key needs a secret of at least 32 bytes");
+        if (sharedSecret.length < 32)
+            throw new IllegalArgumentException("the bus key needs a secret of at least 32 bytes");
         return new BusSeal(hmac(new SecretKeySpec(sharedSecret, ALGORITHM), LABEL), channel);
     }
 

@@ -33,7 +33,8 @@ final class EventCodec {
 
     private final ObjectMapper json = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .registerModule(new SimpleModule().addSerializer(Instant.class, new InstantText())
+            .registerModule(new SimpleModule()
+                    .addSerializer(Instant.class, new InstantText())
                     .addDeserializer(Instant.class, new InstantParsed()));
 
     String encode(String from, ChatEvent event) {

@@ -1,7 +1,7 @@
 package dev.parley.cluster;
-import dev.parley.chat.EventBus;
 
 import dev.parley.chat.ChatEvent;
+import dev.parley.chat.EventBus;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

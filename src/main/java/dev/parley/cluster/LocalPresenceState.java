@@ -1,6 +1,6 @@
 package dev.parley.cluster;
-import dev.parley.chat.PresenceState;
 
+import dev.parley.chat.PresenceState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

@@ -22,7 +22,8 @@ public final class LocalRateLimits implements RateLimits {
 
     private final ConcurrentHashMap<Key, Bucket> buckets = new ConcurrentHashMap<>();
     private final ClockTime time;
-    private final java.util.concurrent.atomic.AtomicLong sweptAt = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+    private final java.util.concurrent.atomic.AtomicLong sweptAt =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     public LocalRateLimits(Clock clock) {
         this.time = new ClockTime(clock);
@@ -48,16 +49,20 @@ public final class LocalRateLimits implements RateLimits {
 
     private Bucket bucket(Rate rate, String key) {
         if (buckets.size() > FORGET_ABOVE) forgetFull();
-        return buckets.computeIfAbsent(new Key(rate, key), k -> Bucket.builder()
-                .addLimit(Buckets.of(rate).getBandwidths()[0])
-                .withCustomTimePrecision(time)
-                .build());
+        return buckets.computeIfAbsent(
+                new Key(rate, key),
+                k -> Bucket.builder()
+                        .addLimit(Buckets.of(rate).getBandwidths()[0])
+                        .withCustomTimePrecision(time)
+                        .build());
     }
 
     /** At most once a second: when every bucket is busy, sweeping on each call would cost more than it frees. */
     private void forgetFull() {
         long last = sweptAt.get();
         if (System.nanoTime() - last < 1_000_000_000L || !sweptAt.compareAndSet(last, System.nanoTime())) return;
-        buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= e.getKey().rate().burst());
+        buckets.entrySet()
+                .removeIf(e ->
+                        e.getValue().getAvailableTokens() >= e.getKey().rate().burst());
     }
 }

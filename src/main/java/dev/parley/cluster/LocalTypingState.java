@@ -1,6 +1,6 @@
 package dev.parley.cluster;
-import dev.parley.chat.TypingState;
 
+import dev.parley.chat.TypingState;
 import dev.parley.chat.UserRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +57,9 @@ public final class LocalTypingState implements TypingState {
     @Override
     public synchronized List<UserRef> typers(long roomId) {
         var room = rooms.get(roomId);
-        return room == null ? List.of() : room.values().stream().map(Typist::user).toList();
+        return room == null
+                ? List.of()
+                : room.values().stream().map(Typist::user).toList();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.parley.cluster;
-import dev.parley.util.Redaction;
-import dev.parley.chat.ClusterUnavailable;
 
+import dev.parley.chat.ClusterUnavailable;
+import dev.parley.util.Redaction;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -30,6 +30,7 @@ public final class Redis implements AutoCloseable {
 
     /** How often Redis is asked whether it answers: a paused Redis keeps its sockets open and says nothing. */
     private static final long PROBE_MS = 500;
+
     private static final Logger log = LoggerFactory.getLogger(Redis.class);
 
     private final ClientResources resources;
@@ -49,19 +50,23 @@ public final class Redis implements AutoCloseable {
         this.resources = ClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(
+                        Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources, RedisURI.create(url));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
-                .socketOptions(SocketOptions.builder().connectTimeout(TIMEOUT).keepAlive(true).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(TIMEOUT)
+                        .keepAlive(true)
+                        .build())
                 .build());
         this.commands = client.connect();
         this.pubSub = client.connectPubSub();
-        this.buckets = client.connect(io.lettuce.core.codec.RedisCodec.of(io.lettuce.core.codec.StringCodec.UTF8,
-                io.lettuce.core.codec.ByteArrayCodec.INSTANCE));
+        this.buckets = client.connect(io.lettuce.core.codec.RedisCodec.of(
+                io.lettuce.core.codec.StringCodec.UTF8, io.lettuce.core.codec.ByteArrayCodec.INSTANCE));
         probe.scheduleWithFixedDelay(this::probe, PROBE_MS, PROBE_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -89,7 +94,8 @@ public final class Redis implements AutoCloseable {
             answering = false;
             throw e;
         }
-        if (was && !answering) log.warn("Redis does not answer: this instance serves its own clients only until it does");
+        if (was && !answering)
+            log.warn("Redis does not answer: this instance serves its own clients only until it does");
         if (!was && answering) log.info("Redis answers again");
     }
 
@@ -98,7 +104,8 @@ public final class Redis implements AutoCloseable {
         try {
             return new Redis(url);
         } catch (RuntimeException e) {
-            throw new ClusterUnavailable("cannot reach Redis at " + Redaction.url(url) + ": " + Redaction.reason(e, url), e);
+            throw new ClusterUnavailable(
+                    "cannot reach Redis at " + Redaction.url(url) + ": " + Redaction.reason(e, url), e);
         }
     }
 

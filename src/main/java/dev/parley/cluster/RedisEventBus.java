@@ -1,13 +1,12 @@
 package dev.parley.cluster;
-import dev.parley.chat.EventBus;
 
 import dev.parley.chat.ChatEvent;
+import dev.parley.chat.EventBus;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +57,14 @@ public final class RedisEventBus implements EventBus {
         this.redis = redis;
         this.channel = channel;
         this.seal = BusSeal.forChannel(sharedSecret, channel);
-        this.inbound = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
-                new java.util.concurrent.ArrayBlockingQueue<>(inboundLimit), daemon("parley-bus-in"), (task, pool) -> dropInbound());
+        this.inbound = new java.util.concurrent.ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(inboundLimit),
+                daemon("parley-bus-in"),
+                (task, pool) -> dropInbound());
         redis.pubSub.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String from, String text) {
@@ -73,9 +78,12 @@ public final class RedisEventBus implements EventBus {
     public void publish(ChatEvent event) {
         dispatch(event);
         try {
-            redis.commands.async().publish(channel, seal.seal(codec.encode(instance, event))).whenComplete((receivers, failure) -> {
-                if (failure != null) failedToPublish(failure);
-            });
+            redis.commands
+                    .async()
+                    .publish(channel, seal.seal(codec.encode(instance, event)))
+                    .whenComplete((receivers, failure) -> {
+                        if (failure != null) failedToPublish(failure);
+                    });
         } catch (RuntimeException e) {
             failedToPublish(e);
         }
@@ -107,7 +115,10 @@ public final class RedisEventBus implements EventBus {
         if (text.isEmpty()) {
             long n = refused.incrementAndGet();
             if (n == 1 || n % 1000 == 0) {
-                log.warn("dropped a message on {} without a valid tag ({} so far): something other than a Parley instance sharing this JWT_SECRET publishes on this Redis", channel, n);
+                log.warn(
+                        "dropped a message on {} without a valid tag ({} so far): something other than a Parley instance sharing this JWT_SECRET publishes on this Redis",
+                        channel,
+                        n);
             }
             return;
         }
@@ -130,7 +141,8 @@ public final class RedisEventBus implements EventBus {
     }
 
     private void dropInbound() {
-        if (inboundDropped.getAndIncrement() % 1000 == 0) log.warn("dropped events from Redis: the bus's thread is that far behind; rooms heal from the database");
+        if (inboundDropped.getAndIncrement() % 1000 == 0)
+            log.warn("dropped events from Redis: the bus's thread is that far behind; rooms heal from the database");
     }
 
     /** Events from Redis dropped because {@link #INBOUND_LIMIT} were waiting. */
@@ -139,7 +151,8 @@ public final class RedisEventBus implements EventBus {
     }
 
     private void failedToPublish(Throwable failure) {
-        if (publishFailures.getAndIncrement() % 1000 == 0) log.warn("cannot publish to Redis ({}); other instances will heal from the database", failure.toString());
+        if (publishFailures.getAndIncrement() % 1000 == 0)
+            log.warn("cannot publish to Redis ({}); other instances will heal from the database", failure.toString());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

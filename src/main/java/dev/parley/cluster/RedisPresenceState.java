@@ -1,9 +1,9 @@
 package dev.parley.cluster;
-import dev.parley.chat.PresenceState;
 
 import static dev.parley.cluster.RedisScript.epochMillis;
 import static dev.parley.cluster.RedisScript.timeToLive;
 
+import dev.parley.chat.PresenceState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -38,7 +38,8 @@ public final class RedisRateLimits implements RateLimits {
                 // A send or a request waits for its bucket: a Redis that stops answering must cost it
                 // a fraction of a second, not the connection's full timeout, before the local fallback.
                 .requestTimeout(REQUEST_TIMEOUT)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
         this.fallback = new LocalRateLimits(clock);
     }
@@ -68,7 +69,8 @@ public final class RedisRateLimits implements RateLimits {
     }
 
     private BucketProxy bucket(Rate rate, String key) {
-        // The rate is part of the key: instances configured differently, or a changed setting, never share a bucket's state.
+        // The rate is part of the key: instances configured differently, or a changed setting, never share a bucket's
+        // state.
         return buckets.getProxy(prefix + key + ":" + rate, () -> Buckets.of(rate));
     }
 }

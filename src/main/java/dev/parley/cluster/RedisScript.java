@@ -1,6 +1,6 @@
 package dev.parley.cluster;
-import dev.parley.chat.ClusterUnavailable;
 
+import dev.parley.chat.ClusterUnavailable;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;

@@ -1,9 +1,9 @@
 package dev.parley.cluster;
-import dev.parley.chat.TypingState;
 
 import static dev.parley.cluster.RedisScript.epochMillis;
 import static dev.parley.cluster.RedisScript.timeToLive;
 
+import dev.parley.chat.TypingState;
 import dev.parley.chat.UserRef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,14 +101,22 @@ public final class RedisTypingState implements TypingState {
 
     @Override
     public boolean start(long roomId, UserRef user, Instant until) {
-        var reply = START.run(redis, prefix, Long.toString(roomId), Long.toString(user.id()), user.username(),
-                epochMillis(until), timeToLive(until));
+        var reply = START.run(
+                redis,
+                prefix,
+                Long.toString(roomId),
+                Long.toString(user.id()),
+                user.username(),
+                epochMillis(until),
+                timeToLive(until));
         return (Long) reply.get(0) == 1;
     }
 
     @Override
     public boolean stop(long roomId, long userId) {
-        return (Long) STOP.run(redis, prefix, Long.toString(roomId), Long.toString(userId)).get(0) == 1;
+        return (Long) STOP.run(redis, prefix, Long.toString(roomId), Long.toString(userId))
+                        .get(0)
+                == 1;
     }
 
     @Override

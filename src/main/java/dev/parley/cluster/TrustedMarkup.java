@@ -19,6 +19,14 @@ final class TrustedMarkup {
         if (!(event instanceof MessagePosted posted)) return event;
         Message m = posted.message();
         String content = m.content() == null ? "" : m.content();
-        return new MessagePosted(new Message(m.id(), m.roomId(), m.seq(), m.user(), content, MessageContent.toHtml(content), m.createdAt(), m.clientId()));
+        return new MessagePosted(new Message(
+                m.id(),
+                m.roomId(),
+                m.seq(),
+                m.user(),
+                content,
+                MessageContent.toHtml(content),
+                m.createdAt(),
+                m.clientId()));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.Status;
 import dev.parley.chat.ChatException;
+import dev.parley.chat.MessageStore.Appended;
 import dev.parley.chat.Messages;
 import dev.parley.chat.Presence;
 import dev.parley.chat.ReadMarks;
@@ -13,7 +14,6 @@ import dev.parley.chat.Room;
 import dev.parley.chat.Rooms;
 import dev.parley.chat.Typing;
 import dev.parley.chat.UserRef;
-import dev.parley.chat.MessageStore.Appended;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,13 @@ final class Commands {
 
     record Member(long id, String username, boolean online, String status, String text) {}
 
-    record JoinedRoom(long id, String name, @JsonProperty("private") boolean isPrivate, String kind, long lastSeq, List<Member> members) {}
+    record JoinedRoom(
+            long id,
+            String name,
+            @JsonProperty("private") boolean isPrivate,
+            String kind,
+            long lastSeq,
+            List<Member> members) {}
 
     private final Rooms rooms;
     private final Messages messages;
@@ -41,7 +47,14 @@ final class Commands {
     private final Hub hub;
     private final TokenExpiry tokens;
 
-    Commands(Rooms rooms, Messages messages, Typing typing, Presence presence, ReadMarks readMarks, Hub hub, TokenExpiry tokens) {
+    Commands(
+            Rooms rooms,
+            Messages messages,
+            Typing typing,
+            Presence presence,
+            ReadMarks readMarks,
+            Hub hub,
+            TokenExpiry tokens) {
         this.rooms = rooms;
         this.messages = messages;
         this.typing = typing;
@@ -62,8 +75,9 @@ final class Commands {
                 c.typingIn.remove(roomId);
                 yield Map.of();
             }
-            case "send-message" -> messages.postAsync(me, in.id("roomId"), in.text("content"), in.optionalText("clientId"))
-                    .thenApply(Appended::message);
+            case "send-message" ->
+                messages.postAsync(me, in.id("roomId"), in.text("content"), in.optionalText("clientId"))
+                        .thenApply(Appended::message);
             case "typing-start" -> {
                 long roomId = in.id("roomId");
                 typing.start(me, roomId);
@@ -91,12 +105,20 @@ final class Commands {
         Room room = rooms.join(c.principal, roomId);
         hub.follow(c, roomId);
         List<UserRef> members = rooms.members(c.principal, roomId);
-        Map<Long, Status> statuses = presence.statuses(members.stream().map(UserRef::id).toList());
-        return new JoinedRoom(room.id(), room.name(), room.isPrivate(), room.kind().name().toLowerCase(Locale.ROOT), room.lastSeq(),
-                members.stream().map(u -> {
-                    Status s = statuses.get(u.id());
-                    return new Member(u.id(), u.username(), s.online(), s.status(), s.text());
-                }).toList());
+        Map<Long, Status> statuses =
+                presence.statuses(members.stream().map(UserRef::id).toList());
+        return new JoinedRoom(
+                room.id(),
+                room.name(),
+                room.isPrivate(),
+                room.kind().name().toLowerCase(Locale.ROOT),
+                room.lastSeq(),
+                members.stream()
+                        .map(u -> {
+                            Status s = statuses.get(u.id());
+                            return new Member(u.id(), u.username(), s.online(), s.status(), s.text());
+                        })
+                        .toList());
     }
 
     private List<Mark> markRead(Principal me, Inbound in) {
@@ -116,12 +138,15 @@ final class Commands {
         var cursors = new LinkedHashMap<Long, Long>();
         if (in.has("rooms")) {
             JsonNode rooms = in.data().get("rooms");
-            if (!rooms.isObject()) throw ChatException.invalid("rooms", "\"rooms\" must map room ids to the last seq you have.");
-            if (rooms.size() > MAX_SYNC_ROOMS) throw ChatException.invalid("rooms", "At most " + MAX_SYNC_ROOMS + " rooms per sync.");
+            if (!rooms.isObject())
+                throw ChatException.invalid("rooms", "\"rooms\" must map room ids to the last seq you have.");
+            if (rooms.size() > MAX_SYNC_ROOMS)
+                throw ChatException.invalid("rooms", "At most " + MAX_SYNC_ROOMS + " rooms per sync.");
             var fields = rooms.fields();
             while (fields.hasNext()) {
                 var field = fields.next();
-                long roomId = Inbound.positive(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()), "rooms");
+                long roomId =
+                        Inbound.positive(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()), "rooms");
                 cursors.put(roomId, Inbound.nonNegative(field.getValue(), "rooms"));
             }
         } else {

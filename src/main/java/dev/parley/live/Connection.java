@@ -2,16 +2,16 @@ package dev.parley.live;
 
 import dev.parley.auth.Principal;
 import jakarta.websocket.CloseReason;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.core.CoreSession;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
 
 /**
  * One open socket: who is on it, how it wants its events, which rooms it follows and how far
@@ -49,6 +49,7 @@ public final class Connection {
     final Format format;
     /** The room the page shows (0: none); pages get that room's events in full, others in brief. */
     final long viewing;
+
     final long openedAt = System.nanoTime();
     final Set<Long> typingIn = ConcurrentHashMap.newKeySet();
     final FrameRate rate;
@@ -65,10 +66,12 @@ public final class Connection {
     private volatile java.time.Instant tokenExpires;
     /** The expiry a {@code token-expiring} warning was last sent for. */
     private volatile java.time.Instant warnedFor;
+
     private java.time.Instant expiredFor;
 
     /** Over Jetty's own session of the socket, which it writes and closes without blocking. */
-    Connection(CoreSession core, Principal principal, Format format, long viewing, FrameRate rate, SocketWriter writer) {
+    Connection(
+            CoreSession core, Principal principal, Format format, long viewing, FrameRate rate, SocketWriter writer) {
         this.id = INSTANCE + "-" + IDS.incrementAndGet();
         this.core = core;
         this.principal = principal;

@@ -1,12 +1,12 @@
 package dev.parley.live;
 
-import dev.parley.util.Futures;
 import dev.parley.chat.ChatException;
-import dev.parley.chat.ErrorCode;
 import dev.parley.chat.ClusterUnavailable;
+import dev.parley.chat.ErrorCode;
 import dev.parley.chat.StoreException;
 import dev.parley.chat.TryLater;
 import dev.parley.util.FailureLog;
+import dev.parley.util.Futures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -56,7 +56,8 @@ final class Dispatcher {
         // A sync replays before going live; any other first frame ends the hold at once.
         if (!in.event().equals("sync")) c.goLive();
         try {
-            if (in.event().equals(SEND)) c.sends.makeRoom(); else c.sends.awaitAll();
+            if (in.event().equals(SEND)) c.sends.makeRoom();
+            else c.sends.awaitAll();
             Object data = commands.run(c, in);
             if (data instanceof CompletableFuture<?> later) {
                 // Answered after the commit, behind the message's own event, which it leaves with in one write.
@@ -82,9 +83,18 @@ final class Dispatcher {
             refuse(out, c, in.ack(), e);
         } else if (cause instanceof StoreException) {
             failures.failed(in.event() + " on " + c, cause);
-            refuse(out, c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
+            refuse(
+                    out,
+                    c,
+                    in.ack(),
+                    new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
         } else if (cause instanceof ClusterUnavailable) {
-            refuse(out, c, in.ack(), new ChatException(ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
+            refuse(
+                    out,
+                    c,
+                    in.ack(),
+                    new ChatException(
+                            ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
         } else {
             failures.failed(in.event() + " on " + c, cause);
             refuse(out, c, in.ack(), new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));

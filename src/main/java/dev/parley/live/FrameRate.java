@@ -14,6 +14,7 @@ final class FrameRate {
     private final long nanosPerToken;
     /** Tokens are counted in nanoseconds of refill: full when {@code credit} reaches capacity × nanosPerToken. */
     private final LongSupplier nanoTime;
+
     private long credit;
     private long refilledAt;
 

@@ -72,7 +72,9 @@ final class Frames {
             synchronized (this) {
                 if (source != null) {
                     String text = source.get();
-                    encoded = text == null ? null : new Encoded(text, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                    encoded = text == null
+                            ? null
+                            : new Encoded(text, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
                     source = null;
                 }
                 return encoded;

@@ -7,8 +7,8 @@ import dev.parley.chat.ChatEvent.MessagePosted;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.ReadMarked;
 import dev.parley.chat.ChatEvent.SessionEnded;
-import dev.parley.chat.ChatEvent.UserSessionsEnded;
 import dev.parley.chat.ChatEvent.TypingChanged;
+import dev.parley.chat.ChatEvent.UserSessionsEnded;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.Messages;
 import dev.parley.chat.Presence;
@@ -57,7 +57,14 @@ public final class Hub implements AutoCloseable {
     private final EventBus.Subscription subscription;
     private final TokenExpiry expiry;
 
-    public Hub(Rooms rooms, Messages messages, Typing typing, Presence presence, EventBus bus, Templates templates, TokenExpiry expiry) {
+    public Hub(
+            Rooms rooms,
+            Messages messages,
+            Typing typing,
+            Presence presence,
+            EventBus bus,
+            Templates templates,
+            TokenExpiry expiry) {
         this.rooms = rooms;
         this.messages = messages;
         this.typing = typing;
@@ -70,15 +77,20 @@ public final class Hub implements AutoCloseable {
     /** Registers a new connection: it follows all the user's rooms, and the user counts as online. */
     void open(Connection c) {
         connections.add(c);
-        byUser.computeIfAbsent(c.principal.userId(), id -> ConcurrentHashMap.newKeySet()).add(c);
-        for (long roomId : rooms.roomIdsOf(c.principal.userId())) channel(roomId).follow(c);
+        byUser.computeIfAbsent(c.principal.userId(), id -> ConcurrentHashMap.newKeySet())
+                .add(c);
+        for (long roomId : rooms.roomIdsOf(c.principal.userId()))
+            channel(roomId).follow(c);
         // A page reading a public room before joining it watches that room live too.
-        if (c.viewing != 0 && !c.follows(c.viewing) && rooms.isVisible(c.principal, c.viewing)) channel(c.viewing).follow(c);
+        if (c.viewing != 0 && !c.follows(c.viewing) && rooms.isVisible(c.principal, c.viewing))
+            channel(c.viewing).follow(c);
         if (c.format == Format.JSON) {
             c.send(renderer.onlineUsers(presence.onlineRoomMates(c.principal.userId())));
         } else {
             List<UserRef> everyone = rooms.roomMates(c.principal.userId());
-            String dots = renderer.presenceOfAll(everyone, presence.statuses(everyone.stream().map(UserRef::id).toList()));
+            String dots = renderer.presenceOfAll(
+                    everyone,
+                    presence.statuses(everyone.stream().map(UserRef::id).toList()));
             if (dots != null) c.send(dots);
         }
         presence.connected(c.principal, c.id);
@@ -133,8 +145,8 @@ public final class Hub implements AutoCloseable {
     }
 
     private RoomChannel channel(long roomId) {
-        return channels.computeIfAbsent(roomId, id -> new RoomChannel(id, messages.lastSeq(id),
-                messages::after, renderer::message));
+        return channels.computeIfAbsent(
+                roomId, id -> new RoomChannel(id, messages.lastSeq(id), messages::after, renderer::message));
     }
 
     private void on(ChatEvent event) {
@@ -154,12 +166,16 @@ public final class Hub implements AutoCloseable {
             // Nobody is told about their own typing; a page hides its own name itself, as the fragment is shared.
             RoomChannel channel = channels.get(e.roomId());
             if (channel != null) {
-                channel.broadcast(renderer.typing(e), c -> c.format == Format.JSON && c.principal.userId() == e.user().id());
+                channel.broadcast(
+                        renderer.typing(e),
+                        c -> c.format == Format.JSON
+                                && c.principal.userId() == e.user().id());
             }
         } else if (event instanceof ReadMarked e) {
             broadcast(e.roomId(), renderer.read(e));
         } else if (event instanceof PresenceChanged e) {
-            Set<Connection> recipients = new LinkedHashSet<>(connectionsOf(e.user().id()));
+            Set<Connection> recipients =
+                    new LinkedHashSet<>(connectionsOf(e.user().id()));
             for (long roomId : rooms.roomIdsOf(e.user().id())) {
                 RoomChannel channel = channels.get(roomId);
                 if (channel != null) recipients.addAll(channel.followers());
@@ -217,9 +233,11 @@ public final class Hub implements AutoCloseable {
      * followed room's newest seq with what was delivered: one read for all of them.
      */
     void healTails() {
-        var followed = channels.values().stream().filter(RoomChannel::hasFollowers).toList();
+        var followed =
+                channels.values().stream().filter(RoomChannel::hasFollowers).toList();
         if (followed.isEmpty()) return;
-        Map<Long, Long> newest = messages.lastSeqs(followed.stream().map(ch -> ch.roomId).toList());
+        Map<Long, Long> newest =
+                messages.lastSeqs(followed.stream().map(ch -> ch.roomId).toList());
         for (RoomChannel channel : followed) channel.catchUp(newest.getOrDefault(channel.roomId, 0L));
     }
 

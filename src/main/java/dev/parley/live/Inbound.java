@@ -32,12 +32,17 @@ record Inbound(String event, Object ack, JsonNode data) {
         try {
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new Unreadable(ackOfLenient(text), ChatException.invalid(null, "The frame is not valid JSON (one object, each key once, nothing after it)."));
+            throw new Unreadable(
+                    ackOfLenient(text),
+                    ChatException.invalid(
+                            null, "The frame is not valid JSON (one object, each key once, nothing after it)."));
         }
-        if (root == null || !root.isObject()) throw new Unreadable(null, ChatException.invalid(null, "A frame must be a JSON object."));
+        if (root == null || !root.isObject())
+            throw new Unreadable(null, ChatException.invalid(null, "A frame must be a JSON object."));
         Object ack = ack(root.get("ack"));
         JsonNode event = root.get("event");
-        if (event == null || !event.isTextual()) throw new Unreadable(ack, ChatException.invalid("event", "\"event\" must name an event."));
+        if (event == null || !event.isTextual())
+            throw new Unreadable(ack, ChatException.invalid("event", "\"event\" must name an event."));
         JsonNode data = root.get("data");
         if (data == null) {
             ObjectNode flat = root.deepCopy();
@@ -61,13 +66,15 @@ record Inbound(String event, Object ack, JsonNode data) {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The ack id as sent (a whole number or a short string), or null when absent or unusable. */
     private static Object ack(JsonNode ack) {
         if (ack == null || ack.isNull()) return null;
         if (ack.isIntegralNumber() && ack.canConvertToLong()) return ack.longValue();
-        if (ack.isTextual() && !ack.textValue().isEmpty() && ack.textValue().length() <= MAX_ACK_LENGTH) return ack.textValue();
+        if (ack.isTextual() && !ack.textValue().isEmpty() && ack.textValue().length() <= MAX_ACK_LENGTH)
+            return ack.textValue();
         return null;
     }
 

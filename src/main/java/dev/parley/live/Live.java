@@ -41,8 +41,15 @@ public final class Live implements AutoCloseable {
     private final ScheduledExecutorService healer = singleThread("parley-tail-heal");
     private long ticks;
 
-    public Live(Rooms rooms, Messages messages, Typing typing, Presence presence, ReadMarks readMarks, EventBus bus, Templates templates,
-                TokenExpiry tokens) {
+    public Live(
+            Rooms rooms,
+            Messages messages,
+            Typing typing,
+            Presence presence,
+            ReadMarks readMarks,
+            EventBus bus,
+            Templates templates,
+            TokenExpiry tokens) {
         this.writer = SocketWriter.start();
         this.hub = new Hub(rooms, messages, typing, presence, bus, templates, tokens);
         this.dispatcher = new Dispatcher(hub, new Commands(rooms, messages, typing, presence, readMarks, hub, tokens));
@@ -57,13 +64,17 @@ public final class Live implements AutoCloseable {
     }
 
     private void every(ScheduledExecutorService thread, Duration period, String what, Runnable work) {
-        thread.scheduleWithFixedDelay(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                failures.failed(what, e);
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        failures.failed(what, e);
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private static ScheduledExecutorService singleThread(String name) {
@@ -75,7 +86,8 @@ public final class Live implements AutoCloseable {
     }
 
     /** The endpoint config of one accepted handshake: the socket it opens belongs to this principal. */
-    public ServerEndpointConfig endpointFor(Principal principal, Format format, long viewing, java.time.Instant tokenExpires) {
+    public ServerEndpointConfig endpointFor(
+            Principal principal, Format format, long viewing, java.time.Instant tokenExpires) {
         return ServerEndpointConfig.Builder.create(LiveEndpoint.class, "/ws")
                 .subprotocols(format == Format.JSON ? List.of(Format.JSON_SUBPROTOCOL) : List.of())
                 .configurator(new ServerEndpointConfig.Configurator() {

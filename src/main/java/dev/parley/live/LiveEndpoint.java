@@ -38,11 +38,20 @@ public final class LiveEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(MAX_FRAME);
         session.setMaxIdleTimeout(Timings.IDLE_TIMEOUT.toMillis());
-        connection = new Connection(((JakartaWebSocketSession) session).getCoreSession(), principal, format, viewing, new FrameRate(Live.FRAMES_PER_SECOND), live.writer);
+        connection = new Connection(
+                ((JakartaWebSocketSession) session).getCoreSession(),
+                principal,
+                format,
+                viewing,
+                new FrameRate(Live.FRAMES_PER_SECOND),
+                live.writer);
         connection.tokenRenewed(tokenExpires);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> live.dispatcher.receive(connection, text));
-        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> live.hub.alive(connection));
-        session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>) bytes -> live.dispatcher.binary(connection));
+        session.addMessageHandler(
+                String.class, (MessageHandler.Whole<String>) text -> live.dispatcher.receive(connection, text));
+        session.addMessageHandler(
+                PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> live.hub.alive(connection));
+        session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>)
+                bytes -> live.dispatcher.binary(connection));
         live.hub.open(connection);
     }
 

@@ -43,7 +43,11 @@ final class Outbox {
     }
 
     /** Idle: nothing queued. Waiting: handed to the socket writer. Writing: a pump runs. */
-    private enum State { IDLE, WAITING, WRITING }
+    private enum State {
+        IDLE,
+        WAITING,
+        WRITING
+    }
 
     private final CoreSession socket;
     private final SocketWriter writer;
@@ -154,7 +158,10 @@ final class Outbox {
                 more = !queue.isEmpty();
             }
             // With more queued behind it, a frame may wait in Jetty's buffer: a burst goes out in few writes.
-            socket.sendFrame(entry.frame(), Callback.from(() -> completed(write, true), failure -> completed(write, false)), more);
+            socket.sendFrame(
+                    entry.frame(),
+                    Callback.from(() -> completed(write, true), failure -> completed(write, false)),
+                    more);
             synchronized (this) {
                 if (!write.done) {
                     write.continuesInCallback = true;

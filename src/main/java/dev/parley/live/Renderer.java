@@ -26,40 +26,85 @@ final class Renderer {
     }
 
     Frames message(Message m) {
-        return Frames.ofRoom(m.roomId(),
+        return Frames.ofRoom(
+                m.roomId(),
                 () -> Wire.event("new-message", m),
                 () -> html("live/message.jte", Map.of("message", m)),
-                () -> html("live/activity.jte", Map.of("kind", "message", "roomId", m.roomId(), "seq", m.seq(), "userId", m.user().id())));
+                () -> html(
+                        "live/activity.jte",
+                        Map.of(
+                                "kind",
+                                "message",
+                                "roomId",
+                                m.roomId(),
+                                "seq",
+                                m.seq(),
+                                "userId",
+                                m.user().id())));
     }
 
     Frames joined(MemberJoined e, Status status) {
-        return Frames.ofRoom(e.roomId(),
+        return Frames.ofRoom(
+                e.roomId(),
                 () -> Wire.event("user-joined", new Wire.MemberJoined(e.roomId(), e.user())),
                 () -> html("live/joined.jte", Map.of("roomId", e.roomId(), "user", e.user(), "status", status)),
-                () -> html("live/activity.jte", Map.of("kind", "joined", "roomId", e.roomId(), "seq", 0L, "userId", e.user().id())));
+                () -> html(
+                        "live/activity.jte",
+                        Map.of(
+                                "kind",
+                                "joined",
+                                "roomId",
+                                e.roomId(),
+                                "seq",
+                                0L,
+                                "userId",
+                                e.user().id())));
     }
 
     Frames left(MemberLeft e) {
-        return Frames.ofRoom(e.roomId(),
-                () -> Wire.event("user-left", new Wire.MemberLeft(e.roomId(), e.user().id())),
-                () -> html("live/left.jte", Map.of("roomId", e.roomId(), "userId", e.user().id())),
+        return Frames.ofRoom(
+                e.roomId(),
+                () -> Wire.event(
+                        "user-left", new Wire.MemberLeft(e.roomId(), e.user().id())),
+                () -> html(
+                        "live/left.jte",
+                        Map.of("roomId", e.roomId(), "userId", e.user().id())),
                 Frames.NOTHING);
     }
 
     Frames typing(TypingChanged e) {
-        return Frames.ofRoom(e.roomId(),
+        return Frames.ofRoom(
+                e.roomId(),
                 () -> e.typing()
-                        ? Wire.event("user-typing", new Wire.UserTyping(e.roomId(), e.user().id(), e.user().username()))
-                        : Wire.event("user-stopped-typing", new Wire.UserStoppedTyping(e.roomId(), e.user().id())),
+                        ? Wire.event(
+                                "user-typing",
+                                new Wire.UserTyping(
+                                        e.roomId(), e.user().id(), e.user().username()))
+                        : Wire.event(
+                                "user-stopped-typing",
+                                new Wire.UserStoppedTyping(e.roomId(), e.user().id())),
                 () -> html("live/typing.jte", Map.of("roomId", e.roomId(), "typers", e.typers())),
                 Frames.NOTHING);
     }
 
     Frames read(ReadMarked e) {
-        return Frames.ofRoom(e.roomId(),
-                () -> Wire.event("message-read", new Wire.MessageRead(e.roomId(), e.reader().id(), e.seq())),
+        return Frames.ofRoom(
+                e.roomId(),
+                () -> Wire.event(
+                        "message-read",
+                        new Wire.MessageRead(e.roomId(), e.reader().id(), e.seq())),
                 () -> html("live/read.jte", Map.of("roomId", e.roomId(), "reader", e.reader(), "seq", e.seq())),
-                () -> html("live/activity.jte", Map.of("kind", "read", "roomId", e.roomId(), "seq", e.seq(), "userId", e.reader().id())));
+                () -> html(
+                        "live/activity.jte",
+                        Map.of(
+                                "kind",
+                                "read",
+                                "roomId",
+                                e.roomId(),
+                                "seq",
+                                e.seq(),
+                                "userId",
+                                e.reader().id())));
     }
 
     Frames presence(PresenceChanged e) {
@@ -75,12 +120,18 @@ final class Renderer {
 
     /** Sent to a program as it connects: who among the people it shares rooms with is online. */
     String onlineUsers(List<OnlineUser> online) {
-        return Wire.event("online-users", new Wire.OnlineUsers(online.stream().map(o -> Wire.PresenceView.of(o.user(), o.status())).toList()));
+        return Wire.event(
+                "online-users",
+                new Wire.OnlineUsers(online.stream()
+                        .map(o -> Wire.PresenceView.of(o.user(), o.status()))
+                        .toList()));
     }
 
     /** Sent to a page as it connects: the presence of everyone it shares rooms with, so no dot is stale; null when there is no one. */
     String presenceOfAll(List<UserRef> everyone, Map<Long, Status> statuses) {
-        return everyone.isEmpty() ? null : html("live/online-users.jte", Map.of("everyone", everyone, "statuses", statuses));
+        return everyone.isEmpty()
+                ? null
+                : html("live/online-users.jte", Map.of("everyone", everyone, "statuses", statuses));
     }
 
     /** A fragment as sent: starting with its first element; null when there is nothing to show, so no empty frame goes out. */

@@ -28,6 +28,7 @@ final class RoomChannel {
     private final Function<Message, Frames> render;
     /** Followers in the order they came, for fast fan-out; the index finds one to remove. */
     private final List<Follower> followers = new ArrayList<>();
+
     private final Map<Connection, Follower> index = new HashMap<>();
     private long delivered;
 

@@ -17,6 +17,7 @@ final class Timings {
     static final Duration TICK = Duration.ofMillis(250);
     /** How long room messages wait for a new connection's first frame, so that a {@code sync} comes first. */
     static final Duration HOLD = Duration.ofSeconds(2);
+
     static final Duration PING_EVERY = Duration.ofSeconds(20);
     /** A socket that answers no ping for this long is gone: closed with 1013 so that it reconnects. */
     static final Duration UNANSWERED = Duration.ofSeconds(65);

@@ -68,7 +68,9 @@ public final class TokenExpiry {
             c.close(CloseCodes.VIOLATED_POLICY, "signed out");
             return;
         }
-        c.send(Wire.event("token-expiring", new Expiring(expires, Duration.between(clock.instant(), expires).toMillis())));
+        c.send(Wire.event(
+                "token-expiring",
+                new Expiring(expires, Duration.between(clock.instant(), expires).toMillis())));
     }
 
     /**

@@ -25,7 +25,8 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .registerModule(new SimpleModule().addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
                 @Override
-                public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
+                        throws IOException {
                     gen.writeString(value.toString());
                 }
             }));
@@ -55,7 +56,8 @@ public final class Json {
     public static long requiredLong(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) throw ChatException.invalid(field, "\"" + field + "\" is required.");
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw ChatException.invalid(field, "\"" + field + "\" must be a whole number.");
+        if (!v.isIntegralNumber() || !v.canConvertToLong())
+            throw ChatException.invalid(field, "\"" + field + "\" must be a whole number.");
         return v.longValue();
     }
 
@@ -71,7 +73,8 @@ public final class Json {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
-            throw ChatException.invalid(field, "\"" + field + "\" must be a whole number from " + min + " to " + max + ".");
+            throw ChatException.invalid(
+                    field, "\"" + field + "\" must be a whole number from " + min + " to " + max + ".");
         }
         return v.intValue();
     }

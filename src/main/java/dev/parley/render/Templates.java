@@ -14,7 +14,10 @@ public final class Templates {
 
     public Templates(boolean dev) {
         this.engine = dev
-                ? TemplateEngine.create(new DirectoryCodeResolver(Path.of("templates")), Path.of("target/jte-dev-classes"), ContentType.Html)
+                ? TemplateEngine.create(
+                        new DirectoryCodeResolver(Path.of("templates")),
+                        Path.of("target/jte-dev-classes"),
+                        ContentType.Html)
                 : TemplateEngine.createPrecompiled(ContentType.Html);
     }
 
@@ -23,5 +26,4 @@ public final class Templates {
         engine.render(template, model, out);
         return out.toString();
     }
-
 }

@@ -35,7 +35,8 @@ final class BrokenSqliteConnections implements SQLExceptionOverride {
 
     private static boolean isRefusedConstraint(SQLException e) {
         // The primary result code sits in the low byte of the extended one.
-        return e instanceof SQLiteException s && s.getResultCode() != null
+        return e instanceof SQLiteException s
+                && s.getResultCode() != null
                 && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code;
     }
 }

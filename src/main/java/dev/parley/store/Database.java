@@ -1,9 +1,9 @@
 package dev.parley.store;
-import dev.parley.util.Redaction;
-import dev.parley.chat.StoreException;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.chat.StoreException;
+import dev.parley.util.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +46,13 @@ public final class Database implements AutoCloseable {
                 new JdbcSessionStore(jdbc),
                 new JdbcReadMarkStore(jdbc),
                 new JdbcPresenceStore(jdbc),
-                new Stores.Team(new JdbcSettingStore(jdbc), new JdbcInviteStore(jdbc), new JdbcDefaultRoomStore(jdbc), new JdbcAuditStore(jdbc),
-                        new JdbcBotTokenStore(jdbc), new JdbcWebhookStore(jdbc)),
+                new Stores.Team(
+                        new JdbcSettingStore(jdbc),
+                        new JdbcInviteStore(jdbc),
+                        new JdbcDefaultRoomStore(jdbc),
+                        new JdbcAuditStore(jdbc),
+                        new JdbcBotTokenStore(jdbc),
+                        new JdbcWebhookStore(jdbc)),
                 new JdbcSearchIndex(jdbc));
     }
 
@@ -70,7 +75,8 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl, broken));
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
+            throw new StoreException(
+                    "cannot open database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         try {
             Flyway.configure()
@@ -80,7 +86,8 @@ public final class Database implements AutoCloseable {
                     .migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreException("cannot migrate database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
+            throw new StoreException(
+                    "cannot migrate database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         broken.arm();
         var database = new Database(pool, postgres);
@@ -124,8 +131,10 @@ public final class Database implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new StoreException("cannot open database " + url + ": cannot create directory "
-                    + file.toAbsolutePath().getParent() + ": " + Redaction.reason(e, url), e);
+            throw new StoreException(
+                    "cannot open database " + url + ": cannot create directory "
+                            + file.toAbsolutePath().getParent() + ": " + Redaction.reason(e, url),
+                    e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.parley.store;
-import dev.parley.chat.StoreException;
 
+import dev.parley.chat.StoreException;
 import dev.parley.util.Futures;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package dev.parley.store;
 
-import dev.parley.util.Redaction;import dev.parley.chat.StoreException;
 import dev.parley.chat.DuplicateException;
-
+import dev.parley.chat.StoreException;
+import dev.parley.util.Redaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -129,7 +129,8 @@ final class Jdbc implements Transactions {
     }
 
     static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, sql, args);
+                ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(row.map(rs));
@@ -139,7 +140,8 @@ final class Jdbc implements Transactions {
     }
 
     static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, sql, args);
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
         }
     }

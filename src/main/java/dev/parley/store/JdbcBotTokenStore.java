@@ -12,9 +12,10 @@ import java.util.Optional;
 
 final class JdbcBotTokenStore implements BotTokenStore {
 
-    private static final String SELECT = "SELECT t.id, t.bot_id, b.username AS bot_name, t.label, t.created_by, c.username AS creator,"
-            + " t.created_at, t.last_used_at, t.revoked_at"
-            + " FROM bot_tokens t JOIN users b ON b.id = t.bot_id JOIN users c ON c.id = t.created_by";
+    private static final String SELECT =
+            "SELECT t.id, t.bot_id, b.username AS bot_name, t.label, t.created_by, c.username AS creator,"
+                    + " t.created_at, t.last_used_at, t.revoked_at"
+                    + " FROM bot_tokens t JOIN users b ON b.id = t.bot_id JOIN users c ON c.id = t.created_by";
 
     private final Jdbc jdbc;
 
@@ -25,9 +26,18 @@ final class JdbcBotTokenStore implements BotTokenStore {
     @Override
     public BotToken create(long botId, String tokenHash, String label, long createdBy, Instant now) {
         return jdbc.tx(c -> {
-            long id = Jdbc.one(c, "INSERT INTO bot_tokens (bot_id, token_hash, label, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                    rs -> rs.getLong("id"), botId, tokenHash, label, createdBy, now).orElseThrow();
-            return Jdbc.one(c, SELECT + " WHERE t.id = ?", JdbcBotTokenStore::token, id).orElseThrow();
+            long id = Jdbc.one(
+                            c,
+                            "INSERT INTO bot_tokens (bot_id, token_hash, label, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                            rs -> rs.getLong("id"),
+                            botId,
+                            tokenHash,
+                            label,
+                            createdBy,
+                            now)
+                    .orElseThrow();
+            return Jdbc.one(c, SELECT + " WHERE t.id = ?", JdbcBotTokenStore::token, id)
+                    .orElseThrow();
         });
     }
 
@@ -48,13 +58,21 @@ final class JdbcBotTokenStore implements BotTokenStore {
 
     @Override
     public void touch(long id, Instant now, Duration every) {
-        jdbc.update("UPDATE bot_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",
-                now, id, now.minus(every));
+        jdbc.update(
+                "UPDATE bot_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",
+                now,
+                id,
+                now.minus(every));
     }
 
     private static BotToken token(ResultSet rs) throws SQLException {
-        return new BotToken(rs.getLong("id"), new UserRef(rs.getLong("bot_id"), rs.getString("bot_name")), rs.getString("label"),
-                new UserRef(rs.getLong("created_by"), rs.getString("creator")), Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "revoked_at"));
+        return new BotToken(
+                rs.getLong("id"),
+                new UserRef(rs.getLong("bot_id"), rs.getString("bot_name")),
+                rs.getString("label"),
+                new UserRef(rs.getLong("created_by"), rs.getString("creator")),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "last_used_at"),
+                Jdbc.instant(rs, "revoked_at"));
     }
 }

@@ -19,6 +19,7 @@ final class JdbcDefaultRoomStore implements DefaultRoomStore {
     @Override
     public boolean mark(long roomId, boolean isDefault) {
         if (!isDefault) return jdbc.update("DELETE FROM default_rooms WHERE room_id = ?", roomId) == 1;
-        return jdbc.update("INSERT INTO default_rooms (room_id) VALUES (?) ON CONFLICT (room_id) DO NOTHING", roomId) == 1;
+        return jdbc.update("INSERT INTO default_rooms (room_id) VALUES (?) ON CONFLICT (room_id) DO NOTHING", roomId)
+                == 1;
     }
 }

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 final class JdbcInviteStore implements InviteStore {
 
-    private static final String SELECT = "SELECT i.id, i.created_by, u.username, i.created_at, i.expires_at, i.max_uses, i.uses, i.revoked_at"
-            + " FROM invites i JOIN users u ON u.id = i.created_by";
+    private static final String SELECT =
+            "SELECT i.id, i.created_by, u.username, i.created_at, i.expires_at, i.max_uses, i.uses, i.revoked_at"
+                    + " FROM invites i JOIN users u ON u.id = i.created_by";
 
     private final Jdbc jdbc;
 
@@ -23,9 +24,19 @@ final class JdbcInviteStore implements InviteStore {
     @Override
     public Invite create(String tokenHash, long createdBy, Instant expiresAt, Integer maxUses, Instant now) {
         return jdbc.tx(c -> {
-            long id = Jdbc.one(c, "INSERT INTO invites (token_hash, created_by, created_at, expires_at, max_uses)"
-                    + " VALUES (?, ?, ?, ?, ?) RETURNING id", rs -> rs.getLong("id"), tokenHash, createdBy, now, expiresAt, maxUses).orElseThrow();
-            return Jdbc.one(c, SELECT + " WHERE i.id = ?", JdbcInviteStore::invite, id).orElseThrow();
+            long id = Jdbc.one(
+                            c,
+                            "INSERT INTO invites (token_hash, created_by, created_at, expires_at, max_uses)"
+                                    + " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                            rs -> rs.getLong("id"),
+                            tokenHash,
+                            createdBy,
+                            now,
+                            expiresAt,
+                            maxUses)
+                    .orElseThrow();
+            return Jdbc.one(c, SELECT + " WHERE i.id = ?", JdbcInviteStore::invite, id)
+                    .orElseThrow();
         });
     }
 
@@ -46,8 +57,12 @@ final class JdbcInviteStore implements InviteStore {
 
     @Override
     public boolean use(long id, Instant now) {
-        return jdbc.update("UPDATE invites SET uses = uses + 1 WHERE id = ? AND revoked_at IS NULL"
-                + " AND (expires_at IS NULL OR expires_at > ?) AND (max_uses IS NULL OR uses < max_uses)", id, now) == 1;
+        return jdbc.update(
+                        "UPDATE invites SET uses = uses + 1 WHERE id = ? AND revoked_at IS NULL"
+                                + " AND (expires_at IS NULL OR expires_at > ?) AND (max_uses IS NULL OR uses < max_uses)",
+                        id,
+                        now)
+                == 1;
     }
 
     @Override
@@ -57,8 +72,13 @@ final class JdbcInviteStore implements InviteStore {
 
     private static Invite invite(ResultSet rs) throws SQLException {
         Long maxUses = Jdbc.nullableLong(rs, "max_uses");
-        return new Invite(rs.getLong("id"), new UserRef(rs.getLong("created_by"), rs.getString("username")),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "expires_at"), maxUses == null ? null : maxUses.intValue(),
-                rs.getInt("uses"), Jdbc.instant(rs, "revoked_at"));
+        return new Invite(
+                rs.getLong("id"),
+                new UserRef(rs.getLong("created_by"), rs.getString("username")),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "expires_at"),
+                maxUses == null ? null : maxUses.intValue(),
+                rs.getInt("uses"),
+                Jdbc.instant(rs, "revoked_at"));
     }
 }

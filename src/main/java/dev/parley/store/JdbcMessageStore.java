@@ -1,12 +1,12 @@
 package dev.parley.store;
-import dev.parley.chat.MessageStore;
-import dev.parley.chat.DuplicateException;
 
-import dev.parley.util.Futures;
+import dev.parley.chat.DuplicateException;
 import dev.parley.chat.Message;
+import dev.parley.chat.MessageStore;
 import dev.parley.chat.NewMessage;
 import dev.parley.chat.StoreException;
 import dev.parley.chat.UserRef;
+import dev.parley.util.Futures;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,26 +46,49 @@ final class JdbcMessageStore implements MessageStore {
         // Stored as epoch milliseconds: the message returned must equal the one read back later.
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return appends.txAsync(c -> {
-            // The row lock taken here orders concurrent posts to the room; a rollback gives the seq back.
-            long seq = Jdbc.one(c, "UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
-                            rs -> rs.getLong(1), m.roomId())
-                    .orElseThrow(() -> new IllegalArgumentException("no room " + m.roomId()));
-            return Jdbc.one(c, "INSERT INTO messages (room_id, seq, user_id, content, html, client_id, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id, (SELECT username FROM users WHERE id = ?)",
-                    rs -> new Appended(new Message(rs.getLong(1), m.roomId(), seq, new UserRef(m.userId(), rs.getString(2)),
-                            m.content(), m.html(), createdAt, m.clientId()), true),
-                    m.roomId(), seq, m.userId(), m.content(), m.html(), m.clientId(), createdAt, m.userId()).orElseThrow();
-        }).exceptionallyCompose(failure -> {
-            Throwable cause = Futures.cause(failure);
-            if (cause instanceof DuplicateException duplicate) {
-                // A retry (or a concurrent one) of a message this user already stored: answer with it.
-                return jdbc.run(c -> byClientId(c, m.userId(), m.clientId()))
-                        .map(original -> CompletableFuture.completedFuture(new Appended(original, false)))
-                        .orElseGet(() -> CompletableFuture.failedFuture(duplicate));
-            }
-            if (cause instanceof StoreException unknown) return settle(m, createdAt, unknown);
-            return CompletableFuture.failedFuture(cause);
-        });
+                    // The row lock taken here orders concurrent posts to the room; a rollback gives the seq back.
+                    long seq = Jdbc.one(
+                                    c,
+                                    "UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq",
+                                    rs -> rs.getLong(1),
+                                    m.roomId())
+                            .orElseThrow(() -> new IllegalArgumentException("no room " + m.roomId()));
+                    return Jdbc.one(
+                                    c,
+                                    "INSERT INTO messages (room_id, seq, user_id, content, html, client_id, created_at)"
+                                            + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id, (SELECT username FROM users WHERE id = ?)",
+                                    rs -> new Appended(
+                                            new Message(
+                                                    rs.getLong(1),
+                                                    m.roomId(),
+                                                    seq,
+                                                    new UserRef(m.userId(), rs.getString(2)),
+                                                    m.content(),
+                                                    m.html(),
+                                                    createdAt,
+                                                    m.clientId()),
+                                            true),
+                                    m.roomId(),
+                                    seq,
+                                    m.userId(),
+                                    m.content(),
+                                    m.html(),
+                                    m.clientId(),
+                                    createdAt,
+                                    m.userId())
+                            .orElseThrow();
+                })
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = Futures.cause(failure);
+                    if (cause instanceof DuplicateException duplicate) {
+                        // A retry (or a concurrent one) of a message this user already stored: answer with it.
+                        return jdbc.run(c -> byClientId(c, m.userId(), m.clientId()))
+                                .map(original -> CompletableFuture.completedFuture(new Appended(original, false)))
+                                .orElseGet(() -> CompletableFuture.failedFuture(duplicate));
+                    }
+                    if (cause instanceof StoreException unknown) return settle(m, createdAt, unknown);
+                    return CompletableFuture.failedFuture(cause);
+                });
     }
 
     /**
@@ -81,7 +104,8 @@ final class JdbcMessageStore implements MessageStore {
         if (m.clientId() == null || unknown instanceof NothingWritten) return CompletableFuture.failedFuture(unknown);
         try {
             return jdbc.run(c -> byClientId(c, m.userId(), m.clientId()))
-                    .map(stored -> CompletableFuture.completedFuture(new Appended(stored, stored.createdAt().equals(createdAt))))
+                    .map(stored -> CompletableFuture.completedFuture(
+                            new Appended(stored, stored.createdAt().equals(createdAt))))
                     .orElseGet(() -> CompletableFuture.failedFuture(unknown));
         } catch (StoreException lookupFailed) {
             unknown.addSuppressed(lookupFailed);
@@ -93,7 +117,8 @@ final class JdbcMessageStore implements MessageStore {
         if (clientId == null) {
             return Optional.empty();
         }
-        return Jdbc.one(c, SELECT + " WHERE m.user_id = ? AND m.client_id = ?", JdbcMessageStore::message, userId, clientId);
+        return Jdbc.one(
+                c, SELECT + " WHERE m.user_id = ? AND m.client_id = ?", JdbcMessageStore::message, userId, clientId);
     }
 
     @Override
@@ -103,8 +128,12 @@ final class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<Message> before(long roomId, Long beforeSeq, int limit) {
-        List<Message> newestFirst = jdbc.list(SELECT + " WHERE m.room_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
-                JdbcMessageStore::message, roomId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, limit);
+        List<Message> newestFirst = jdbc.list(
+                SELECT + " WHERE m.room_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
+                JdbcMessageStore::message,
+                roomId,
+                beforeSeq == null ? Long.MAX_VALUE : beforeSeq,
+                limit);
         List<Message> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return oldestFirst;
@@ -112,13 +141,23 @@ final class JdbcMessageStore implements MessageStore {
 
     @Override
     public List<Message> after(long roomId, long afterSeq, int limit) {
-        return jdbc.list(SELECT + " WHERE m.room_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?",
-                JdbcMessageStore::message, roomId, afterSeq, limit);
+        return jdbc.list(
+                SELECT + " WHERE m.room_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?",
+                JdbcMessageStore::message,
+                roomId,
+                afterSeq,
+                limit);
     }
 
     static Message message(ResultSet rs) throws SQLException {
-        return new Message(rs.getLong("id"), rs.getLong("room_id"), rs.getLong("seq"),
-                new UserRef(rs.getLong("user_id"), rs.getString("username")), rs.getString("content"),
-                rs.getString("html"), Jdbc.instant(rs, "created_at"), rs.getString("client_id"));
+        return new Message(
+                rs.getLong("id"),
+                rs.getLong("room_id"),
+                rs.getLong("seq"),
+                new UserRef(rs.getLong("user_id"), rs.getString("username")),
+                rs.getString("content"),
+                rs.getString("html"),
+                Jdbc.instant(rs, "created_at"),
+                rs.getString("client_id"));
     }
 }

@@ -1,10 +1,10 @@
 package dev.parley.store;
-import dev.parley.chat.DuplicateException;
-import dev.parley.chat.RoomStore;
 
+import dev.parley.chat.DuplicateException;
 import dev.parley.chat.Room;
 import dev.parley.chat.RoomKind;
 import dev.parley.chat.RoomListing;
+import dev.parley.chat.RoomStore;
 import dev.parley.chat.UserRef;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,9 +52,17 @@ final class JdbcRoomStore implements RoomStore {
     public Room createChannel(String name, boolean isPrivate, long ownerId) {
         Instant now = clock.instant();
         return jdbc.tx(c -> {
-            Room room = Jdbc.one(c, "INSERT INTO rooms (kind, name, name_key, is_private, owner_id, created_at)"
-                            + " VALUES ('channel', ?, ?, ?, ?, ?) RETURNING " + COLUMNS.replace("r.", ""),
-                    JdbcRoomStore::room, name, nameKey(name, isPrivate, ownerId), isPrivate, ownerId, now).orElseThrow();
+            Room room = Jdbc.one(
+                            c,
+                            "INSERT INTO rooms (kind, name, name_key, is_private, owner_id, created_at)"
+                                    + " VALUES ('channel', ?, ?, ?, ?, ?) RETURNING " + COLUMNS.replace("r.", ""),
+                            JdbcRoomStore::room,
+                            name,
+                            nameKey(name, isPrivate, ownerId),
+                            isPrivate,
+                            ownerId,
+                            now)
+                    .orElseThrow();
             join(c, room.id(), ownerId, now);
             return room;
         });
@@ -73,7 +81,11 @@ final class JdbcRoomStore implements RoomStore {
 
     @Override
     public int countChannelsOwnedBy(long ownerId) {
-        return jdbc.one("SELECT COUNT(*) FROM rooms WHERE kind = 'channel' AND owner_id = ?", rs -> rs.getInt(1), ownerId).orElse(0);
+        return jdbc.one(
+                        "SELECT COUNT(*) FROM rooms WHERE kind = 'channel' AND owner_id = ?",
+                        rs -> rs.getInt(1),
+                        ownerId)
+                .orElse(0);
     }
 
     @Override
@@ -90,9 +102,15 @@ final class JdbcRoomStore implements RoomStore {
         Instant now = clock.instant();
         try {
             return jdbc.tx(c -> {
-                Room room = Jdbc.one(c, "INSERT INTO rooms (kind, is_private, direct_low, direct_high, created_at)"
-                                + " VALUES ('direct', TRUE, ?, ?, ?) RETURNING " + COLUMNS.replace("r.", ""),
-                        JdbcRoomStore::room, low, high, now).orElseThrow();
+                Room room = Jdbc.one(
+                                c,
+                                "INSERT INTO rooms (kind, is_private, direct_low, direct_high, created_at)"
+                                        + " VALUES ('direct', TRUE, ?, ?, ?) RETURNING " + COLUMNS.replace("r.", ""),
+                                JdbcRoomStore::room,
+                                low,
+                                high,
+                                now)
+                        .orElseThrow();
                 join(c, room.id(), low, now);
                 join(c, room.id(), high, now);
                 return room;
@@ -104,8 +122,11 @@ final class JdbcRoomStore implements RoomStore {
 
     @Override
     public Optional<Room> findDirect(long userA, long userB) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM rooms r WHERE r.direct_low = ? AND r.direct_high = ?",
-                JdbcRoomStore::room, Math.min(userA, userB), Math.max(userA, userB));
+        return jdbc.one(
+                "SELECT " + COLUMNS + " FROM rooms r WHERE r.direct_low = ? AND r.direct_high = ?",
+                JdbcRoomStore::room,
+                Math.min(userA, userB),
+                Math.max(userA, userB));
     }
 
     @Override
@@ -115,18 +136,27 @@ final class JdbcRoomStore implements RoomStore {
 
     @Override
     public Optional<RoomAndMember> findFor(long roomId, long userId) {
-        return jdbc.one("SELECT " + COLUMNS + ", m.user_id IS NOT NULL AS member FROM rooms r"
+        return jdbc.one(
+                "SELECT " + COLUMNS + ", m.user_id IS NOT NULL AS member FROM rooms r"
                         + " LEFT JOIN memberships m ON m.room_id = r.id AND m.user_id = ? WHERE r.id = ?",
-                rs -> new RoomAndMember(room(rs), rs.getBoolean("member")), userId, roomId);
+                rs -> new RoomAndMember(room(rs), rs.getBoolean("member")),
+                userId,
+                roomId);
     }
 
     @Override
     public List<RoomListing> visibleTo(long userId) {
-        return jdbc.list(VISIBLE, rs -> {
-            long peerId = rs.getLong("peer_id");
-            UserRef peer = rs.wasNull() ? null : new UserRef(peerId, rs.getString("peer_name"));
-            return new RoomListing(room(rs), rs.getBoolean("member"), rs.getLong("unread"), peer);
-        }, userId, userId, userId, userId);
+        return jdbc.list(
+                VISIBLE,
+                rs -> {
+                    long peerId = rs.getLong("peer_id");
+                    UserRef peer = rs.wasNull() ? null : new UserRef(peerId, rs.getString("peer_name"));
+                    return new RoomListing(room(rs), rs.getBoolean("member"), rs.getLong("unread"), peer);
+                },
+                userId,
+                userId,
+                userId,
+                userId);
     }
 
     @Override
@@ -152,20 +182,23 @@ final class JdbcRoomStore implements RoomStore {
 
     @Override
     public boolean isMember(long roomId, long userId) {
-        return jdbc.one("SELECT 1 FROM memberships WHERE room_id = ? AND user_id = ?",
-                rs -> true, roomId, userId).isPresent();
+        return jdbc.one("SELECT 1 FROM memberships WHERE room_id = ? AND user_id = ?", rs -> true, roomId, userId)
+                .isPresent();
     }
 
     @Override
     public List<UserRef> members(long roomId) {
-        return jdbc.list("SELECT u.id, u.username FROM memberships m JOIN users u ON u.id = m.user_id"
+        return jdbc.list(
+                "SELECT u.id, u.username FROM memberships m JOIN users u ON u.id = m.user_id"
                         + " WHERE m.room_id = ? ORDER BY u.username_key, u.id",
-                rs -> new UserRef(rs.getLong("id"), rs.getString("username")), roomId);
+                rs -> new UserRef(rs.getLong("id"), rs.getString("username")),
+                roomId);
     }
 
     @Override
     public List<Long> roomIdsOf(long userId) {
-        return jdbc.list("SELECT room_id FROM memberships WHERE user_id = ? ORDER BY room_id", rs -> rs.getLong(1), userId);
+        return jdbc.list(
+                "SELECT room_id FROM memberships WHERE user_id = ? ORDER BY room_id", rs -> rs.getLong(1), userId);
     }
 
     @Override
@@ -173,28 +206,43 @@ final class JdbcRoomStore implements RoomStore {
         var seqs = new java.util.HashMap<Long, Long>();
         if (roomIds.isEmpty()) return seqs;
         String marks = String.join(",", java.util.Collections.nCopies(roomIds.size(), "?"));
-        jdbc.list("SELECT id, last_seq FROM rooms WHERE id IN (" + marks + ")",
-                rs -> seqs.put(rs.getLong("id"), rs.getLong("last_seq")), roomIds.toArray());
+        jdbc.list(
+                "SELECT id, last_seq FROM rooms WHERE id IN (" + marks + ")",
+                rs -> seqs.put(rs.getLong("id"), rs.getLong("last_seq")),
+                roomIds.toArray());
         return seqs;
     }
 
     @Override
     public List<UserRef> roomMates(long userId) {
-        return jdbc.list("SELECT DISTINCT u.id, u.username, u.username_key FROM memberships mine"
+        return jdbc.list(
+                "SELECT DISTINCT u.id, u.username, u.username_key FROM memberships mine"
                         + " JOIN memberships theirs ON theirs.room_id = mine.room_id AND theirs.user_id <> mine.user_id"
                         + " JOIN users u ON u.id = theirs.user_id"
                         + " WHERE mine.user_id = ? ORDER BY u.username_key, u.id",
-                rs -> new UserRef(rs.getLong("id"), rs.getString("username")), userId);
+                rs -> new UserRef(rs.getLong("id"), rs.getString("username")),
+                userId);
     }
 
     private static boolean join(Connection c, long roomId, long userId, Instant now) throws SQLException {
-        return Jdbc.update(c, "INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT (room_id, user_id) DO NOTHING", roomId, userId, now) == 1;
+        return Jdbc.update(
+                        c,
+                        "INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (room_id, user_id) DO NOTHING",
+                        roomId,
+                        userId,
+                        now)
+                == 1;
     }
 
     static Room room(ResultSet rs) throws SQLException {
-        return new Room(rs.getLong("id"), rs.getString("name"), rs.getBoolean("is_private"),
-                RoomKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), Jdbc.nullableLong(rs, "owner_id"),
-                rs.getLong("last_seq"), Jdbc.instant(rs, "created_at"));
+        return new Room(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getBoolean("is_private"),
+                RoomKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                Jdbc.nullableLong(rs, "owner_id"),
+                rs.getLong("last_seq"),
+                Jdbc.instant(rs, "created_at"));
     }
 }

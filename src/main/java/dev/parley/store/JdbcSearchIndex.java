@@ -64,7 +64,10 @@ final class JdbcSearchIndex implements SearchIndex {
         boolean oneRoom = c.roomIds().size() == 1 && !fts;
         sql.append(oneRoom ? " ORDER BY m.room_id DESC, m.seq DESC LIMIT ?" : " ORDER BY " + id + " DESC LIMIT ?");
         return jdbc.run(conn -> {
-            args.add(postgres ? conn.createArrayOf("bigint", c.roomIds().toArray()) : c.roomIds().toString());
+            args.add(
+                    postgres
+                            ? conn.createArrayOf("bigint", c.roomIds().toArray())
+                            : c.roomIds().toString());
             args.add(c.limit());
             return Jdbc.list(conn, sql.toString(), JdbcMessageStore::message, args.toArray());
         });

@@ -18,7 +18,9 @@ final class JdbcSettingStore implements SettingStore {
 
     @Override
     public void put(String name, String value) {
-        jdbc.update("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                name, value);
+        jdbc.update(
+                "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                name,
+                value);
     }
 }

@@ -1,7 +1,7 @@
 package dev.parley.store;
-import dev.parley.chat.UserStore;
 
 import dev.parley.chat.Account;
+import dev.parley.chat.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,10 +31,17 @@ final class JdbcUserStore implements UserStore {
         return jdbc.tx(c -> {
             // Two first sign-ups would both see an empty table under READ COMMITTED.
             lockUsers(c);
-            return Jdbc.one(c, "INSERT INTO users (username, username_key, password_hash, is_admin, created_at)"
-                            + " SELECT ?, ?, ?, NOT EXISTS (SELECT 1 FROM users), ?"
-                            + " RETURNING " + COLUMNS,
-                    JdbcUserStore::account, username, key(username), passwordHash, clock.instant()).orElseThrow();
+            return Jdbc.one(
+                            c,
+                            "INSERT INTO users (username, username_key, password_hash, is_admin, created_at)"
+                                    + " SELECT ?, ?, ?, NOT EXISTS (SELECT 1 FROM users), ?"
+                                    + " RETURNING " + COLUMNS,
+                            JdbcUserStore::account,
+                            username,
+                            key(username),
+                            passwordHash,
+                            clock.instant())
+                    .orElseThrow();
         });
     }
 
@@ -45,7 +52,8 @@ final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<Account> findByUsername(String username) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM users WHERE username_key = ?", JdbcUserStore::account, key(username));
+        return jdbc.one(
+                "SELECT " + COLUMNS + " FROM users WHERE username_key = ?", JdbcUserStore::account, key(username));
     }
 
     @Override
@@ -71,7 +79,8 @@ final class JdbcUserStore implements UserStore {
     @Override
     public boolean demoteUnlessLast(long userId) {
         return jdbc.tx(c -> {
-            Optional<Account> account = Jdbc.one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserStore::account, userId);
+            Optional<Account> account =
+                    Jdbc.one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserStore::account, userId);
             if (account.isEmpty() || !account.get().admin()) return true;
             if (isLastActiveAdmin(c, account.get())) return false;
             Jdbc.update(c, "UPDATE users SET is_admin = ? WHERE id = ?", false, userId);
@@ -82,7 +91,8 @@ final class JdbcUserStore implements UserStore {
     @Override
     public boolean deactivateUnlessLastAdmin(long userId, Instant at) {
         return jdbc.tx(c -> {
-            Optional<Account> account = Jdbc.one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserStore::account, userId);
+            Optional<Account> account =
+                    Jdbc.one(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserStore::account, userId);
             if (account.isEmpty()) return true;
             if (account.get().admin() && isLastActiveAdmin(c, account.get())) return false;
             Jdbc.update(c, "UPDATE users SET deactivated_at = ? WHERE id = ? AND deactivated_at IS NULL", at, userId);
@@ -97,7 +107,8 @@ final class JdbcUserStore implements UserStore {
 
     @Override
     public java.util.Set<Long> deactivatedIds() {
-        return java.util.Set.copyOf(jdbc.list("SELECT id FROM users WHERE deactivated_at IS NOT NULL", rs -> rs.getLong("id")));
+        return java.util.Set.copyOf(
+                jdbc.list("SELECT id FROM users WHERE deactivated_at IS NOT NULL", rs -> rs.getLong("id")));
     }
 
     @Override
@@ -108,9 +119,16 @@ final class JdbcUserStore implements UserStore {
     @Override
     public Account registerBot(String username, Instant now) {
         // "!" is no hash any password matches: a bot signs in with its API tokens only.
-        return jdbc.one("INSERT INTO users (username, username_key, password_hash, is_admin, is_bot, created_at)"
-                        + " VALUES (?, ?, '!', ?, ?, ?) RETURNING " + COLUMNS,
-                JdbcUserStore::account, username, key(username), false, true, now).orElseThrow();
+        return jdbc.one(
+                        "INSERT INTO users (username, username_key, password_hash, is_admin, is_bot, created_at)"
+                                + " VALUES (?, ?, '!', ?, ?, ?) RETURNING " + COLUMNS,
+                        JdbcUserStore::account,
+                        username,
+                        key(username),
+                        false,
+                        true,
+                        now)
+                .orElseThrow();
     }
 
     /**
@@ -120,8 +138,12 @@ final class JdbcUserStore implements UserStore {
     private boolean isLastActiveAdmin(java.sql.Connection c, Account admin) throws SQLException {
         lockUsers(c);
         if (admin.deactivated()) return false;
-        long active = Jdbc.one(c, "SELECT COUNT(*) AS n FROM users WHERE is_admin = ? AND deactivated_at IS NULL",
-                rs -> rs.getLong("n"), true).orElse(0L);
+        long active = Jdbc.one(
+                        c,
+                        "SELECT COUNT(*) AS n FROM users WHERE is_admin = ? AND deactivated_at IS NULL",
+                        rs -> rs.getLong("n"),
+                        true)
+                .orElse(0L);
         return active <= 1;
     }
 
@@ -131,8 +153,13 @@ final class JdbcUserStore implements UserStore {
     }
 
     private static Account account(ResultSet rs) throws SQLException {
-        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                rs.getBoolean("is_admin"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "deactivated_at"),
+        return new Account(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("password_hash"),
+                rs.getBoolean("is_admin"),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "deactivated_at"),
                 rs.getBoolean("is_bot"));
     }
 }

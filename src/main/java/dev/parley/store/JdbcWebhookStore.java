@@ -12,9 +12,10 @@ import java.util.Optional;
 
 final class JdbcWebhookStore implements WebhookStore {
 
-    private static final String SELECT = "SELECT w.id, w.room_id, w.bot_id, b.username AS bot_name, w.created_by, c.username AS creator,"
-            + " w.created_at, w.last_used_at, w.revoked_at"
-            + " FROM webhooks w JOIN users b ON b.id = w.bot_id JOIN users c ON c.id = w.created_by";
+    private static final String SELECT =
+            "SELECT w.id, w.room_id, w.bot_id, b.username AS bot_name, w.created_by, c.username AS creator,"
+                    + " w.created_at, w.last_used_at, w.revoked_at"
+                    + " FROM webhooks w JOIN users b ON b.id = w.bot_id JOIN users c ON c.id = w.created_by";
 
     private final Jdbc jdbc;
 
@@ -25,9 +26,18 @@ final class JdbcWebhookStore implements WebhookStore {
     @Override
     public Webhook create(long roomId, long botId, String tokenHash, long createdBy, Instant now) {
         return jdbc.tx(c -> {
-            long id = Jdbc.one(c, "INSERT INTO webhooks (room_id, bot_id, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-                    rs -> rs.getLong("id"), roomId, botId, tokenHash, createdBy, now).orElseThrow();
-            return Jdbc.one(c, SELECT + " WHERE w.id = ?", JdbcWebhookStore::webhook, id).orElseThrow();
+            long id = Jdbc.one(
+                            c,
+                            "INSERT INTO webhooks (room_id, bot_id, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                            rs -> rs.getLong("id"),
+                            roomId,
+                            botId,
+                            tokenHash,
+                            createdBy,
+                            now)
+                    .orElseThrow();
+            return Jdbc.one(c, SELECT + " WHERE w.id = ?", JdbcWebhookStore::webhook, id)
+                    .orElseThrow();
         });
     }
 
@@ -48,13 +58,21 @@ final class JdbcWebhookStore implements WebhookStore {
 
     @Override
     public void touch(long id, Instant now, Duration every) {
-        jdbc.update("UPDATE webhooks SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",
-                now, id, now.minus(every));
+        jdbc.update(
+                "UPDATE webhooks SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)",
+                now,
+                id,
+                now.minus(every));
     }
 
     private static Webhook webhook(ResultSet rs) throws SQLException {
-        return new Webhook(rs.getLong("id"), rs.getLong("room_id"), new UserRef(rs.getLong("bot_id"), rs.getString("bot_name")),
-                new UserRef(rs.getLong("created_by"), rs.getString("creator")), Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "last_used_at"), Jdbc.instant(rs, "revoked_at"));
+        return new Webhook(
+                rs.getLong("id"),
+                rs.getLong("room_id"),
+                new UserRef(rs.getLong("bot_id"), rs.getString("bot_name")),
+                new UserRef(rs.getLong("created_by"), rs.getString("creator")),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "last_used_at"),
+                Jdbc.instant(rs, "revoked_at"));
     }
 }

@@ -38,6 +38,7 @@ final class OwnerOnly {
     }
 
     private static void narrow(Path file) throws IOException {
-        if (Files.exists(file) && !Files.getPosixFilePermissions(file).equals(MODE)) Files.setPosixFilePermissions(file, MODE);
+        if (Files.exists(file) && !Files.getPosixFilePermissions(file).equals(MODE))
+            Files.setPosixFilePermissions(file, MODE);
     }
 }

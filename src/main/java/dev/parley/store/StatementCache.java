@@ -42,33 +42,48 @@ final class StatementCache {
             }
 
             @Override
-            public PrintWriter getLogWriter() throws SQLException { return physical.getLogWriter(); }
+            public PrintWriter getLogWriter() throws SQLException {
+                return physical.getLogWriter();
+            }
 
             @Override
-            public void setLogWriter(PrintWriter out) throws SQLException { physical.setLogWriter(out); }
+            public void setLogWriter(PrintWriter out) throws SQLException {
+                physical.setLogWriter(out);
+            }
 
             @Override
-            public void setLoginTimeout(int seconds) throws SQLException { physical.setLoginTimeout(seconds); }
+            public void setLoginTimeout(int seconds) throws SQLException {
+                physical.setLoginTimeout(seconds);
+            }
 
             @Override
-            public int getLoginTimeout() throws SQLException { return physical.getLoginTimeout(); }
+            public int getLoginTimeout() throws SQLException {
+                return physical.getLoginTimeout();
+            }
 
             @Override
-            public Logger getParentLogger() throws SQLFeatureNotSupportedException { return physical.getParentLogger(); }
+            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+                return physical.getParentLogger();
+            }
 
             @Override
-            public <T> T unwrap(Class<T> type) throws SQLException { return physical.unwrap(type); }
+            public <T> T unwrap(Class<T> type) throws SQLException {
+                return physical.unwrap(type);
+            }
 
             @Override
-            public boolean isWrapperFor(Class<?> type) throws SQLException { return physical.isWrapperFor(type); }
+            public boolean isWrapperFor(Class<?> type) throws SQLException {
+                return physical.isWrapperFor(type);
+            }
         };
     }
 
     static Connection caching(Connection real) {
         var statements = new Statements(real);
-        return (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement") && args.length == 1) return statements.get((String) args[0]);
+        return (Connection) Proxy.newProxyInstance(
+                StatementCache.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement") && args.length == 1)
+                        return statements.get((String) args[0]);
                     if (method.getName().equals("close")) statements.closeAll();
                     return call(real, method, args);
                 });
@@ -120,8 +135,8 @@ final class StatementCache {
 
         Kept(PreparedStatement statement) {
             this.statement = statement;
-            this.handle = (PreparedStatement) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-                    new Class<?>[] {PreparedStatement.class}, this);
+            this.handle = (PreparedStatement) Proxy.newProxyInstance(
+                    StatementCache.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, this);
         }
 
         @Override

@@ -21,6 +21,7 @@ public final class WriteHealth implements AutoCloseable {
 
     /** A write waiting this long counts as failing: a held lock or an unreachable server. */
     static final Duration STUCK = Duration.ofSeconds(2);
+
     static final Duration PROBE_EVERY = Duration.ofSeconds(1);
 
     private final LongSupplier nanos;
@@ -46,7 +47,8 @@ public final class WriteHealth implements AutoCloseable {
         probeSince = nanos.getAsLong();
         try {
             // Its own outcome is recorded by the transaction, like any write's.
-            jdbc.tx(c -> Jdbc.update(c, "UPDATE write_probe SET written_at = ? WHERE id = 1", System.currentTimeMillis()));
+            jdbc.tx(c ->
+                    Jdbc.update(c, "UPDATE write_probe SET written_at = ? WHERE id = 1", System.currentTimeMillis()));
         } catch (RuntimeException e) {
             // Recorded already.
         } finally {
@@ -69,7 +71,10 @@ public final class WriteHealth implements AutoCloseable {
     public State state() {
         long since = probeSince;
         if (since >= 0 && nanos.getAsLong() - since > STUCK.toNanos()) {
-            return new State(false, "database writes wait over " + STUCK.toSeconds() + " s (locked by another process, or the server is unreachable)");
+            return new State(
+                    false,
+                    "database writes wait over " + STUCK.toSeconds()
+                            + " s (locked by another process, or the server is unreachable)");
         }
         String failure = lastFailure;
         return failure == null ? new State(true, "ok") : new State(false, "database writes fail: " + failure);

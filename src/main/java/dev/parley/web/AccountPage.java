@@ -1,10 +1,10 @@
 package dev.parley.web;
-import dev.parley.chat.Accounts;
-import dev.parley.chat.Sessions;
-import dev.parley.render.Templates;
 
 import dev.parley.auth.Principal;
+import dev.parley.chat.Accounts;
 import dev.parley.chat.ChatException;
+import dev.parley.chat.Sessions;
+import dev.parley.render.Templates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -47,7 +47,8 @@ final class AccountPage extends PageServlet {
         }
     }
 
-    private void show(HttpServletRequest req, HttpServletResponse res, int status, Form form, boolean changed) throws IOException {
+    private void show(HttpServletRequest req, HttpServletResponse res, int status, Form form, boolean changed)
+            throws IOException {
         page(req, res, status, "pages/account.jte", Map.of("form", form, "changed", changed));
     }
 }

@@ -1,10 +1,10 @@
 package dev.parley.web;
-import dev.parley.render.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.chat.Account;
 import dev.parley.chat.AuditLog;
 import dev.parley.chat.Invitations;
+import dev.parley.render.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,17 +28,54 @@ final class AdminApi extends ApiServlet {
         long admin = Requests.principal(req).userId();
         List<String> path = Requests.segments(req);
         switch (path.size() == 1 ? path.get(0) : "") {
-            case "users" -> json(res, 200, team.people().all(admin).stream().map(AdminViews.Person::of).toList());
+            case "users" ->
+                json(
+                        res,
+                        200,
+                        team.people().all(admin).stream()
+                                .map(AdminViews.Person::of)
+                                .toList());
             case "registration" -> json(res, 200, mode(admin));
-            case "invites" -> json(res, 200, team.invitations().list(admin).stream()
-                    .map(i -> AdminViews.InviteView.of(i, team.invitations().now())).toList());
-            case "default-rooms" -> json(res, 200, team.defaultRooms().list(admin).stream().map(ApiViews.RoomView::of).toList());
-            case "bot-tokens" -> json(res, 200, team.bots().tokens(admin).stream().map(t -> AdminViews.BotTokenView.of(t, null)).toList());
-            case "webhooks" -> json(res, 200, team.webhooks().list(admin).stream().map(w -> AdminViews.WebhookView.of(w, null, null)).toList());
+            case "invites" ->
+                json(
+                        res,
+                        200,
+                        team.invitations().list(admin).stream()
+                                .map(i -> AdminViews.InviteView.of(
+                                        i, team.invitations().now()))
+                                .toList());
+            case "default-rooms" ->
+                json(
+                        res,
+                        200,
+                        team.defaultRooms().list(admin).stream()
+                                .map(ApiViews.RoomView::of)
+                                .toList());
+            case "bot-tokens" ->
+                json(
+                        res,
+                        200,
+                        team.bots().tokens(admin).stream()
+                                .map(t -> AdminViews.BotTokenView.of(t, null))
+                                .toList());
+            case "webhooks" ->
+                json(
+                        res,
+                        200,
+                        team.webhooks().list(admin).stream()
+                                .map(w -> AdminViews.WebhookView.of(w, null, null))
+                                .toList());
             case "audit" -> {
                 Long limit = Requests.longParam(req, "limit");
-                json(res, 200, team.audit().recent(admin, limit == null ? AuditLog.PAGE : (int) Math.min(limit, AuditLog.PAGE))
-                        .stream().map(AdminViews.Audit::of).toList());
+                json(
+                        res,
+                        200,
+                        team
+                                .audit()
+                                .recent(admin, limit == null ? AuditLog.PAGE : (int) Math.min(limit, AuditLog.PAGE))
+                                .stream()
+                                .map(AdminViews.Audit::of)
+                                .toList());
             }
             default -> throw noRoute();
         }
@@ -83,21 +120,36 @@ final class AdminApi extends ApiServlet {
             }
             case "invites" -> {
                 JsonNode body = Requests.jsonBody(req);
-                Invitations.Created created = team.invitations().create(admin,
-                        Json.optionalInt(body, "expiresInHours", 1, Invitations.MAX_HOURS),
-                        Json.optionalInt(body, "maxUses", 1, Invitations.MAX_USES));
-                json(res, 201, AdminViews.InviteView.of(created.invite(), team.invitations().now())
-                        .withLink(created.token(), team.inviteLink(req, created.token())));
+                Invitations.Created created = team.invitations()
+                        .create(
+                                admin,
+                                Json.optionalInt(body, "expiresInHours", 1, Invitations.MAX_HOURS),
+                                Json.optionalInt(body, "maxUses", 1, Invitations.MAX_USES));
+                json(
+                        res,
+                        201,
+                        AdminViews.InviteView.of(
+                                        created.invite(), team.invitations().now())
+                                .withLink(created.token(), team.inviteLink(req, created.token())));
             }
-            case "bots" -> json(res, 201, AdminViews.Person.of(team.bots().create(admin, Json.text(Requests.jsonBody(req), "username"))));
+            case "bots" ->
+                json(
+                        res,
+                        201,
+                        AdminViews.Person.of(team.bots().create(admin, Json.text(Requests.jsonBody(req), "username"))));
             case "webhooks" -> {
                 JsonNode body = Requests.jsonBody(req);
                 var created = team.webhooks().create(admin, Json.requiredLong(body, "roomId"), Json.text(body, "bot"));
-                json(res, 201, AdminViews.WebhookView.of(created.webhook(), created.token(), team.hookUrl(req, created.token())));
+                json(
+                        res,
+                        201,
+                        AdminViews.WebhookView.of(
+                                created.webhook(), created.token(), team.hookUrl(req, created.token())));
             }
             case "default-rooms" -> {
                 JsonNode body = Requests.jsonBody(req);
-                var room = team.defaultRooms().mark(admin, Json.requiredLong(body, "roomId"), Json.optionalBoolean(body, "default", true));
+                var room = team.defaultRooms()
+                        .mark(admin, Json.requiredLong(body, "roomId"), Json.optionalBoolean(body, "default", true));
                 json(res, 200, ApiViews.RoomView.of(room));
             }
             default -> throw noRoute();
@@ -105,6 +157,7 @@ final class AdminApi extends ApiServlet {
     }
 
     private AdminViews.Mode mode(long admin) {
-        return AdminViews.Mode.of(team.invitations().mode(admin), team.invitations().defaultMode());
+        return AdminViews.Mode.of(
+                team.invitations().mode(admin), team.invitations().defaultMode());
     }
 }

@@ -1,5 +1,4 @@
 package dev.parley.web;
-import dev.parley.render.Templates;
 
 import dev.parley.auth.Principal;
 import dev.parley.chat.Accounts;
@@ -7,6 +6,7 @@ import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
 import dev.parley.chat.Invitations;
 import dev.parley.chat.Rooms;
+import dev.parley.render.Templates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -59,24 +59,35 @@ final class AdminPage extends PageServlet {
                 }
                 case "registration" -> team.invitations().setMode(admin, req.getParameter("mode"));
                 case "invites" -> {
-                    Invitations.Created created = team.invitations().create(admin,
-                            number(req, "expiresInHours"), number(req, "maxUses"));
+                    Invitations.Created created =
+                            team.invitations().create(admin, number(req, "expiresInHours"), number(req, "maxUses"));
                     show(req, res, 200, Map.of("newInvite", team.inviteLink(req, created.token())));
                     return;
                 }
                 case "bots" -> team.bots().create(admin, username);
                 case "bot-tokens" -> {
                     var issued = team.bots().issue(admin, req.getParameter("bot"), req.getParameter("label"));
-                    show(req, res, 200, Map.of("newSecret", "API token for " + issued.token().bot().username() + ": " + issued.secret()));
+                    show(
+                            req,
+                            res,
+                            200,
+                            Map.of(
+                                    "newSecret",
+                                    "API token for " + issued.token().bot().username() + ": " + issued.secret()));
                     return;
                 }
                 case "webhooks" -> {
-                    var created = team.webhooks().create(admin, Requests.id(req.getParameter("roomId"), "room"), req.getParameter("bot"));
+                    var created = team.webhooks()
+                            .create(admin, Requests.id(req.getParameter("roomId"), "room"), req.getParameter("bot"));
                     show(req, res, 200, Map.of("newSecret", "Webhook URL: " + team.hookUrl(req, created.token())));
                     return;
                 }
-                case "default-rooms" -> team.defaultRooms().mark(admin, Requests.id(req.getParameter("roomId"), "room"),
-                        !"off".equals(req.getParameter("default")));
+                case "default-rooms" ->
+                    team.defaultRooms()
+                            .mark(
+                                    admin,
+                                    Requests.id(req.getParameter("roomId"), "room"),
+                                    !"off".equals(req.getParameter("default")));
                 default -> {
                     if (path.size() != 3 || !path.get(2).equals("revoke")) throw ChatException.notFound("page");
                     switch (path.get(0)) {
@@ -96,7 +107,11 @@ final class AdminPage extends PageServlet {
                 case "password-resets" -> "resetForm";
                 default -> null;
             };
-            show(req, res, e.code.httpStatus, form == null ? Map.of("error", e.getMessage()) : Map.of(form, Form.failed(values, e, "username")));
+            show(
+                    req,
+                    res,
+                    e.code.httpStatus,
+                    form == null ? Map.of("error", e.getMessage()) : Map.of(form, Form.failed(values, e, "username")));
         }
     }
 
@@ -111,7 +126,8 @@ final class AdminPage extends PageServlet {
         }
     }
 
-    private void show(HttpServletRequest req, HttpServletResponse res, int status, Map<String, Object> extra) throws IOException {
+    private void show(HttpServletRequest req, HttpServletResponse res, int status, Map<String, Object> extra)
+            throws IOException {
         Principal me = Requests.principal(req);
         long admin = me.userId();
         var model = new HashMap<String, Object>();
@@ -126,7 +142,12 @@ final class AdminPage extends PageServlet {
         model.put("invites", team.invitations().list(admin));
         model.put("now", team.invitations().now());
         model.put("defaultRooms", team.defaultRooms().list(admin));
-        model.put("channels", rooms.listFor(me).stream().map(l -> l.room()).filter(r -> !r.isDirect()).toList());
+        model.put(
+                "channels",
+                rooms.listFor(me).stream()
+                        .map(l -> l.room())
+                        .filter(r -> !r.isDirect())
+                        .toList());
         model.put("audit", team.audit().recent(admin, 50));
         model.put("botTokens", team.bots().tokens(admin));
         model.put("webhooks", team.webhooks().list(admin));

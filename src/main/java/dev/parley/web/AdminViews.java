@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.chat.Account;
 import dev.parley.chat.AuditEntry;
 import dev.parley.chat.BotToken;
-import dev.parley.chat.Webhook;
 import dev.parley.chat.Invite;
 import dev.parley.chat.Registration;
 import dev.parley.chat.UserRef;
+import dev.parley.chat.Webhook;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -30,11 +30,27 @@ final class AdminViews {
 
     /** An invite link; {@code token} and {@code url} only in the answer that made it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record InviteView(long id, UserRef createdBy, Instant createdAt, Instant expiresAt, Integer maxUses, int uses, String state,
-                      String token, String url) {
+    record InviteView(
+            long id,
+            UserRef createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            Integer maxUses,
+            int uses,
+            String state,
+            String token,
+            String url) {
         static InviteView of(Invite i, Instant now) {
-            return new InviteView(i.id(), i.createdBy(), i.createdAt(), i.expiresAt(), i.maxUses(), i.uses(),
-                    i.state(now).name().toLowerCase(Locale.ROOT), null, null);
+            return new InviteView(
+                    i.id(),
+                    i.createdBy(),
+                    i.createdAt(),
+                    i.expiresAt(),
+                    i.maxUses(),
+                    i.uses(),
+                    i.state(now).name().toLowerCase(Locale.ROOT),
+                    null,
+                    null);
         }
 
         InviteView withLink(String token, String url) {
@@ -44,19 +60,36 @@ final class AdminViews {
 
     /** A bot's API token; {@code token} only in the answer that issued it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record BotTokenView(long id, UserRef bot, String label, UserRef createdBy, Instant createdAt, Instant lastUsedAt, boolean revoked,
-                        String token) {
+    record BotTokenView(
+            long id,
+            UserRef bot,
+            String label,
+            UserRef createdBy,
+            Instant createdAt,
+            Instant lastUsedAt,
+            boolean revoked,
+            String token) {
         static BotTokenView of(BotToken t, String token) {
-            return new BotTokenView(t.id(), t.bot(), t.label(), t.createdBy(), t.createdAt(), t.lastUsedAt(), t.revoked(), token);
+            return new BotTokenView(
+                    t.id(), t.bot(), t.label(), t.createdBy(), t.createdAt(), t.lastUsedAt(), t.revoked(), token);
         }
     }
 
     /** An incoming webhook; {@code token} and {@code url} only in the answer that made it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WebhookView(long id, long roomId, UserRef bot, UserRef createdBy, Instant createdAt, Instant lastUsedAt, boolean revoked,
-                       String token, String url) {
+    record WebhookView(
+            long id,
+            long roomId,
+            UserRef bot,
+            UserRef createdBy,
+            Instant createdAt,
+            Instant lastUsedAt,
+            boolean revoked,
+            String token,
+            String url) {
         static WebhookView of(Webhook w, String token, String url) {
-            return new WebhookView(w.id(), w.roomId(), w.bot(), w.createdBy(), w.createdAt(), w.lastUsedAt(), w.revoked(), token, url);
+            return new WebhookView(
+                    w.id(), w.roomId(), w.bot(), w.createdBy(), w.createdAt(), w.lastUsedAt(), w.revoked(), token, url);
         }
     }
 

@@ -20,7 +20,8 @@ final class ApiRateLimit extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         if (req.getAttribute(Authenticator.PRINCIPAL) instanceof Principal me) {
             try {
                 quotas.apiCall(me.userId());

@@ -1,15 +1,15 @@
 package dev.parley.web;
-import dev.parley.render.Json;
 
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
+import dev.parley.chat.StoreException;
+import dev.parley.render.Json;
+import dev.parley.util.FailureLog;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.eclipse.jetty.http.BadMessageException;
-import dev.parley.chat.StoreException;
-import dev.parley.util.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,9 @@ abstract class ApiServlet extends HttpServlet {
             error(res, e);
         } catch (StoreException e) {
             FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
-            error(res, new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
+            error(
+                    res,
+                    new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
         } catch (Exception e) {
             FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
             error(res, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
@@ -68,7 +70,10 @@ abstract class ApiServlet extends HttpServlet {
         if (e.code == ErrorCode.UNAUTHORIZED) res.setHeader("WWW-Authenticate", "Bearer");
         Requests.retryAfter(res, e);
         Long retryAfterMs = e instanceof dev.parley.chat.TryLater later ? later.retryAfterMs() : null;
-        json(res, e.code.httpStatus, new ApiViews.Error(new ApiViews.Error.Body(e.code.wire(), e.getMessage(), e.field, retryAfterMs)));
+        json(
+                res,
+                e.code.httpStatus,
+                new ApiViews.Error(new ApiViews.Error.Body(e.code.wire(), e.getMessage(), e.field, retryAfterMs)));
     }
 
     /** Unknown route or method: the same JSON error shape as everything else. */

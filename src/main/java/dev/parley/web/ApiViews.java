@@ -2,9 +2,9 @@ package dev.parley.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.parley.chat.TokenPair;
 import dev.parley.chat.Room;
 import dev.parley.chat.RoomListing;
+import dev.parley.chat.TokenPair;
 import dev.parley.chat.UserRef;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,10 @@ final class ApiViews {
 
     record Tokens(String accessToken, String refreshToken, long expiresIn, UserRef user) {
         static Tokens of(TokenPair pair) {
-            return new Tokens(pair.accessToken(), pair.refreshToken(), pair.expiresInSeconds(),
+            return new Tokens(
+                    pair.accessToken(),
+                    pair.refreshToken(),
+                    pair.expiresInSeconds(),
                     new UserRef(pair.principal().userId(), pair.principal().username()));
         }
     }
@@ -24,18 +27,45 @@ final class ApiViews {
     record Me(long id, String username, boolean admin, boolean bot, String status) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RoomView(long id, String name, @JsonProperty("private") boolean isPrivate, String kind,
-                    Long ownerId, long lastSeq, Boolean member, Long unread, UserRef peer, List<UserRef> members) {
+    record RoomView(
+            long id,
+            String name,
+            @JsonProperty("private") boolean isPrivate,
+            String kind,
+            Long ownerId,
+            long lastSeq,
+            Boolean member,
+            Long unread,
+            UserRef peer,
+            List<UserRef> members) {
 
         static RoomView of(Room r) {
-            return new RoomView(r.id(), r.name(), r.isPrivate(), r.kind().name().toLowerCase(Locale.ROOT), r.ownerId(), r.lastSeq(),
-                    null, null, null, null);
+            return new RoomView(
+                    r.id(),
+                    r.name(),
+                    r.isPrivate(),
+                    r.kind().name().toLowerCase(Locale.ROOT),
+                    r.ownerId(),
+                    r.lastSeq(),
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         static RoomView of(RoomListing l) {
             Room r = l.room();
-            return new RoomView(r.id(), l.displayName(), r.isPrivate(), r.kind().name().toLowerCase(Locale.ROOT), r.ownerId(),
-                    r.lastSeq(), l.member(), l.unread(), l.directPeer(), null);
+            return new RoomView(
+                    r.id(),
+                    l.displayName(),
+                    r.isPrivate(),
+                    r.kind().name().toLowerCase(Locale.ROOT),
+                    r.ownerId(),
+                    r.lastSeq(),
+                    l.member(),
+                    l.unread(),
+                    l.directPeer(),
+                    null);
         }
 
         /** Search does not count unread messages: leave the field out rather than say 0. */

@@ -1,11 +1,11 @@
 package dev.parley.web;
-import dev.parley.chat.Accounts;
-import dev.parley.chat.Admission;
-import dev.parley.chat.Sessions;
-import dev.parley.render.Templates;
 
 import dev.parley.chat.Account;
+import dev.parley.chat.Accounts;
+import dev.parley.chat.Admission;
 import dev.parley.chat.ChatException;
+import dev.parley.chat.Sessions;
+import dev.parley.render.Templates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,7 +19,13 @@ final class AuthPages extends PageServlet {
     private final Sessions sessions;
     private final Cookies cookies;
 
-    AuthPages(Accounts accounts, Admission admission, Sessions sessions, Templates templates, SameOrigin sameOrigin, Cookies cookies) {
+    AuthPages(
+            Accounts accounts,
+            Admission admission,
+            Sessions sessions,
+            Templates templates,
+            SameOrigin sameOrigin,
+            Cookies cookies) {
         super(templates, sameOrigin);
         this.accounts = accounts;
         this.admission = admission;
@@ -54,7 +60,8 @@ final class AuthPages extends PageServlet {
         String password = req.getParameter("password");
         try {
             String address = Requests.address(req);
-            Account account = signUp ? accounts.register(username, password, address, req.getParameter("invite"))
+            Account account = signUp
+                    ? accounts.register(username, password, address, req.getParameter("invite"))
                     : accounts.logIn(username, password, address);
             cookies.signIn(res, sessions.start(account));
             res.sendRedirect(safeNext(req.getParameter("next")));
@@ -71,8 +78,22 @@ final class AuthPages extends PageServlet {
         String invite = signUp && req.getParameter("invite") != null ? req.getParameter("invite") : "";
         // Before anyone types, the page says plainly when sign-up cannot work: closed, invite only, a dead link.
         String refusal = signUp && status == 200 ? admission.refusal(invite).orElse(null) : null;
-        page(req, res, refusal == null ? status : 403, "pages/signin.jte", Map.of("signUp", signUp, "form", form, "next", next,
-                "invite", invite, "refusal", refusal == null ? "" : refusal));
+        page(
+                req,
+                res,
+                refusal == null ? status : 403,
+                "pages/signin.jte",
+                Map.of(
+                        "signUp",
+                        signUp,
+                        "form",
+                        form,
+                        "next",
+                        next,
+                        "invite",
+                        invite,
+                        "refusal",
+                        refusal == null ? "" : refusal));
     }
 
     private void logOut(HttpServletRequest req, HttpServletResponse res) throws IOException {

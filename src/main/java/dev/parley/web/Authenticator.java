@@ -8,7 +8,6 @@ import dev.parley.chat.Sessions;
 import dev.parley.chat.StoreException;
 import dev.parley.chat.TokenPair;
 import dev.parley.util.FailureLog;
-import org.slf4j.LoggerFactory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -16,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds who is calling — from {@code Authorization: Bearer} (a person's access token or a bot's
@@ -49,14 +49,19 @@ final class Authenticator extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         Optional<Principal> who;
         try {
             who = identify(req, res);
         } catch (StoreException e) {
             // Sessions live in the database: without it nobody can be told apart, so nothing is served.
             FAILURES.failed(req.getMethod() + " " + req.getRequestURI() + " (checking the session)", e);
-            ApiServlet.error(res, new ChatException(ErrorCode.UNAVAILABLE, "The server cannot reach its database right now; try again in a moment."));
+            ApiServlet.error(
+                    res,
+                    new ChatException(
+                            ErrorCode.UNAVAILABLE,
+                            "The server cannot reach its database right now; try again in a moment."));
             return;
         }
         who.ifPresent(p -> req.setAttribute(PRINCIPAL, p));

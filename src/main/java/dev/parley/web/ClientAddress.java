@@ -25,11 +25,15 @@ final class ClientAddress extends HttpFilter {
     private final Set<InetAddress> proxies;
 
     ClientAddress(List<String> trustedProxies) {
-        this.proxies = trustedProxies.stream().map(ClientAddress::parse).filter(a -> a != null).collect(Collectors.toUnmodifiableSet());
+        this.proxies = trustedProxies.stream()
+                .map(ClientAddress::parse)
+                .filter(a -> a != null)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         req.setAttribute(ATTRIBUTE, of(req));
         chain.doFilter(req, res);
     }

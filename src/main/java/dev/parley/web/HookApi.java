@@ -1,10 +1,10 @@
 package dev.parley.web;
-import dev.parley.render.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.chat.Message;
 import dev.parley.chat.Webhook;
 import dev.parley.chat.Webhooks;
+import dev.parley.render.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

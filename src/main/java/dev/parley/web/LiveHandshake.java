@@ -2,16 +2,16 @@ package dev.parley.web;
 
 import dev.parley.auth.Principal;
 import dev.parley.chat.Bots;
-import dev.parley.chat.Sessions;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
+import dev.parley.chat.Sessions;
+import dev.parley.chat.TryLater;
 import dev.parley.live.Format;
 import dev.parley.live.Live;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
-import dev.parley.chat.TryLater;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,16 +49,19 @@ final class LiveHandshake extends ApiServlet {
             throw ChatException.invalid(null, "This is the WebSocket endpoint: connect with a WebSocket client.");
         }
         Principal principal = principal(req)
-                .orElseThrow(() -> new ChatException(ErrorCode.UNAUTHORIZED, "Sign in first: send the access cookie or a bearer token."));
+                .orElseThrow(() -> new ChatException(
+                        ErrorCode.UNAUTHORIZED, "Sign in first: send the access cookie or a bearer token."));
         if (Boolean.TRUE.equals(req.getAttribute(Authenticator.VIA_COOKIE)) && !sameOrigin.allowsSocket(req)) {
             throw new ChatException(ErrorCode.FORBIDDEN, "This origin may not open a socket here.");
         }
         var container = (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
         try {
             if (live.socketsOf(principal.userId()) >= maxSockets) {
-                throw TryLater.rateLimited("You have " + maxSockets + " sockets open, the most one person may; close some.", SOCKET_RETRY);
+                throw TryLater.rateLimited(
+                        "You have " + maxSockets + " sockets open, the most one person may; close some.", SOCKET_RETRY);
             }
-            container.upgradeHttpToWebSocket(req, res, live.endpointFor(principal, format(req), viewing(req), expiresAt(req)), Map.of());
+            container.upgradeHttpToWebSocket(
+                    req, res, live.endpointFor(principal, format(req), viewing(req), expiresAt(req)), Map.of());
         } catch (DeploymentException e) {
             throw new IllegalStateException("cannot upgrade to the live endpoint", e);
         }
@@ -69,7 +72,8 @@ final class LiveHandshake extends ApiServlet {
         String token = req.getParameter("access_token");
         if (token == null) return Optional.empty();
         Optional<Principal> who = Authenticator.bearer(token, sessions, bots);
-        if (!Bots.looksLikeToken(token)) who.ifPresent(p -> req.setAttribute(Authenticator.EXPIRES, sessions.expiresAt(token)));
+        if (!Bots.looksLikeToken(token))
+            who.ifPresent(p -> req.setAttribute(Authenticator.EXPIRES, sessions.expiresAt(token)));
         return who;
     }
 
@@ -80,7 +84,10 @@ final class LiveHandshake extends ApiServlet {
     private static Format format(HttpServletRequest req) {
         String asked = req.getHeader("Sec-WebSocket-Protocol");
         boolean json = "json".equals(req.getParameter("format"))
-                || (asked != null && java.util.Arrays.stream(asked.split(",")).map(String::trim).anyMatch(Format.JSON_SUBPROTOCOL::equals));
+                || (asked != null
+                        && java.util.Arrays.stream(asked.split(","))
+                                .map(String::trim)
+                                .anyMatch(Format.JSON_SUBPROTOCOL::equals));
         return json ? Format.JSON : Format.HTML;
     }
 

@@ -1,8 +1,8 @@
 package dev.parley.web;
-import dev.parley.chat.Accounts;
-import dev.parley.render.Json;
 
 import dev.parley.auth.Principal;
+import dev.parley.chat.Accounts;
+import dev.parley.render.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -12,13 +12,19 @@ import java.util.Set;
  * {@code deactivated} are the authors an admin has turned away: their messages stay, marked;
  * {@code bots} are authors that are programs.
  */
-public record MessagePage(long roomId, List<Message> messages, boolean more, boolean newer, Set<Long> deactivated, Set<Long> bots) {
+public record MessagePage(
+        long roomId, List<Message> messages, boolean more, boolean newer, Set<Long> deactivated, Set<Long> bots) {
 
     /** The newest messages before some point: {@code fetched} holds up to {@code pageSize + 1}, oldest first. */
     static MessagePage of(long roomId, List<Message> fetched, int pageSize, Set<Long> deactivated, Set<Long> bots) {
         boolean more = fetched.size() > pageSize;
-        return new MessagePage(roomId, more ? fetched.subList(fetched.size() - pageSize, fetched.size()) : fetched, more, false,
-                deactivated, bots);
+        return new MessagePage(
+                roomId,
+                more ? fetched.subList(fetched.size() - pageSize, fetched.size()) : fetched,
+                more,
+                false,
+                deactivated,
+                bots);
     }
 
     /** The oldest messages after some point: {@code fetched} holds up to {@code pageSize + 1}, oldest first. */
@@ -31,7 +37,8 @@ public record MessagePage(long roomId, List<Message> messages, boolean more, boo
      * A window around one message: {@code upTo} ends with it (up to {@code half + 1} messages),
      * {@code after} follows it (up to {@code half + 1}); both oldest first.
      */
-    static MessagePage around(long roomId, List<Message> upTo, List<Message> after, int half, Set<Long> deactivated, Set<Long> bots) {
+    static MessagePage around(
+            long roomId, List<Message> upTo, List<Message> after, int half, Set<Long> deactivated, Set<Long> bots) {
         MessagePage before = of(roomId, upTo, half, deactivated, bots);
         MessagePage later = newer(roomId, after, half, deactivated, bots);
         var messages = new ArrayList<>(before.messages);

@@ -28,13 +28,17 @@ final class Metrics {
 
     Metrics(Live live, dev.parley.chat.EventBus bus) {
         io.micrometer.core.instrument.Gauge.builder("parley.bus.connected", bus, b -> b.connected() ? 1 : 0)
-                .description("1 while events reach the other instances (always 1 for a single instance)").register(registry);
+                .description("1 while events reach the other instances (always 1 for a single instance)")
+                .register(registry);
         io.micrometer.core.instrument.Gauge.builder("parley.ws.connections", live, Live::connections)
-                .description("open WebSocket connections").register(registry);
+                .description("open WebSocket connections")
+                .register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("parley.ws.frames.received", live, Live::receivedFrames)
-                .description("frames received from clients").register(registry);
+                .description("frames received from clients")
+                .register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("parley.ws.frames.dropped", live, Live::droppedFrames)
-                .description("client frames refused without an ack id to answer").register(registry);
+                .description("client frames refused without an ack id to answer")
+                .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

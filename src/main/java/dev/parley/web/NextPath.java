@@ -28,7 +28,8 @@ final class NextPath {
     static String of(String next) {
         if (next == null || next.isEmpty() || next.length() > MAX_LENGTH) return HOME;
         // java.net.URI folds "//" inside a path where a browser keeps it: refused before, not judged after.
-        if (!next.startsWith("/") || next.contains("//") || !printableAscii(next) || !harmlessEscapes(next)) return HOME;
+        if (!next.startsWith("/") || next.contains("//") || !printableAscii(next) || !harmlessEscapes(next))
+            return HOME;
         URI resolved;
         try {
             resolved = ORIGIN.resolve(new URI(next)).normalize();
@@ -37,13 +38,20 @@ final class NextPath {
         }
         if (!sameOrigin(resolved)) return HOME;
         String path = resolved.getRawPath();
-        if (path == null || !path.startsWith("/") || path.contains("//") || path.contains("/../") || path.endsWith("/..")) return HOME;
+        if (path == null
+                || !path.startsWith("/")
+                || path.contains("//")
+                || path.contains("/../")
+                || path.endsWith("/..")) return HOME;
         return resolved.getRawQuery() == null ? path : path + "?" + resolved.getRawQuery();
     }
 
     private static boolean sameOrigin(URI u) {
-        return "http".equals(u.getScheme()) && ORIGIN_HOST.equals(u.getHost()) && u.getPort() == -1
-                && u.getRawUserInfo() == null && ORIGIN_HOST.equals(u.getRawAuthority());
+        return "http".equals(u.getScheme())
+                && ORIGIN_HOST.equals(u.getHost())
+                && u.getPort() == -1
+                && u.getRawUserInfo() == null
+                && ORIGIN_HOST.equals(u.getRawAuthority());
     }
 
     /** Visible ASCII only: request paths arrive percent-encoded, so anything else was put there by hand. */

@@ -1,19 +1,19 @@
 package dev.parley.web;
-import dev.parley.render.Templates;
 
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
+import dev.parley.chat.StoreException;
+import dev.parley.render.Templates;
+import dev.parley.util.FailureLog;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.eclipse.jetty.http.BadMessageException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import dev.parley.chat.StoreException;
-import dev.parley.util.FailureLog;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +41,10 @@ abstract class PageServlet extends HttpServlet {
                 throw new ChatException(ErrorCode.FORBIDDEN, "Cross-site request refused.");
             }
             Requests.checkDeclaredSize(req);
-            if (req.getAttribute(Authenticator.PRINCIPAL) instanceof dev.parley.auth.Principal p && dev.parley.chat.Bots.isBot(p)) {
-                throw new ChatException(ErrorCode.FORBIDDEN, "Bot tokens work with the JSON API and the socket, not with pages.");
+            if (req.getAttribute(Authenticator.PRINCIPAL) instanceof dev.parley.auth.Principal p
+                    && dev.parley.chat.Bots.isBot(p)) {
+                throw new ChatException(
+                        ErrorCode.FORBIDDEN, "Bot tokens work with the JSON API and the socket, not with pages.");
             }
             super.service(req, res);
         } catch (BadMessageException e) {
@@ -51,7 +53,10 @@ abstract class PageServlet extends HttpServlet {
             refuse(req, res, e);
         } catch (StoreException e) {
             FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
-            refuse(req, res, new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
+            refuse(
+                    req,
+                    res,
+                    new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
         } catch (Exception e) {
             FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
             refuse(req, res, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
@@ -85,7 +90,8 @@ abstract class PageServlet extends HttpServlet {
         write(res, e.code.httpStatus, "pages/error.jte", model);
     }
 
-    void page(HttpServletRequest req, HttpServletResponse res, int status, String template, Map<String, Object> model) throws IOException {
+    void page(HttpServletRequest req, HttpServletResponse res, int status, String template, Map<String, Object> model)
+            throws IOException {
         var all = new HashMap<>(model);
         all.putIfAbsent("me", req.getAttribute(Authenticator.PRINCIPAL));
         write(res, status, template, all);
@@ -107,7 +113,8 @@ abstract class PageServlet extends HttpServlet {
     }
 
     /** Writes a rendered page, never cached: every page shows the signed-in person's own state. */
-    final void write(HttpServletResponse res, int status, String template, Map<String, Object> model) throws IOException {
+    final void write(HttpServletResponse res, int status, String template, Map<String, Object> model)
+            throws IOException {
         String html = templates.render(template, model);
         res.setStatus(status);
         res.setContentType("text/html;charset=utf-8");

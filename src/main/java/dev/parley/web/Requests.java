@@ -1,15 +1,15 @@
 package dev.parley.web;
-import dev.parley.render.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
+import dev.parley.render.Json;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.jetty.http.BadMessageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.eclipse.jetty.http.BadMessageException;
 
 /** Reading what a request says: who sent it, which path segments, which body. */
 final class Requests {
@@ -32,7 +32,8 @@ final class Requests {
 
     /** Says when to retry, in whole seconds, when the refusal is one that passes. */
     static void retryAfter(jakarta.servlet.http.HttpServletResponse res, ChatException e) {
-        if (e instanceof dev.parley.chat.TryLater later) res.setHeader("Retry-After", Long.toString(later.retryAfterSeconds()));
+        if (e instanceof dev.parley.chat.TryLater later)
+            res.setHeader("Retry-After", Long.toString(later.retryAfterSeconds()));
     }
 
     static boolean signedIn(HttpServletRequest req) {

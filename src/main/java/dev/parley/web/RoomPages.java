@@ -1,16 +1,16 @@
 package dev.parley.web;
-import dev.parley.chat.Rooms;
-import dev.parley.chat.ReadMarks;
-import dev.parley.chat.Presence;
-import dev.parley.render.Templates;
 
 import dev.parley.auth.Principal;
 import dev.parley.chat.Accounts;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.Message;
 import dev.parley.chat.Messages;
+import dev.parley.chat.Presence;
+import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Room;
 import dev.parley.chat.RoomListing;
+import dev.parley.chat.Rooms;
+import dev.parley.render.Templates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,7 +27,14 @@ final class RoomPages extends PageServlet {
     private final Presence presence;
     private final Accounts accounts;
 
-    RoomPages(Rooms rooms, Messages messages, ReadMarks readMarks, Presence presence, Accounts accounts, Templates templates, SameOrigin sameOrigin) {
+    RoomPages(
+            Rooms rooms,
+            Messages messages,
+            ReadMarks readMarks,
+            Presence presence,
+            Accounts accounts,
+            Templates templates,
+            SameOrigin sameOrigin) {
         super(templates, sameOrigin);
         this.rooms = rooms;
         this.messages = messages;
@@ -83,23 +90,44 @@ final class RoomPages extends PageServlet {
         }
     }
 
-    private void home(HttpServletRequest req, HttpServletResponse res, Principal me, int status, Form create, Form direct) throws IOException {
+    private void home(
+            HttpServletRequest req, HttpServletResponse res, Principal me, int status, Form create, Form direct)
+            throws IOException {
         List<RoomListing> listed = rooms.listFor(me);
-        page(req, res, status, "pages/rooms.jte", Map.of("rooms", listed, "create", create, "direct", direct,
-                "presence", presence.statuses(peers(listed))));
+        page(
+                req,
+                res,
+                status,
+                "pages/rooms.jte",
+                Map.of(
+                        "rooms",
+                        listed,
+                        "create",
+                        create,
+                        "direct",
+                        direct,
+                        "presence",
+                        presence.statuses(peers(listed))));
     }
 
     private void room(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
         room(req, res, me, roomId, 200, Form.EMPTY);
     }
 
-    private void room(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId, int status, Form invite) throws IOException {
+    private void room(
+            HttpServletRequest req, HttpServletResponse res, Principal me, long roomId, int status, Form invite)
+            throws IOException {
         Room room = rooms.visible(me, roomId);
         readMarks.markAllRead(me, room);
         List<RoomListing> listed = rooms.listFor(me);
         Long at = Requests.longParam(req, "at");
-        MessagePage page = at == null ? MessagePage.of(roomId, messages.history(me, roomId, null, Messages.PAGE + 1), Messages.PAGE,
-                accounts.deactivatedIds(), accounts.botIds())
+        MessagePage page = at == null
+                ? MessagePage.of(
+                        roomId,
+                        messages.history(me, roomId, null, Messages.PAGE + 1),
+                        Messages.PAGE,
+                        accounts.deactivatedIds(),
+                        accounts.botIds())
                 : around(me, roomId, at);
         var model = new HashMap<String, Object>();
         model.put("room", room);
@@ -126,29 +154,53 @@ final class RoomPages extends PageServlet {
     private void sidebar(HttpServletRequest req, HttpServletResponse res, Principal me) throws IOException {
         Long current = Requests.longParam(req, "current");
         List<RoomListing> listed = rooms.listFor(me);
-        write(res, 200, "rooms/sidebar.jte", Map.of("rooms", listed, "current", current == null ? 0L : current,
-                "presence", presence.statuses(peers(listed))));
+        write(
+                res,
+                200,
+                "rooms/sidebar.jte",
+                Map.of(
+                        "rooms",
+                        listed,
+                        "current",
+                        current == null ? 0L : current,
+                        "presence",
+                        presence.statuses(peers(listed))));
     }
 
     /** History around the message with seq {@code at}, for a search result or a link to a message. */
     private MessagePage around(Principal me, long roomId, long at) {
         if (at < 1) throw ChatException.invalid("at", "at must be a positive seq.");
         int half = Messages.PAGE / 2;
-        return MessagePage.around(roomId, messages.history(me, roomId, at + 1, half + 1),
-                messages.newer(me, roomId, at, half + 1), half, accounts.deactivatedIds(), accounts.botIds());
+        return MessagePage.around(
+                roomId,
+                messages.history(me, roomId, at + 1, half + 1),
+                messages.newer(me, roomId, at, half + 1),
+                half,
+                accounts.deactivatedIds(),
+                accounts.botIds());
     }
 
     private void older(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
         Long after = Requests.longParam(req, "after");
         if (after != null) {
-            MessagePage page = MessagePage.newer(roomId, messages.newer(me, roomId, after, Messages.PAGE + 1), Messages.PAGE,
-                    accounts.deactivatedIds(), accounts.botIds());
+            MessagePage page = MessagePage.newer(
+                    roomId,
+                    messages.newer(me, roomId, after, Messages.PAGE + 1),
+                    Messages.PAGE,
+                    accounts.deactivatedIds(),
+                    accounts.botIds());
             write(res, 200, "messages/newer.jte", Map.of("page", page));
             return;
         }
         Long before = Requests.longParam(req, "before");
         List<Message> earlier = messages.history(me, roomId, before, Messages.PAGE + 1);
-        write(res, 200, "messages/older.jte", Map.of("page", MessagePage.of(roomId, earlier, Messages.PAGE, accounts.deactivatedIds(), accounts.botIds())));
+        write(
+                res,
+                200,
+                "messages/older.jte",
+                Map.of(
+                        "page",
+                        MessagePage.of(roomId, earlier, Messages.PAGE, accounts.deactivatedIds(), accounts.botIds())));
     }
 
     private void post(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
@@ -156,7 +208,8 @@ final class RoomPages extends PageServlet {
         if (Requests.isHtmx(req)) {
             write(res, posted.created() ? 201 : 200, "messages/message.jte", Map.of("message", posted.message()));
         } else {
-            res.sendRedirect("/rooms/" + roomId + "#" + Dom.message(posted.message().id()));
+            res.sendRedirect(
+                    "/rooms/" + roomId + "#" + Dom.message(posted.message().id()));
         }
     }
 
@@ -167,7 +220,13 @@ final class RoomPages extends PageServlet {
             res.sendRedirect("/rooms/" + room.id());
         } catch (ChatException e) {
             Requests.retryAfter(res, e);
-            home(req, res, me, e.code.httpStatus, Form.failed(Map.of("name", name == null ? "" : name), e, "name"), Form.EMPTY);
+            home(
+                    req,
+                    res,
+                    me,
+                    e.code.httpStatus,
+                    Form.failed(Map.of("name", name == null ? "" : name), e, "name"),
+                    Form.EMPTY);
         }
     }
 
@@ -177,11 +236,18 @@ final class RoomPages extends PageServlet {
             res.sendRedirect("/rooms/" + rooms.direct(me, username).id());
         } catch (ChatException e) {
             Requests.retryAfter(res, e);
-            home(req, res, me, e.code.httpStatus, Form.EMPTY, Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
+            home(
+                    req,
+                    res,
+                    me,
+                    e.code.httpStatus,
+                    Form.EMPTY,
+                    Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
         }
     }
 
-    private void addMember(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
+    private void addMember(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId)
+            throws IOException {
         String username = req.getParameter("username");
         try {
             rooms.addMember(me, roomId, username);
@@ -189,16 +255,29 @@ final class RoomPages extends PageServlet {
         } catch (ChatException e) {
             Requests.retryAfter(res, e);
             if (e.code == dev.parley.chat.ErrorCode.UNAUTHORIZED) throw e;
-            room(req, res, me, roomId, e.code.httpStatus, Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
+            room(
+                    req,
+                    res,
+                    me,
+                    roomId,
+                    e.code.httpStatus,
+                    Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
         }
     }
 
     /** The people on the other side of the viewer's direct rooms, whose presence the sidebar shows. */
     private static List<Long> peers(List<RoomListing> rooms) {
-        return rooms.stream().filter(l -> l.directPeer() != null).map(l -> l.directPeer().id()).toList();
+        return rooms.stream()
+                .filter(l -> l.directPeer() != null)
+                .map(l -> l.directPeer().id())
+                .toList();
     }
 
     private static String title(Room room, List<RoomListing> rooms) {
-        return rooms.stream().filter(l -> l.room().id() == room.id()).findFirst().map(RoomListing::displayName).orElse(room.name());
+        return rooms.stream()
+                .filter(l -> l.room().id() == room.id())
+                .findFirst()
+                .map(RoomListing::displayName)
+                .orElse(room.name());
     }
 }

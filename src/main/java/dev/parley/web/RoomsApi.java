@@ -1,11 +1,11 @@
 package dev.parley.web;
-import dev.parley.chat.Rooms;
-import dev.parley.chat.ReadMarks;
-import dev.parley.render.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.auth.Principal;
 import dev.parley.chat.Messages;
+import dev.parley.chat.ReadMarks;
+import dev.parley.chat.Rooms;
+import dev.parley.render.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,8 +40,12 @@ final class RoomsApi extends ApiServlet {
             Long limit = Requests.longParam(req, "limit");
             int n = limit == null ? Messages.PAGE : (int) Math.max(0, Math.min(limit, Messages.MAX_PAGE + 1));
             Long after = Requests.longParam(req, "after");
-            json(res, 200, after != null ? messages.newer(me, roomId, after, n)
-                    : messages.history(me, roomId, Requests.longParam(req, "before"), n));
+            json(
+                    res,
+                    200,
+                    after != null
+                            ? messages.newer(me, roomId, after, n)
+                            : messages.history(me, roomId, Requests.longParam(req, "before"), n));
         } else {
             throw noRoute();
         }

@@ -23,9 +23,19 @@ final class SearchApi extends ApiServlet {
         if (!Requests.segments(req).isEmpty()) throw noRoute();
         Long limit = Requests.longParam(req, "limit");
         int n = limit == null ? Search.PAGE : (int) Math.max(0, Math.min(limit, Search.MAX_PAGE + 1));
-        SearchResults found = search.find(Requests.principal(req), req.getParameter("q"), Requests.longParam(req, "before"), n);
-        json(res, 200, new Page(found.hits().stream()
-                .map(h -> new Hit(h.message(), ApiViews.RoomView.of(h.room()).withoutUnread(), h.snippet())).toList(), found.nextBefore()));
+        SearchResults found =
+                search.find(Requests.principal(req), req.getParameter("q"), Requests.longParam(req, "before"), n);
+        json(
+                res,
+                200,
+                new Page(
+                        found.hits().stream()
+                                .map(h -> new Hit(
+                                        h.message(),
+                                        ApiViews.RoomView.of(h.room()).withoutUnread(),
+                                        h.snippet()))
+                                .toList(),
+                        found.nextBefore()));
     }
 
     /** {@code nextBefore}: pass it as {@code before} for the next page; null on the last one. */

@@ -1,11 +1,10 @@
 package dev.parley.web;
 
-import dev.parley.render.Templates;
-
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.Search;
 import dev.parley.chat.SearchResults;
+import dev.parley.render.Templates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.parley.web;
 
 import dev.parley.chat.AuditLog;
 import dev.parley.chat.Bots;
-import dev.parley.chat.Webhooks;
 import dev.parley.chat.DefaultRooms;
 import dev.parley.chat.Invitations;
 import dev.parley.chat.People;
+import dev.parley.chat.Webhooks;
 import java.net.URI;
 import java.util.Optional;
 
@@ -13,7 +13,13 @@ import java.util.Optional;
  * The services behind {@code /admin} and {@code /api/admin}: people, invite links and sign-up,
  * default rooms, the audit log, bots and webhooks — and the public address links are made of.
  */
-public record TeamAdmin(People people, Invitations invitations, DefaultRooms defaultRooms, AuditLog audit, Bots bots, Webhooks webhooks,
+public record TeamAdmin(
+        People people,
+        Invitations invitations,
+        DefaultRooms defaultRooms,
+        AuditLog audit,
+        Bots bots,
+        Webhooks webhooks,
         Optional<URI> publicUrl) {
 
     /** The link to hand a newcomer: the public address when one is set, else the address this request came to. */
@@ -27,7 +33,9 @@ public record TeamAdmin(People people, Invitations invitations, DefaultRooms def
     }
 
     private String base(jakarta.servlet.http.HttpServletRequest req) {
-        return publicUrl.map(URI::toString).orElseGet(() -> req.getScheme() + "://" + req.getServerName()
-                + (req.getServerPort() == 80 || req.getServerPort() == 443 ? "" : ":" + req.getServerPort()));
+        return publicUrl
+                .map(URI::toString)
+                .orElseGet(() -> req.getScheme() + "://" + req.getServerName()
+                        + (req.getServerPort() == 80 || req.getServerPort() == 443 ? "" : ":" + req.getServerPort()));
     }
 }

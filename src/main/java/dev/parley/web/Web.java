@@ -1,20 +1,20 @@
 package dev.parley.web;
-import dev.parley.render.Templates;
 
 import dev.parley.chat.Accounts;
-import dev.parley.chat.Quotas;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.Messages;
 import dev.parley.chat.Presence;
+import dev.parley.chat.Quotas;
 import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
 import dev.parley.chat.Search;
 import dev.parley.chat.Sessions;
 import dev.parley.live.Live;
+import dev.parley.render.Templates;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
-import java.nio.file.Files;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,16 +33,34 @@ public final class Web {
     private Web() {}
 
     /** Where the site is served and how: {@code publicUrl} decides Origin checks and secure cookies; {@code dev} serves {@code static/} from disk. */
-    public record Site(Optional<URI> publicUrl, boolean dev, String databaseName, Supplier<Optional<String>> databaseProblem,
+    public record Site(
+            Optional<URI> publicUrl,
+            boolean dev,
+            String databaseName,
+            Supplier<Optional<String>> databaseProblem,
             List<String> trustedProxies) {}
 
     /** The services the routes call; each servlet gets only those it uses. */
-    public record Services(Accounts accounts, Sessions sessions, Rooms rooms, Messages messages, ReadMarks readMarks,
-            Presence presence, EventBus bus, Quotas quotas, Team team, Search search) {}
+    public record Services(
+            Accounts accounts,
+            Sessions sessions,
+            Rooms rooms,
+            Messages messages,
+            ReadMarks readMarks,
+            Presence presence,
+            EventBus bus,
+            Quotas quotas,
+            Team team,
+            Search search) {}
 
     /** Running it for a team: who may sign up, admin over people, bots and webhooks, the audit log. */
-    public record Team(dev.parley.chat.Admission admission, dev.parley.chat.People people, dev.parley.chat.Invitations invitations,
-            dev.parley.chat.DefaultRooms defaultRooms, dev.parley.chat.AuditLog audit, dev.parley.chat.Bots bots,
+    public record Team(
+            dev.parley.chat.Admission admission,
+            dev.parley.chat.People people,
+            dev.parley.chat.Invitations invitations,
+            dev.parley.chat.DefaultRooms defaultRooms,
+            dev.parley.chat.AuditLog audit,
+            dev.parley.chat.Bots bots,
             dev.parley.chat.Webhooks webhooks) {}
 
     public static Handler handler(Site site, Services s, Templates templates, Live live) {
@@ -56,45 +74,75 @@ public final class Web {
 
         var metrics = new Metrics(live, s.bus());
         context.addFilter(new FilterHolder(metrics.timing()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new ClientAddress(site.trustedProxies())), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new Authenticator(s.sessions(), s.team().bots(), cookies)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(
+                new FilterHolder(new ClientAddress(site.trustedProxies())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(
+                new FilterHolder(new Authenticator(s.sessions(), s.team().bots(), cookies)),
+                "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new SecurityHeaders(https)), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new ApiRateLimit(s.quotas())), "/api/*", EnumSet.of(DispatcherType.REQUEST));
 
-        var teamAdmin = new TeamAdmin(s.team().people(), s.team().invitations(), s.team().defaultRooms(), s.team().audit(), s.team().bots(), s.team().webhooks(), site.publicUrl());
-        var authPages = new ServletHolder(new AuthPages(s.accounts(), s.team().admission(), s.sessions(), templates, sameOrigin, cookies));
+        var teamAdmin = new TeamAdmin(
+                s.team().people(),
+                s.team().invitations(),
+                s.team().defaultRooms(),
+                s.team().audit(),
+                s.team().bots(),
+                s.team().webhooks(),
+                site.publicUrl());
+        var authPages = new ServletHolder(
+                new AuthPages(s.accounts(), s.team().admission(), s.sessions(), templates, sameOrigin, cookies));
         context.addServlet(authPages, "/register");
         context.addServlet(authPages, "/login");
         context.addServlet(authPages, "/logout");
-        var roomPages = new ServletHolder(new RoomPages(s.rooms(), s.messages(), s.readMarks(), s.presence(), s.accounts(), templates, sameOrigin));
+        var roomPages = new ServletHolder(new RoomPages(
+                s.rooms(), s.messages(), s.readMarks(), s.presence(), s.accounts(), templates, sameOrigin));
         context.addServlet(roomPages, "");
         context.addServlet(roomPages, "/rooms/*");
         context.addServlet(roomPages, "/sidebar");
-        var adminPage = new ServletHolder(new AdminPage(teamAdmin, s.rooms(), site.databaseName(), templates, sameOrigin));
+        var adminPage =
+                new ServletHolder(new AdminPage(teamAdmin, s.rooms(), site.databaseName(), templates, sameOrigin));
         context.addServlet(adminPage, "/admin");
         context.addServlet(adminPage, "/admin/*");
         context.addServlet(new ServletHolder(new SearchPage(s.search(), templates, sameOrigin)), "/search");
-        context.addServlet(new ServletHolder(new AccountPage(s.accounts(), s.sessions(), templates, sameOrigin, cookies)), "/account");
+        context.addServlet(
+                new ServletHolder(new AccountPage(s.accounts(), s.sessions(), templates, sameOrigin, cookies)),
+                "/account");
 
         context.addServlet(new ServletHolder(new AuthApi(s.accounts(), s.sessions(), sameOrigin)), "/api/auth/*");
         var meApi = new ServletHolder(new MeApi(s.accounts(), sameOrigin));
         context.addServlet(meApi, "/api/me");
         context.addServlet(meApi, "/api/me/*");
-        context.addServlet(new ServletHolder(new RoomsApi(s.rooms(), s.messages(), s.readMarks(), sameOrigin)), "/api/rooms/*");
+        context.addServlet(
+                new ServletHolder(new RoomsApi(s.rooms(), s.messages(), s.readMarks(), sameOrigin)), "/api/rooms/*");
         context.addServlet(new ServletHolder(new AdminApi(teamAdmin, sameOrigin)), "/api/admin/*");
         context.addServlet(new ServletHolder(new SearchApi(s.search(), sameOrigin)), "/api/search");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
         context.addServlet(new ServletHolder(new HookApi(s.team().webhooks(), sameOrigin)), "/hooks/*");
-        context.addServlet(new ServletHolder(new LiveHandshake(live, s.sessions(), s.team().bots(), sameOrigin, s.quotas().limits().socketsPerPerson())), "/ws");
+        context.addServlet(
+                new ServletHolder(new LiveHandshake(
+                        live,
+                        s.sessions(),
+                        s.team().bots(),
+                        sameOrigin,
+                        s.quotas().limits().socketsPerPerson())),
+                "/ws");
         context.addServlet(new ServletHolder(new Health(site.databaseProblem(), s.bus())), "/healthz");
         context.addServlet(new ServletHolder(new Health(site.databaseProblem(), s.bus())), "/readyz");
         context.addServlet(new ServletHolder(metrics.endpoint()), "/metrics");
 
         String packaged = Web.class.getResource("/static/").toString();
-        String staticDir = site.dev() && Files.isDirectory(Path.of("static")) ? Path.of("static").toUri().toString() : packaged;
+        String staticDir = site.dev() && Files.isDirectory(Path.of("static"))
+                ? Path.of("static").toUri().toString()
+                : packaged;
         context.addServlet(files(staticDir, "no-cache"), "/static/*");
         context.addServlet(files(packaged + "vendor/", "public, max-age=86400"), "/static/vendor/*");
-        context.addServlet(files(Web.class.getResource("/META-INF/resources/webjars/").toString(), "public, max-age=31536000, immutable"), "/webjars/*");
+        context.addServlet(
+                files(
+                        Web.class.getResource("/META-INF/resources/webjars/").toString(),
+                        "public, max-age=31536000, immutable"),
+                "/webjars/*");
         context.addServlet(new ServletHolder(new NotFound(templates)), "/");
         return context;
     }
@@ -141,15 +189,21 @@ public final class Web {
         @Override
         protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
                 throws java.io.IOException {
-            Optional<String> database = req.getServletPath().equals("/healthz") ? Optional.empty() : databaseProblem.get();
+            Optional<String> database =
+                    req.getServletPath().equals("/healthz") ? Optional.empty() : databaseProblem.get();
             boolean ready = database.isEmpty();
             // Without Redis an instance still serves its own clients, so it stays in the load balancer's pool.
             boolean degraded = ready && req.getServletPath().equals("/readyz") && !bus.connected();
             res.setStatus(ready ? 200 : 503);
             res.setContentType("text/plain;charset=utf-8");
             res.setHeader("Cache-Control", "no-store");
-            res.getWriter().write(!ready ? database.get() + "\n"
-                    : degraded ? "degraded: Redis unreachable, events do not reach other instances\n" : "ok\n");
+            res.getWriter()
+                    .write(
+                            !ready
+                                    ? database.get() + "\n"
+                                    : degraded
+                                            ? "degraded: Redis unreachable, events do not reach other instances\n"
+                                            : "ok\n");
         }
     }
 }

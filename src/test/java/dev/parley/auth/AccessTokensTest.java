@@ -44,11 +44,14 @@ class AccessTokensTest {
 
     @Test
     void anUnsignedAlgNoneTokenIsRefused() {
-        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
         String signed = tokens.issue(ALICE);
         String payload = signed.split("\\.")[1];
         assertThat(tokens.verify(header + "." + payload + ".")).isEmpty();
-        assertThat(tokens.verify(new PlainJWT(claims("parley", "parley")).serialize())).isEmpty();
+        assertThat(tokens.verify(new PlainJWT(claims("parley", "parley")).serialize()))
+                .isEmpty();
     }
 
     @Test
@@ -77,7 +80,14 @@ class AccessTokensTest {
 
     private static JWTClaimsSet claims(String issuer, String audience) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("7").claim("name", "alice")
-                .claim("sid", "session-1").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600))).build();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject("7")
+                .claim("name", "alice")
+                .claim("sid", "session-1")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)))
+                .build();
     }
 }

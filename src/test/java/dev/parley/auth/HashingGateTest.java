@@ -46,7 +46,9 @@ class HashingGateTest {
                 long refusedAfter = call.get();
                 if (refusedAfter > 0) {
                     refused++;
-                    assertThat(refusedAfter / 1_000_000).as("a refusal never waits longer than the queue's wait").isLessThan(1_500);
+                    assertThat(refusedAfter / 1_000_000)
+                            .as("a refusal never waits longer than the queue's wait")
+                            .isLessThan(1_500);
                 }
             }
             assertThat(most.get()).isEqualTo(2);

@@ -3,8 +3,8 @@ package dev.parley.browser;
 import static dev.parley.browser.ChatPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.TestServer;
 import dev.parley.auth.Principal;
+import dev.parley.testing.TestServer;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -65,13 +65,17 @@ class ChatInBrowserIT {
         pages.press("Log out");
         pages.awaitPath("/login");
         pages.open(room);
-        assertThat(pages.awaitPath("/login")).as("a signed-out visitor is sent to log in").isEqualTo("/login");
+        assertThat(pages.awaitPath("/login"))
+                .as("a signed-out visitor is sent to log in")
+                .isEqualTo("/login");
 
         pages.logIn(ALICE, PASSWORD);
         assertThat(pages.text(By.cssSelector("nav[aria-label=Rooms]"))).contains(GENERAL);
         pages.open(room);
         awaitLog("after logging back in", FIRST, SECOND);
-        assertThat(browser.consoleErrors()).as("script errors or content refused by the CSP").isEmpty();
+        assertThat(browser.consoleErrors())
+                .as("script errors or content refused by the CSP")
+                .isEmpty();
     }
 
     @Test
@@ -82,7 +86,8 @@ class ChatInBrowserIT {
         long roomId = Long.parseLong(pages.awaitPath("/rooms/\\d+").substring("/rooms/".length()));
         var account = server.parley.accounts.byUsername(ALICE);
         var alice = new Principal(account.id(), account.username(), account.admin(), "seed");
-        List<String> all = IntStream.rangeClosed(1, 120).mapToObj(i -> "message " + i).toList();
+        List<String> all =
+                IntStream.rangeClosed(1, 120).mapToObj(i -> "message " + i).toList();
         all.forEach(text -> server.parley.messages.post(alice, roomId, text, null));
 
         browser.driver.navigate().refresh();
@@ -92,7 +97,9 @@ class ChatInBrowserIT {
         patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactlyElementsOf(all.subList(20, 120)));
         scrollLogToTop();
         patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactlyElementsOf(all));
-        assertThat(browser.consoleErrors()).as("script errors or content refused by the CSP").isEmpty();
+        assertThat(browser.consoleErrors())
+                .as("script errors or content refused by the CSP")
+                .isEmpty();
     }
 
     private void scrollLogToTop() {
@@ -100,10 +107,16 @@ class ChatInBrowserIT {
     }
 
     private void awaitLog(String when, String... messages) {
-        patiently().untilAsserted(() -> assertThat(pages.messages()).as("the message log " + when).containsExactly(messages));
+        patiently()
+                .untilAsserted(() -> assertThat(pages.messages())
+                        .as("the message log " + when)
+                        .containsExactly(messages));
     }
 
     private void awaitEmptyComposer() {
-        patiently().untilAsserted(() -> assertThat(pages.valueOf("Message")).as("the composer after a send").isEmpty());
+        patiently()
+                .untilAsserted(() -> assertThat(pages.valueOf("Message"))
+                        .as("the composer after a send")
+                        .isEmpty());
     }
 }

@@ -68,8 +68,10 @@ final class ChatPages {
     /** The text of every message in the page's message log, oldest first; read in one go through JS. */
     @SuppressWarnings("unchecked")
     List<String> messages() {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript(
-                "return Array.from(document.querySelectorAll('[role=log] .message .body'), b => b.innerText.trim());");
+        return (List<String>)
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return Array.from(document.querySelectorAll('[role=log] .message .body'), b => b.innerText.trim());");
     }
 
     String text(By by) {
@@ -97,7 +99,9 @@ final class ChatPages {
     }
 
     static ConditionFactory patiently() {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .ignoreExceptionsMatching(e -> e instanceof NoSuchElementException || e instanceof StaleElementReferenceException);
+        return await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptionsMatching(
+                        e -> e instanceof NoSuchElementException || e instanceof StaleElementReferenceException);
     }
 }

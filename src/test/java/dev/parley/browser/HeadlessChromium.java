@@ -10,11 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import java.util.List;
-import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -83,7 +82,8 @@ final class HeadlessChromium implements AutoCloseable {
                 "--no-first-run",
                 "--no-default-browser-check",
                 "--disable-quic",
-                // Any name but localhost fails to resolve: a page that reaches for the internet breaks here, not in production.
+                // Any name but localhost fails to resolve: a page that reaches for the internet breaks here, not in
+                // production.
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
                 "--window-size=" + WIDTH + "," + HEIGHT,
                 "--user-data-dir=" + profile);

@@ -20,11 +20,13 @@ final class Labels {
             @Override
             public List<WebElement> findElements(SearchContext context) {
                 List<WebElement> found = new ArrayList<>();
-                for (WebElement l : context.findElements(By.xpath(".//label[normalize-space()=" + literal(label) + "]"))) {
+                for (WebElement l :
+                        context.findElements(By.xpath(".//label[normalize-space()=" + literal(label) + "]"))) {
                     String target = l.getDomAttribute("for");
-                    found.addAll(target == null
-                            ? l.findElements(By.cssSelector("input, textarea, select"))
-                            : context.findElements(By.id(target)));
+                    found.addAll(
+                            target == null
+                                    ? l.findElements(By.cssSelector("input, textarea, select"))
+                                    : context.findElements(By.id(target)));
                 }
                 return found;
             }

@@ -3,8 +3,8 @@ package dev.parley.browser;
 import static dev.parley.browser.ChatPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.TestServer;
 import dev.parley.auth.Principal;
+import dev.parley.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +54,16 @@ class LiveChatInBrowserIT {
 
     @Test
     void aMessageAppearsInTheOtherWindowWithinASecond() {
-        js(bob, "window.seenAt = {}; new MutationObserver(() => document.querySelectorAll('.message[data-seq] .body')"
-                + ".forEach(b => window.seenAt[b.innerText.trim()] ??= Date.now()))"
-                + ".observe(document.querySelector('[role=log]'), {childList: true, subtree: true});");
+        js(
+                bob,
+                "window.seenAt = {}; new MutationObserver(() => document.querySelectorAll('.message[data-seq] .body')"
+                        + ".forEach(b => window.seenAt[b.innerText.trim()] ??= Date.now()))"
+                        + ".observe(document.querySelector('[role=log]'), {childList: true, subtree: true});");
 
-        long sentAt = (Long) js(alice, "const i = document.getElementById('message-input'); i.value = 'Hi Bob';"
-                + " const t = Date.now(); i.form.requestSubmit(); return t;");
+        long sentAt = (Long) js(
+                alice,
+                "const i = document.getElementById('message-input'); i.value = 'Hi Bob';"
+                        + " const t = Date.now(); i.form.requestSubmit(); return t;");
 
         patiently().until(() -> js(bob, "return window.seenAt['Hi Bob'] || null;"), at -> at != null);
         long latency = (Long) js(bob, "return window.seenAt['Hi Bob'];") - sentAt;
@@ -112,37 +116,60 @@ class LiveChatInBrowserIT {
         alice.typeAndEnter("Message", "Did you read this?");
         awaitSent(bob, "Did you read this?");
 
-        patiently().until(() -> (String) js(alice, "const s = document.querySelector('.message[data-seq] .seen');"
-                + " return s ? s.textContent : '';"), text -> text.equals("Seen by bob"));
+        patiently()
+                .until(
+                        () -> (String) js(
+                                alice,
+                                "const s = document.querySelector('.message[data-seq] .seen');"
+                                        + " return s ? s.textContent : '';"),
+                        text -> text.equals("Seen by bob"));
     }
 
     @Test
     void afterTheServerDropsThePageSocketMessagesSentMeanwhileAppearOnceEach() {
         alice.typeAndEnter("Message", "before");
         awaitSent(bob, "before");
-        Principal author = server.parley.sessions.authenticate(server.parley.sessions.start(
-                server.parley.accounts.byUsername("alice")).accessToken()).orElseThrow();
+        Principal author = server.parley
+                .sessions
+                .authenticate(server.parley
+                        .sessions
+                        .start(server.parley.accounts.byUsername("alice"))
+                        .accessToken())
+                .orElseThrow();
         long roomId = Long.parseLong(room.substring("/rooms/".length()));
 
         server.restart(() -> {
-            IntStream.rangeClosed(1, 5).forEach(i -> server.parley.messages.post(author, roomId, "while away " + i, "away-" + i));
+            IntStream.rangeClosed(1, 5)
+                    .forEach(i -> server.parley.messages.post(author, roomId, "while away " + i, "away-" + i));
             // Sent from a page that lost its socket: it waits, then goes again once the page has caught up.
-            patiently().until(() -> js(alice, "return document.getElementById('connection').dataset.state;"), s -> !"online".equals(s));
+            patiently()
+                    .until(
+                            () -> js(alice, "return document.getElementById('connection').dataset.state;"),
+                            s -> !"online".equals(s));
             alice.typeAndEnter("Message", "typed while away");
         });
 
-        var everything = List.of("before", "while away 1", "while away 2", "while away 3", "while away 4", "while away 5", "typed while away");
+        var everything = List.of(
+                "before",
+                "while away 1",
+                "while away 2",
+                "while away 3",
+                "while away 4",
+                "while away 5",
+                "typed while away");
         patiently().atMost(Duration.ofSeconds(20)).until(() -> sentMessages(bob), everything::equals);
         patiently().atMost(Duration.ofSeconds(20)).until(() -> sentMessages(alice), everything::equals);
         awaitOnline(bob);
         awaitOnline(alice);
         for (HeadlessChromium b : browsers) {
             // While the server was down: the browser's refused reconnects, and htmx logging each as an error event.
-            assertThat(b.consoleErrors()).as("console errors while the server was down")
+            assertThat(b.consoleErrors())
+                    .as("console errors while the server was down")
                     .allMatch(e -> e.contains("ERR_CONNECTION_REFUSED") || e.endsWith(" Event"));
         }
         alice.typeAndEnter("Message", "after");
-        patiently().until(() -> sentMessages(bob), m -> m.size() == 8 && m.get(7).equals("after"));
+        patiently()
+                .until(() -> sentMessages(bob), m -> m.size() == 8 && m.get(7).equals("after"));
     }
 
     @Test
@@ -161,8 +188,8 @@ class LiveChatInBrowserIT {
         alice.typeAndEnter("Message", "one");
         alice.typeAndEnter("Message", "two");
 
-        String badge = "const b = document.querySelector('#room-" + room.substring("/rooms/".length()) + "-link .badge');"
-                + " return b ? b.textContent : '';";
+        String badge = "const b = document.querySelector('#room-" + room.substring("/rooms/".length())
+                + "-link .badge');" + " return b ? b.textContent : '';";
         patiently().until(() -> (String) js(bob, badge), "2"::equals);
         assertThat(sentMessages(bob)).isEmpty();
     }
@@ -175,16 +202,23 @@ class LiveChatInBrowserIT {
 
         server.parley.messages.post(alicePrincipal, direct, "Psst, got a minute?", null);
 
-        String badge = "const b = document.querySelector('#room-" + direct + "-link .badge'); return b ? b.textContent : '';";
+        String badge =
+                "const b = document.querySelector('#room-" + direct + "-link .badge'); return b ? b.textContent : '';";
         patiently().until(() -> (String) js(bob, badge), "1"::equals);
-        assertThat((String) js(bob, "return document.querySelector('#room-" + direct + "-link .room-name').textContent.trim();"))
+        assertThat((String) js(
+                        bob,
+                        "return document.querySelector('#room-" + direct + "-link .room-name').textContent.trim();"))
                 .isEqualTo("alice");
     }
 
     @Test
     void shiftEnterStartsANewLineAndEnterSends() {
-        alice.find(org.openqa.selenium.By.id("message-input")).sendKeys("first line", org.openqa.selenium.Keys.chord(
-                org.openqa.selenium.Keys.SHIFT, org.openqa.selenium.Keys.ENTER), "second line", org.openqa.selenium.Keys.ENTER);
+        alice.find(org.openqa.selenium.By.id("message-input"))
+                .sendKeys(
+                        "first line",
+                        org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.SHIFT, org.openqa.selenium.Keys.ENTER),
+                        "second line",
+                        org.openqa.selenium.Keys.ENTER);
 
         awaitSent(bob, "first line\nsecond line");
     }
@@ -198,8 +232,13 @@ class LiveChatInBrowserIT {
 
         bob.typeAndEnter("Message", "Anyone here?");
 
-        patiently().until(() -> (String) js(bob, "const f = document.querySelector('.message.failed .state');"
-                + " return f ? f.textContent : '';"), t -> t.startsWith("Not sent: Join the room first.") && t.endsWith("Retry"));
+        patiently()
+                .until(
+                        () -> (String) js(
+                                bob,
+                                "const f = document.querySelector('.message.failed .state');"
+                                        + " return f ? f.textContent : '';"),
+                        t -> t.startsWith("Not sent: Join the room first.") && t.endsWith("Retry"));
         server.parley.rooms.join(bobPrincipal, roomId);
         js(bob, "document.querySelector('.message.failed .retry').click();");
         awaitSent(alice, "Anyone here?");
@@ -222,21 +261,30 @@ class LiveChatInBrowserIT {
     /** Messages the server confirmed (they carry a seq), oldest first. */
     @SuppressWarnings("unchecked")
     private static List<String> sentMessages(ChatPages pages) {
-        return (List<String>) js(pages, "return Array.from(document.querySelectorAll('[role=log] .message[data-seq] .body'),"
-                + " b => b.innerText.trim());");
+        return (List<String>) js(
+                pages,
+                "return Array.from(document.querySelectorAll('[role=log] .message[data-seq] .body'),"
+                        + " b => b.innerText.trim());");
     }
 
     private static void awaitSent(ChatPages pages, String text) {
         patiently().until(() -> sentMessages(pages), m -> m.contains(text));
-        patiently().until(() -> js(pages, "return document.querySelectorAll('.message.pending, .message.failed').length;"),
-                n -> ((Long) n) == 0);
+        patiently()
+                .until(
+                        () -> js(
+                                pages, "return document.querySelectorAll('.message.pending, .message.failed').length;"),
+                        n -> ((Long) n) == 0);
     }
 
     private static String typingLine(ChatPages pages) {
-        return (String) js(pages, "const s = document.querySelector('.typing .sentence'); return s ? s.textContent : '';");
+        return (String)
+                js(pages, "const s = document.querySelector('.typing .sentence'); return s ? s.textContent : '';");
     }
 
     private static void awaitOnline(ChatPages pages) {
-        patiently().until(() -> js(pages, "return document.getElementById('connection').dataset.state;"), "online"::equals);
+        patiently()
+                .until(
+                        () -> js(pages, "return document.getElementById('connection').dataset.state;"),
+                        "online"::equals);
     }
 }

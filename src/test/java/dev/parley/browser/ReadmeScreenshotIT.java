@@ -4,11 +4,11 @@ import static dev.parley.browser.ChatPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.parley.testing.TestServer;
 import dev.parley.auth.Principal;
 import dev.parley.chat.Account;
 import dev.parley.chat.Message;
 import dev.parley.chat.Room;
+import dev.parley.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -84,9 +84,13 @@ class ReadmeScreenshotIT {
         say(alice, general, 3, "Thanks! I'll be in and out today, ping me here if something's on fire.");
         say(bob, general, 9, "0.4 is on staging. Release notes: https://parley.example/notes/0.4");
         say(carol, general, 11, "Nice, going through sign-up and the room list on my phone now.");
-        say(alice, general, 14, "Great. Two things before we tag it:\n"
-                + "1. the read-marks migration on PostgreSQL\n"
-                + "2. the screenshot for the README");
+        say(
+                alice,
+                general,
+                14,
+                "Great. Two things before we tag it:\n"
+                        + "1. the read-marks migration on PostgreSQL\n"
+                        + "2. the screenshot for the README");
         say(bob, general, 16, "The migration is merged. Ran it against a copy of production: 41 s, no long locks.");
         say(carol, general, 20, "One nit: long room names wrap badly in the sidebar on narrow screens. Filed as #128.");
         say(alice, general, 21, "Good catch. Let's ship 0.4 today and fix that in 0.4.1.");
@@ -109,9 +113,15 @@ class ReadmeScreenshotIT {
         patiently().untilAsserted(() -> assertThat(alicePages.messages()).hasSize(10));
         alicePages.typeAndEnter("Message", "Wonderful, thank you Bob!");
         patiently().untilAsserted(() -> assertThat(bobPages.messages()).hasSize(11));
-        patiently().until(() -> alicePages.text(org.openqa.selenium.By.cssSelector(".message:last-child .seen")), t -> t.equals("Seen by bob"));
+        patiently()
+                .until(
+                        () -> alicePages.text(org.openqa.selenium.By.cssSelector(".message:last-child .seen")),
+                        t -> t.equals("Seen by bob"));
         bobPages.find(org.openqa.selenium.By.id("message-input")).sendKeys("Drinks at 5?");
-        patiently().until(() -> alicePages.text(org.openqa.selenium.By.cssSelector(".typing .sentence")), t -> t.equals("bob is typing…"));
+        patiently()
+                .until(
+                        () -> alicePages.text(org.openqa.selenium.By.cssSelector(".typing .sentence")),
+                        t -> t.equals("bob is typing…"));
 
         BufferedImage left = settle(browser, alicePages);
         BufferedImage right = settle(bobsBrowser, bobPages);
@@ -128,8 +138,9 @@ class ReadmeScreenshotIT {
     }
 
     private ChatPages window(HeadlessChromium b, String name) {
-        b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", WINDOW_WIDTH, "height", WINDOW_HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+        b.driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", WINDOW_WIDTH, "height", WINDOW_HEIGHT, "deviceScaleFactor", 1, "mobile", false));
         b.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
         ChatPages pages = new ChatPages(b.driver, server.base);
         pages.logIn(name, PASSWORD);
@@ -138,9 +149,14 @@ class ReadmeScreenshotIT {
 
     /** A screenshot of the window once fonts are in and the connection banner has faded. */
     private static BufferedImage settle(HeadlessChromium b, ChatPages pages) throws Exception {
-        patiently().until(() -> (String) b.driver.executeScript("return document.getElementById('connection').dataset.state;"), "online"::equals);
-        b.driver.executeAsyncScript("const done = arguments[0]; if (document.activeElement) document.activeElement.blur();"
-                + " document.fonts.ready.then(() => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 2500));");
+        patiently()
+                .until(
+                        () -> (String)
+                                b.driver.executeScript("return document.getElementById('connection').dataset.state;"),
+                        "online"::equals);
+        b.driver.executeAsyncScript(
+                "const done = arguments[0]; if (document.activeElement) document.activeElement.blur();"
+                        + " document.fonts.ready.then(() => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 2500));");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(b.driver.getScreenshotAs(OutputType.BYTES)));
         assertThat(image.getWidth()).isEqualTo(WINDOW_WIDTH);
         assertThat(image.getHeight()).isEqualTo(WINDOW_HEIGHT);

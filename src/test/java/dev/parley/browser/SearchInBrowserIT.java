@@ -3,8 +3,8 @@ package dev.parley.browser;
 import static dev.parley.browser.ChatPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.TestServer;
 import dev.parley.auth.Principal;
+import dev.parley.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -49,7 +49,9 @@ class SearchInBrowserIT {
         long roomId = Long.parseLong(pages.awaitPath("/rooms/\\d+").substring("/rooms/".length()));
         var account = server.parley.accounts.byUsername(ALICE);
         var alice = new Principal(account.id(), account.username(), account.admin(), "seed");
-        List<String> all = new ArrayList<>(IntStream.rangeClosed(1, 120).mapToObj(i -> i == 40 ? "the needle is here" : "message " + i).toList());
+        List<String> all = new ArrayList<>(IntStream.rangeClosed(1, 120)
+                .mapToObj(i -> i == 40 ? "the needle is here" : "message " + i)
+                .toList());
         all.forEach(text -> server.parley.messages.post(alice, roomId, text, null));
         browser.driver.navigate().refresh();
         patiently().until(() -> pages.messages().size() == 50);
@@ -63,10 +65,15 @@ class SearchInBrowserIT {
 
         pages.awaitPath("/rooms/" + roomId);
         patiently().untilAsserted(() -> assertThat(pages.messages()).containsExactlyElementsOf(all.subList(15, 65)));
-        assertThat(js("var m = document.querySelector('.message:target'); return m && m.innerText")).asString().contains("the needle is here");
-        assertThat(js("var m = document.querySelector('.message:target').getBoundingClientRect(),"
-                + " l = document.querySelector('[role=log]').getBoundingClientRect(); return m.top >= l.top && m.bottom <= l.bottom"))
-                .as("the message is scrolled into view").isEqualTo(true);
+        assertThat(js("var m = document.querySelector('.message:target'); return m && m.innerText"))
+                .asString()
+                .contains("the needle is here");
+        assertThat(
+                        js(
+                                "var m = document.querySelector('.message:target').getBoundingClientRect(),"
+                                        + " l = document.querySelector('[role=log]').getBoundingClientRect(); return m.top >= l.top && m.bottom <= l.bottom"))
+                .as("the message is scrolled into view")
+                .isEqualTo(true);
 
         // A message posted now arrives live at the end; the history between loads as the reader scrolls down.
         server.parley.messages.post(alice, roomId, "live one", null);
@@ -83,7 +90,9 @@ class SearchInBrowserIT {
             sleep();
         }
         assertThat(pages.messages()).containsExactlyElementsOf(all);
-        assertThat(browser.consoleErrors()).as("script errors or content refused by the CSP").isEmpty();
+        assertThat(browser.consoleErrors())
+                .as("script errors or content refused by the CSP")
+                .isEmpty();
     }
 
     private Object js(String script) {

@@ -3,10 +3,10 @@ package dev.parley.browser;
 import static dev.parley.browser.ChatPages.patiently;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.TestServer;
-import dev.parley.testing.LiveClient;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.Person;
+import dev.parley.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,31 +72,59 @@ class XssInBrowserIT {
         try (var socket = LiveClient.json(server, attacker.accessToken()).ready()) {
             for (String vector : vectors) {
                 String text = vector.replace('\n', ' ').strip();
-                socket.request("update-presence", Map.of("status", "busy", "text", text.length() > 80 ? text.substring(0, 80).strip() : text));
+                socket.request(
+                        "update-presence",
+                        Map.of(
+                                "status",
+                                "busy",
+                                "text",
+                                text.length() > 80 ? text.substring(0, 80).strip() : text));
             }
         }
         int n = 0;
         for (String vector : vectors.subList(0, 30)) {
             String name = vector.replace('\n', ' ').strip().replaceAll("\\s+", " ");
-            var r = api.post("/api/rooms", attacker.accessToken(), Map.of("name", (name.length() > 58 ? name.substring(0, 58) : name) + " " + (++n), "private", false));
+            var r = api.post(
+                    "/api/rooms",
+                    attacker.accessToken(),
+                    Map.of(
+                            "name",
+                            (name.length() > 58 ? name.substring(0, 58) : name) + " " + (++n),
+                            "private",
+                            false));
             if (r.status() == 201) api.join(victimApi, r.json().path("id").asLong());
         }
         int expected = stored;
-        patiently().atMost(Duration.ofSeconds(60)).until(() -> ((Number) js("return document.querySelectorAll('[role=log] .message').length")).intValue(),
-                count -> count >= Math.min(expected, 50));
+        patiently()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> ((Number) js("return document.querySelectorAll('[role=log] .message').length"))
+                                .intValue(),
+                        count -> count >= Math.min(expected, 50));
         assertNothingRan("live", ownHtmx);
 
         browser.driver.navigate().refresh();
-        patiently().until(() -> js("return document.querySelectorAll('[role=log] .message').length >= 50"), Boolean.TRUE::equals);
+        patiently()
+                .until(
+                        () -> js("return document.querySelectorAll('[role=log] .message').length >= 50"),
+                        Boolean.TRUE::equals);
         assertNothingRan("reloaded", ownHtmx);
 
-        patiently().atMost(Duration.ofSeconds(60)).until(() -> {
-            js("var log = document.querySelector('[role=log]'); log.scrollTop = 0; var more = log.querySelector('.load-older'); if (more) more.scrollIntoView();");
-            return js("return document.querySelector('[role=log] .message[data-seq=\"1\"]') !== null");
-        }, Boolean.TRUE::equals);
-        assertThat(((Number) js("return document.querySelectorAll('[role=log] .message').length")).intValue()).isEqualTo(stored);
+        patiently()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            js(
+                                    "var log = document.querySelector('[role=log]'); log.scrollTop = 0; var more = log.querySelector('.load-older'); if (more) more.scrollIntoView();");
+                            return js("return document.querySelector('[role=log] .message[data-seq=\"1\"]') !== null");
+                        },
+                        Boolean.TRUE::equals);
+        assertThat(((Number) js("return document.querySelectorAll('[role=log] .message').length")).intValue())
+                .isEqualTo(stored);
         assertNothingRan("scrolled back", ownHtmx);
-        System.out.printf("XssInBrowserIT: %d vectors, %d stored as messages, %.1f s%n", vectors.size(), stored, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "XssInBrowserIT: %d vectors, %d stored as messages, %.1f s%n",
+                vectors.size(), stored, (System.nanoTime() - started) / 1e9);
     }
 
     private void assertNothingRan(String when, List<String> ownHtmx) {
@@ -109,7 +137,9 @@ class XssInBrowserIT {
                     if (a.name.toLowerCase().startsWith('on') || /^(javascript|vbscript|data):/.test(v)) bad.push(e.tagName + ' ' + a.name + '=' + a.value);
                   }
                 });
-                return bad;"""))).as("on* attributes and script URLs %s", when).isEmpty();
+                return bad;""")))
+                .as("on* attributes and script URLs %s", when)
+                .isEmpty();
         assertThat(strings(js("""
                 var bad = [];
                 document.querySelectorAll('[role=log] .message .body *').forEach(function (e) {
@@ -118,10 +148,14 @@ class XssInBrowserIT {
                   if (e.tagName === 'A' && !/^https?:/i.test(e.getAttribute('href'))) bad.push(e.outerHTML);
                 });
                 return bad;"""))).as("markup in message bodies %s", when).isEmpty();
-        assertThat(htmxAttributes()).as("htmx attributes %s", when).allSatisfy(a -> assertThat(ownHtmx).contains(a));
+        assertThat(htmxAttributes())
+                .as("htmx attributes %s", when)
+                .allSatisfy(a -> assertThat(ownHtmx).contains(a));
         String origin = server.base.toString().replaceAll("/$", "");
-        assertThat(strings(js("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")))
-                .as("requests %s", when).allSatisfy(url -> assertThat(url).startsWith(origin));
+        assertThat(strings(js(
+                        "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")))
+                .as("requests %s", when)
+                .allSatisfy(url -> assertThat(url).startsWith(origin));
     }
 
     /** Every htmx or ws attribute on the page, as "TAG name", without values (which hold ids). */
@@ -147,7 +181,8 @@ class XssInBrowserIT {
         try (InputStream in = XssInBrowserIT.class.getResourceAsStream("/xss-corpus.txt")) {
             var out = new ArrayList<String>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isEmpty() && !line.startsWith("#")) out.add(line.replace("\\n", "\n").replace("\\0", "\u0000"));
+                if (!line.isEmpty() && !line.startsWith("#"))
+                    out.add(line.replace("\\n", "\n").replace("\\0", "\u0000"));
             }
             return out;
         } catch (IOException e) {

@@ -22,22 +22,27 @@ class MessageContentTest {
     @Test
     void webAddressesBecomeLinksThatOpenSafely() {
         assertThat(MessageContent.toHtml("see https://example.org/a?b=1&c=2."))
-                .isEqualTo("see <a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">"
-                        + "https://example.org/a?b=1&amp;c=2</a>.");
+                .isEqualTo(
+                        "see <a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">"
+                                + "https://example.org/a?b=1&amp;c=2</a>.");
     }
 
     @Test
     void onlyHttpAddressesAreLinked() {
         assertThat(MessageContent.toHtml("javascript:alert(1) ftp://x.org")).doesNotContain("<a");
-        var link = Jsoup.parseBodyFragment(MessageContent.toHtml("https://x.org/\"onmouseover=\"alert(1)")).selectFirst("a");
+        var link = Jsoup.parseBodyFragment(MessageContent.toHtml("https://x.org/\"onmouseover=\"alert(1)"))
+                .selectFirst("a");
         assertThat(link.attr("href")).isEqualTo("https://x.org/");
-        assertThat(link.attributes().asList()).extracting(a -> a.getKey()).containsExactlyInAnyOrder("href", "rel", "target");
+        assertThat(link.attributes().asList())
+                .extracting(a -> a.getKey())
+                .containsExactlyInAnyOrder("href", "rel", "target");
     }
 
     @Test
     void aMessageNeedsText() {
-        assertThatThrownBy(() -> MessageContent.check("   \n ")).isInstanceOfSatisfying(ChatException.class,
-                e -> assertThat(e.code).isEqualTo(ErrorCode.INVALID_PAYLOAD));
+        assertThatThrownBy(() -> MessageContent.check("   \n "))
+                .isInstanceOfSatisfying(
+                        ChatException.class, e -> assertThat(e.code).isEqualTo(ErrorCode.INVALID_PAYLOAD));
         assertThatThrownBy(() -> MessageContent.check(null)).isInstanceOf(ChatException.class);
     }
 
@@ -45,8 +50,9 @@ class MessageContentTest {
     void theLimitCountsCharactersAsPeopleDo() {
         String emoji = "😀".repeat(MessageContent.MAX_LENGTH);
         assertThat(MessageContent.check(emoji)).hasSize(MessageContent.MAX_LENGTH * 2);
-        assertThatThrownBy(() -> MessageContent.check(emoji + "!")).isInstanceOfSatisfying(ChatException.class,
-                e -> assertThat(e.code).isEqualTo(ErrorCode.TOO_LARGE));
+        assertThatThrownBy(() -> MessageContent.check(emoji + "!"))
+                .isInstanceOfSatisfying(
+                        ChatException.class, e -> assertThat(e.code).isEqualTo(ErrorCode.TOO_LARGE));
     }
 
     @Test

@@ -33,7 +33,8 @@ class NamesTest {
     void roomNamesAreTidiedAndBounded() {
         assertThat(Rooms.checkName("  design   reviews ")).isEqualTo("design reviews");
         assertThatThrownBy(() -> Rooms.checkName(" ")).isInstanceOf(ChatException.class);
-        assertThatThrownBy(() -> Rooms.checkName("x".repeat(Rooms.MAX_NAME + 1))).isInstanceOf(ChatException.class);
+        assertThatThrownBy(() -> Rooms.checkName("x".repeat(Rooms.MAX_NAME + 1)))
+                .isInstanceOf(ChatException.class);
         assertThatThrownBy(() -> Rooms.checkName("bell\u0007")).isInstanceOf(ChatException.class);
     }
 }

@@ -2,13 +2,13 @@ package dev.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.MutableClock;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.PresenceChanged.Change;
 import dev.parley.cluster.LocalEventBus;
 import dev.parley.cluster.LocalPresenceState;
 import dev.parley.store.Database;
+import dev.parley.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,8 @@ class PresenceTest {
         clock.advance(Duration.ofMillis(1));
         presence.expire();
         assertThat(changes()).containsExactly(Change.ONLINE, Change.OFFLINE);
-        assertThat(published.get(1).status().lastSeen()).isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(published.get(1).status().lastSeen())
+                .isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @Test

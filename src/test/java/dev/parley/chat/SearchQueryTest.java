@@ -21,18 +21,21 @@ class SearchQueryTest {
     @Test
     void quotedWordsAreOnePhraseOfWholeWords() {
         assertThat(SearchQuery.parse("\"Build is  RED\" now").terms())
-                .containsExactly(new SearchTerm(List.of("build", "is", "red"), false), new SearchTerm(List.of("now"), true));
+                .containsExactly(
+                        new SearchTerm(List.of("build", "is", "red"), false), new SearchTerm(List.of("now"), true));
     }
 
     @Test
     void anUnclosedQuoteRunsToTheEnd() {
         assertThat(SearchQuery.parse("say \"hello world").terms())
-                .containsExactly(new SearchTerm(List.of("say"), true), new SearchTerm(List.of("hello", "world"), false));
+                .containsExactly(
+                        new SearchTerm(List.of("say"), true), new SearchTerm(List.of("hello", "world"), false));
     }
 
     @Test
     void punctuationInsideAWordMakesAPhraseOfItsParts() {
-        assertThat(SearchQuery.parse("v4.2-rc1").terms()).containsExactly(new SearchTerm(List.of("v4", "2", "rc1"), true));
+        assertThat(SearchQuery.parse("v4.2-rc1").terms())
+                .containsExactly(new SearchTerm(List.of("v4", "2", "rc1"), true));
     }
 
     @Test
@@ -66,34 +69,40 @@ class SearchQueryTest {
 
     @Test
     void anUnknownFilterIsJustWords() {
-        assertThat(SearchQuery.parse("content:release").terms()).containsExactly(new SearchTerm(List.of("content", "release"), true));
+        assertThat(SearchQuery.parse("content:release").terms())
+                .containsExactly(new SearchTerm(List.of("content", "release"), true));
         assertThat(SearchQuery.parse("in:").terms()).containsExactly(new SearchTerm(List.of("in"), true));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"NEAR(", "a* OR b", "'x'", "(x", "x^", "x:*", "-x", "\\x", "{x}", "x & | !", "x AND NOT y"})
     void noQuerySyntaxSurvivesParsing(String hostile) {
-        assertThat(SearchQuery.parse(hostile).terms()).allSatisfy(t ->
-                assertThat(t.words()).allMatch(w -> w.codePoints().allMatch(Character::isLetterOrDigit)));
+        assertThat(SearchQuery.parse(hostile).terms())
+                .allSatisfy(
+                        t -> assertThat(t.words()).allMatch(w -> w.codePoints().allMatch(Character::isLetterOrDigit)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\"", "*", ":", "&|!", "\"\"", "()", "-- ;"})
     void nothingToSearchForIsRefused(String empty) {
         assertThatThrownBy(() -> SearchQuery.parse(empty))
-                .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code).isEqualTo(ErrorCode.INVALID_PAYLOAD));
+                .isInstanceOfSatisfying(
+                        ChatException.class, e -> assertThat(e.code).isEqualTo(ErrorCode.INVALID_PAYLOAD));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"before:yesterday", "after:2026-02-30", "after:2026-3-1", "before:20260301"})
     void aMalformedDayIsRefusedWithTheShapeItNeeds(String bad) {
         assertThatThrownBy(() -> SearchQuery.parse(bad))
-                .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.getMessage()).contains("YYYY-MM-DD"));
+                .isInstanceOfSatisfying(
+                        ChatException.class, e -> assertThat(e.getMessage()).contains("YYYY-MM-DD"));
     }
 
     @Test
     void aFilterGivenTwiceIsRefused() {
-        assertThatThrownBy(() -> SearchQuery.parse("in:#a in:#b x")).isInstanceOf(ChatException.class).hasMessageContaining("in:");
+        assertThatThrownBy(() -> SearchQuery.parse("in:#a in:#b x"))
+                .isInstanceOf(ChatException.class)
+                .hasMessageContaining("in:");
     }
 
     @Test

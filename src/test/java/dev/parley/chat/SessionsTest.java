@@ -1,11 +1,10 @@
 package dev.parley.chat;
-import dev.parley.auth.AccessTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.MutableClock;
-import dev.parley.chat.Account;
+import dev.parley.auth.AccessTokens;
 import dev.parley.store.Database;
+import dev.parley.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,8 @@ class SessionsTest {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
         var stores = database.stores();
         var tokens = new AccessTokens("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock);
-        sessions = new Sessions(stores.sessions(), stores.users(), tokens, new dev.parley.cluster.LocalEventBus(), clock);
+        sessions =
+                new Sessions(stores.sessions(), stores.users(), tokens, new dev.parley.cluster.LocalEventBus(), clock);
         alice = stores.users().register("alice", "not-a-real-hash");
     }
 
@@ -71,7 +71,9 @@ class SessionsTest {
         clock.advance(Sessions.REUSE_GRACE.plusSeconds(1));
 
         assertThat(sessions.refresh(first.refreshToken())).isEmpty();
-        assertThat(sessions.refresh(second.refreshToken())).as("the thief's and the owner's tokens both die").isEmpty();
+        assertThat(sessions.refresh(second.refreshToken()))
+                .as("the thief's and the owner's tokens both die")
+                .isEmpty();
         assertThat(sessions.authenticate(second.accessToken())).isEmpty();
     }
 

@@ -10,7 +10,9 @@ class SnippetTest {
     void matchedWordsAreMarkedWholeAndTheRestEscaped() {
         String html = Snippet.of("<b>Deployment</b> & deploy's \"done\"", SearchQuery.parse("deplo"));
 
-        assertThat(html).isEqualTo("&lt;b&gt;<mark>Deployment</mark>&lt;/b&gt; &amp; <mark>deploy</mark>&#39;s &quot;done&quot;");
+        assertThat(html)
+                .isEqualTo(
+                        "&lt;b&gt;<mark>Deployment</mark>&lt;/b&gt; &amp; <mark>deploy</mark>&#39;s &quot;done&quot;");
     }
 
     @Test

@@ -10,10 +10,40 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TextRulesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u202Egnp.exe", "a\u202Db", "a\u2066b\u2069", "a\u200Bb", "a\u200Cb", "a\u200Db", "a\u2060b", "\uFEFFa",
-            "a\u00ADb", "a\u180Eb", "a\u2028b", "a\u2029b", "a\u0000b", "a\u0007b", "a\u001Bb", "a\u007Fb", "a\u0085b", "a\u009Bb",
-            "a\uD800b", "a\uDC00", "\u3164", "a\u115Fb", "a\uFFA0b", "a\u2800b", "a\u034Fb", "a\uFE0Eb", "a\u061Cb", "a\u200Eb", "a\u200Fb",
-            "a\uDB40\uDC20b", "a\uDB40\uDD00b"})
+    @ValueSource(
+            strings = {
+                "\u202Egnp.exe",
+                "a\u202Db",
+                "a\u2066b\u2069",
+                "a\u200Bb",
+                "a\u200Cb",
+                "a\u200Db",
+                "a\u2060b",
+                "\uFEFFa",
+                "a\u00ADb",
+                "a\u180Eb",
+                "a\u2028b",
+                "a\u2029b",
+                "a\u0000b",
+                "a\u0007b",
+                "a\u001Bb",
+                "a\u007Fb",
+                "a\u0085b",
+                "a\u009Bb",
+                "a\uD800b",
+                "a\uDC00",
+                "\u3164",
+                "a\u115Fb",
+                "a\uFFA0b",
+                "a\u2800b",
+                "a\u034Fb",
+                "a\uFE0Eb",
+                "a\u061Cb",
+                "a\u200Eb",
+                "a\u200Fb",
+                "a\uDB40\uDC20b",
+                "a\uDB40\uDD00b"
+            })
     void labelsRefuseInvisibleAndDirectionChangingCharacters(String text) {
         for (String field : new String[] {"name", "text"}) {
             assertThatThrownBy(() -> TextRules.label(text, field)).isInstanceOfSatisfying(ChatException.class, e -> {
@@ -25,7 +55,8 @@ class TextRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"général", "日本語チーム", "עברית", "العربية", "emoji 🎉", "thumbs 👍🏽", "a-b_c.d (e) #f", "Ωmega"})
+    @ValueSource(
+            strings = {"général", "日本語チーム", "עברית", "العربية", "emoji 🎉", "thumbs 👍🏽", "a-b_c.d (e) #f", "Ωmega"})
     void labelsKeepWhatPeopleWrite(String text) {
         assertThat(TextRules.label(text, "name")).isEqualTo(text);
     }
@@ -38,8 +69,21 @@ class TextRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a\u0000b", "a\u0007b", "\u001B[31mred", "a\u007Fb", "a\u0008b", "a\u000Bb", "a\u000Cb", "a\u0085b", "a\u009Fb",
-            "lone \uD800 high", "lone \uDFFF low", "ends \uD83D"})
+    @ValueSource(
+            strings = {
+                "a\u0000b",
+                "a\u0007b",
+                "\u001B[31mred",
+                "a\u007Fb",
+                "a\u0008b",
+                "a\u000Bb",
+                "a\u000Cb",
+                "a\u0085b",
+                "a\u009Fb",
+                "lone \uD800 high",
+                "lone \uDFFF low",
+                "ends \uD83D"
+            })
     void messagesRefuseControlsAndBrokenUtf16(String text) {
         assertThatThrownBy(() -> TextRules.message(text)).isInstanceOfSatisfying(ChatException.class, e -> {
             assertThat(e.code).isEqualTo(ErrorCode.INVALID_PAYLOAD);
@@ -49,7 +93,8 @@ class TextRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tab\there", "two\nlines", "right-to-left \u200F mark", "joined 👨‍👩‍👧", "😀 surrogate pair"})
+    @ValueSource(
+            strings = {"tab\there", "two\nlines", "right-to-left \u200F mark", "joined 👨‍👩‍👧", "😀 surrogate pair"})
     void messagesKeepTabsNewlinesAndFormatCharacters(String text) {
         assertThat(TextRules.message(text)).isEqualTo(text);
     }

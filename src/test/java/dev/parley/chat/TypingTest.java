@@ -1,15 +1,15 @@
 package dev.parley.chat;
 
-import dev.parley.cluster.LocalRateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.testing.MutableClock;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent.TypingChanged;
 import dev.parley.cluster.LocalEventBus;
+import dev.parley.cluster.LocalRateLimits;
 import dev.parley.cluster.LocalTypingState;
 import dev.parley.store.Database;
+import dev.parley.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +38,11 @@ class TypingTest {
     void open() {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
         var stores = database.stores();
-        typing = new Typing(new LocalTypingState(clock), stores.rooms(), bus, new Quotas(Limits.generous(), new LocalRateLimits(clock)));
+        typing = new Typing(
+                new LocalTypingState(clock),
+                stores.rooms(),
+                bus,
+                new Quotas(Limits.generous(), new LocalRateLimits(clock)));
         Account a = stores.users().register("alice", "not-a-real-hash");
         Account b = stores.users().register("bob", "not-a-real-hash");
         alice = new Principal(a.id(), "alice", false, "s1");
@@ -90,7 +94,8 @@ class TypingTest {
     @Test
     void onlyMembersType() {
         assertThatThrownBy(() -> typing.start(bob, room))
-                .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code).isEqualTo(ErrorCode.NOT_MEMBER));
+                .isInstanceOfSatisfying(
+                        ChatException.class, e -> assertThat(e.code).isEqualTo(ErrorCode.NOT_MEMBER));
         assertThat(published).isEmpty();
     }
 }

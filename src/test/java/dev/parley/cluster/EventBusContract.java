@@ -1,11 +1,11 @@
 package dev.parley.cluster;
-import dev.parley.chat.EventBus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.chat.ChatEvent;
+import dev.parley.chat.EventBus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,9 +37,13 @@ abstract class EventBusContract {
         EventBus bus = bus();
         var got = new CopyOnWriteArrayList<ChatEvent>();
         bus.subscribe(got::add);
-        List<ChatEvent> sent = IntStream.rangeClosed(1, 200).mapToObj(SampleEvents::message).map(ChatEvent.class::cast).toList();
+        List<ChatEvent> sent = IntStream.rangeClosed(1, 200)
+                .mapToObj(SampleEvents::message)
+                .map(ChatEvent.class::cast)
+                .toList();
         sent.forEach(bus::publish);
-        // Own subscribers are called before publish returns: a committed write is seen by this instance's clients at once.
+        // Own subscribers are called before publish returns: a committed write is seen by this instance's clients at
+        // once.
         assertThat(got).containsExactlyElementsOf(sent);
     }
 
@@ -61,7 +65,8 @@ abstract class EventBusContract {
         var got = new CopyOnWriteArrayList<ChatEvent>();
         bus.subscribe(got::add);
         SampleEvents.everyKind().forEach(bus::publish);
-        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(got).containsExactlyElementsOf(SampleEvents.everyKind()));
+        await().atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(got).containsExactlyElementsOf(SampleEvents.everyKind()));
     }
 
     @Test

@@ -21,8 +21,12 @@ class EventCodecTest {
 
     @Test
     void everyPermittedEventTypeIsSampled() {
-        var sampled = SampleEvents.everyKind().stream().map(e -> e.getClass().getSimpleName()).toList();
-        var permitted = java.util.Arrays.stream(ChatEvent.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
+        var sampled = SampleEvents.everyKind().stream()
+                .map(e -> e.getClass().getSimpleName())
+                .toList();
+        var permitted = java.util.Arrays.stream(ChatEvent.class.getPermittedSubclasses())
+                .map(Class::getSimpleName)
+                .toList();
         assertThat(sampled).containsAll(permitted);
     }
 
@@ -30,6 +34,7 @@ class EventCodecTest {
     void textThatIsNotAnEventIsRefusedClearly() {
         assertThatThrownBy(() -> codec.decode("not json")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> codec.decode("{\"from\":\"x\",\"type\":\"Nope\",\"event\":{}}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown event type");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown event type");
     }
 }

@@ -1,8 +1,8 @@
 package dev.parley.cluster;
-import dev.parley.chat.EventBus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.EventBus;
 import org.junit.jupiter.api.Test;
 
 class LocalEventBusTest extends EventBusContract {

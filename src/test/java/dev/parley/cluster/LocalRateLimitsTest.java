@@ -16,7 +16,8 @@ class LocalRateLimitsTest extends RateLimitsContract {
 
     @Test
     void bucketsNobodyUsedLatelyAreForgottenWhenThereAreMany() throws InterruptedException {
-        for (int i = 0; i <= LocalRateLimits.FORGET_ABOVE; i++) limits.take(TWO_A_MINUTE_BURSTS_OF_FIVE, "address-" + i);
+        for (int i = 0; i <= LocalRateLimits.FORGET_ABOVE; i++)
+            limits.take(TWO_A_MINUTE_BURSTS_OF_FIVE, "address-" + i);
         clock.advance(java.time.Duration.ofMinutes(5));
         Thread.sleep(1_100);
         limits.take(TWO_A_MINUTE_BURSTS_OF_FIVE, "one more");

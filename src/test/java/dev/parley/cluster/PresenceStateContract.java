@@ -1,8 +1,8 @@
 package dev.parley.cluster;
-import dev.parley.chat.PresenceState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.PresenceState;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -185,8 +185,6 @@ abstract class PresenceStateContract {
             other.connect(user, "phone-" + user, at(30));
         }
         List<Set<Long>> reports = Concurrently.run(8, i -> (i % 2 == 0 ? state : other).expire(at(45)));
-        assertThat(reports.stream().flatMap(Set::stream).toList())
-                .hasSize(300)
-                .doesNotHaveDuplicates();
+        assertThat(reports.stream().flatMap(Set::stream).toList()).hasSize(300).doesNotHaveDuplicates();
     }
 }

@@ -2,9 +2,9 @@ package dev.parley.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.MutableClock;
 import dev.parley.chat.Rate;
 import dev.parley.chat.RateLimits;
+import dev.parley.testing.MutableClock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,10 @@ abstract class RateLimitsContract {
     void aBurstIsTakenThenEachRefusalSaysHowLongUntilTheNextToken() {
         RateLimits limits = limits();
         String key = key();
-        for (int i = 0; i < 5; i++) assertThat(limits.take(TWO_A_MINUTE_BURSTS_OF_FIVE, key)).as("token %d", i).isZero();
+        for (int i = 0; i < 5; i++)
+            assertThat(limits.take(TWO_A_MINUTE_BURSTS_OF_FIVE, key))
+                    .as("token %d", i)
+                    .isZero();
         Duration wait = limits.take(TWO_A_MINUTE_BURSTS_OF_FIVE, key);
         assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30));
         clock.advance(wait);
@@ -39,7 +42,8 @@ abstract class RateLimitsContract {
     void peekingNeverTakes() {
         RateLimits limits = limits();
         String key = key();
-        for (int i = 0; i < 20; i++) assertThat(limits.peek(TWO_A_MINUTE_BURSTS_OF_FIVE, key)).isZero();
+        for (int i = 0; i < 20; i++)
+            assertThat(limits.peek(TWO_A_MINUTE_BURSTS_OF_FIVE, key)).isZero();
         for (int i = 0; i < 5; i++) limits.take(TWO_A_MINUTE_BURSTS_OF_FIVE, key);
         assertThat(limits.peek(TWO_A_MINUTE_BURSTS_OF_FIVE, key)).isPositive();
     }

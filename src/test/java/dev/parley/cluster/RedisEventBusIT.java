@@ -1,11 +1,11 @@
 package dev.parley.cluster;
-import dev.parley.chat.EventBus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.chat.ChatEvent;
+import dev.parley.chat.EventBus;
 import dev.parley.testing.RedisServer;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class RedisEventBusIT extends EventBusContract {
 
     /** What every instance of the test cluster shares, as JWT_SECRET. */
-    private static final byte[] SECRET = "a shared secret of more than 32 bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] SECRET =
+            "a shared secret of more than 32 bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static RedisServer server;
     private final List<Redis> links = new CopyOnWriteArrayList<>();
@@ -67,7 +68,10 @@ class RedisEventBusIT extends EventBusContract {
     }
 
     private static List<ChatEvent> messages(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(SampleEvents::message).map(ChatEvent.class::cast).toList();
+        return IntStream.rangeClosed(from, to)
+                .mapToObj(SampleEvents::message)
+                .map(ChatEvent.class::cast)
+                .toList();
     }
 
     private CopyOnWriteArrayList<ChatEvent> received(EventBus bus) {
@@ -95,7 +99,8 @@ class RedisEventBusIT extends EventBusContract {
         int beyond = 5;
         messages(1, 1 + limit + beyond).forEach(a::publish);
         try {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(b.droppedInbound()).isEqualTo(beyond));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(b.droppedInbound()).isEqualTo(beyond));
         } finally {
             release.countDown();
             b.close();
@@ -126,7 +131,8 @@ class RedisEventBusIT extends EventBusContract {
             assertThat(atC).containsExactlyElementsOf(sent);
         });
         // The publisher's own subscribers got each event once: its echo from Redis is dropped.
-        await().during(Duration.ofMillis(300)).untilAsserted(() -> assertThat(atA).containsExactlyElementsOf(sent));
+        await().during(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(atA).containsExactlyElementsOf(sent));
     }
 
     @Test
@@ -153,9 +159,13 @@ class RedisEventBusIT extends EventBusContract {
         await().atMost(Duration.ofSeconds(5)).until(() -> a.connected() && b.connected());
         a.publish(SampleEvents.message(51));
         // What was published during the pause may or may not arrive (at most once); what follows does, in order.
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(atB).endsWith(SampleEvents.message(51)));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(atB).endsWith(SampleEvents.message(51)));
         assertThat(atB).isSubsetOf(messages(1, 51)).doesNotHaveDuplicates();
-        assertThat(atB.stream().map(e -> ((ChatEvent.MessagePosted) e).message().seq()).toList()).isSorted();
+        assertThat(atB.stream()
+                        .map(e -> ((ChatEvent.MessagePosted) e).message().seq())
+                        .toList())
+                .isSorted();
     }
 
     @Test
@@ -183,7 +193,8 @@ class RedisEventBusIT extends EventBusContract {
         raw.commands.sync().publish(channel, "{\"from\":\"elsewhere\",\"type\":\"Unknown\",\"event\":{}}");
         raw.commands.sync().publish(channel, "not json at all");
         a.publish(SampleEvents.message(1));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(atB).containsExactly(SampleEvents.message(1)));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(atB).containsExactly(SampleEvents.message(1)));
     }
 
     @Test
@@ -196,16 +207,25 @@ class RedisEventBusIT extends EventBusContract {
         String genuine = BusSeal.forChannel(SECRET, channel).seal(forged);
         raw.commands.sync().publish(channel, forged);
         raw.commands.sync().publish(channel, "AAAA " + forged);
-        raw.commands.sync().publish(channel, BusSeal.forChannel("another secret of more than 32 bytes".getBytes(), channel).seal(forged));
-        raw.commands.sync().publish(channel, BusSeal.forChannel(SECRET, "another-channel").seal(forged));
+        raw.commands
+                .sync()
+                .publish(
+                        channel,
+                        BusSeal.forChannel("another secret of more than 32 bytes".getBytes(), channel)
+                                .seal(forged));
+        raw.commands
+                .sync()
+                .publish(channel, BusSeal.forChannel(SECRET, "another-channel").seal(forged));
         raw.commands.sync().publish(channel, genuine.replace("hi", "HI"));
         a.publish(SampleEvents.message(2));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(atB).containsExactly(SampleEvents.message(2)));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(atB).containsExactly(SampleEvents.message(2)));
         assertThat(b.refused()).isEqualTo(5);
         // The same text with the right tag is taken: the tag, not the sender, is what counts.
         raw.commands.sync().publish(channel, genuine);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(atB).containsExactly(SampleEvents.message(2), SampleEvents.message(1)));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(atB).containsExactly(SampleEvents.message(2), SampleEvents.message(1)));
     }
 
     @Test
@@ -222,14 +242,22 @@ class RedisEventBusIT extends EventBusContract {
     void aMessagesHtmlIsMadeAgainFromItsTextOnArrival() {
         EventBus a = bus();
         var atB = received(bus());
-        var hostile = new ChatEvent.MessagePosted(new dev.parley.chat.Message(9, SampleEvents.GENERAL, 1, SampleEvents.ALICE,
-                "see https://example.org/x\nok", "<button hx-post=\"/admin/users/2/admin\" hx-trigger=\"load\">x</button><img src=x onerror=alert(1)>",
-                java.time.Instant.parse("2026-11-30T12:00:00Z"), "c-9"));
+        var hostile = new ChatEvent.MessagePosted(new dev.parley.chat.Message(
+                9,
+                SampleEvents.GENERAL,
+                1,
+                SampleEvents.ALICE,
+                "see https://example.org/x\nok",
+                "<button hx-post=\"/admin/users/2/admin\" hx-trigger=\"load\">x</button><img src=x onerror=alert(1)>",
+                java.time.Instant.parse("2026-11-30T12:00:00Z"),
+                "c-9"));
         a.publish(hostile);
         await().atMost(Duration.ofSeconds(5)).until(() -> atB.size() == 1);
         var arrived = ((ChatEvent.MessagePosted) atB.get(0)).message();
-        assertThat(arrived.html()).isEqualTo(dev.parley.chat.MessageContent.toHtml("see https://example.org/x\nok"))
-                .contains("<a href=\"https://example.org/x\"").doesNotContain("hx-", "onerror", "button");
+        assertThat(arrived.html())
+                .isEqualTo(dev.parley.chat.MessageContent.toHtml("see https://example.org/x\nok"))
+                .contains("<a href=\"https://example.org/x\"")
+                .doesNotContain("hx-", "onerror", "button");
         assertThat(arrived.content()).isEqualTo(hostile.message().content());
         assertThat(arrived.seq()).isEqualTo(1);
     }

@@ -32,13 +32,15 @@ class RedisPasswordIT {
 
     @Test
     void busAndStateWorkThroughAPasswordInTheUrl() {
-        try (Redis one = Redis.connect(server.url()); Redis two = Redis.connect(server.url())) {
+        try (Redis one = Redis.connect(server.url());
+                Redis two = Redis.connect(server.url())) {
             var bus = new RedisEventBus(one, "pw:events", SECRET);
             var other = new RedisEventBus(two, "pw:events", SECRET);
             var got = new CopyOnWriteArrayList<ChatEvent>();
             other.subscribe(got::add);
             bus.publish(SampleEvents.message(1));
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(got).containsExactly(SampleEvents.message(1)));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(got).containsExactly(SampleEvents.message(1)));
             assertThat(one.answering()).isTrue();
             assertThat(one.commands.sync().set("pw:key", "v")).isEqualTo("OK");
         }

@@ -1,9 +1,9 @@
 package dev.parley.cluster;
-import dev.parley.chat.PresenceState;
 
 import static dev.parley.cluster.SharedRedis.assertFailsFast;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.PresenceState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -89,7 +89,8 @@ class RedisPresenceStateIT extends PresenceStateContract {
         state.renew(Map.of("alice-laptop", ALICE, "bob-phone", BOB), at(45));
         var commands = redis.one.commands.sync();
         long generous = RedisScript.SPARE.minusMinutes(1).toMillis();
-        assertThat(commands.keys(prefix + "*")).hasSize(3)
+        assertThat(commands.keys(prefix + "*"))
+                .hasSize(3)
                 .allSatisfy(key -> assertThat(commands.pttl(key)).isGreaterThan(generous));
     }
 }

@@ -35,15 +35,64 @@ class RedisTlsIT {
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("parley-redis-tls");
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "1",
-                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
-        run("keytool", "-importcert", "-noprompt", "-alias", "redis", "-file", "cert.pem", "-keystore", "trust.p12",
-                "-storetype", "PKCS12", "-storepass", "changeit");
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "key.pem",
+                "-out",
+                "cert.pem",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1");
+        run(
+                "keytool",
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "redis",
+                "-file",
+                "cert.pem",
+                "-keystore",
+                "trust.p12",
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
         port = FreePort.pick();
-        redis = new ProcessBuilder(List.of("redis-server", "--port", "0", "--tls-port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--tls-cert-file", "cert.pem", "--tls-key-file", "key.pem", "--tls-ca-cert-file", "cert.pem", "--tls-auth-clients", "no",
-                "--save", "", "--appendonly", "no", "--logfile", "redis.log"))
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        redis = new ProcessBuilder(List.of(
+                        "redis-server",
+                        "--port",
+                        "0",
+                        "--tls-port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--tls-cert-file",
+                        "cert.pem",
+                        "--tls-key-file",
+                        "key.pem",
+                        "--tls-ca-cert-file",
+                        "cert.pem",
+                        "--tls-auth-clients",
+                        "no",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--logfile",
+                        "redis.log"))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
             try (var s = new Socket("127.0.0.1", port)) {
                 return true;
@@ -62,24 +111,31 @@ class RedisTlsIT {
     @Test
     void theBusCrossesTlsToATrustedServerAndAnUntrustedOneIsRefused() {
         String url = "rediss://127.0.0.1:" + port;
-        assertThatThrownBy(() -> Redis.connect(url).close()).as("a certificate the JVM does not trust").isInstanceOf(ClusterUnavailable.class);
+        assertThatThrownBy(() -> Redis.connect(url).close())
+                .as("a certificate the JVM does not trust")
+                .isInstanceOf(ClusterUnavailable.class);
 
         System.setProperty("javax.net.ssl.trustStore", dir.resolve("trust.p12").toString());
         System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-        try (Redis one = Redis.connect(url); Redis two = Redis.connect(url)) {
+        try (Redis one = Redis.connect(url);
+                Redis two = Redis.connect(url)) {
             var bus = new RedisEventBus(one, "tls:events", SECRET);
             var other = new RedisEventBus(two, "tls:events", SECRET);
             var got = new CopyOnWriteArrayList<ChatEvent>();
             other.subscribe(got::add);
             bus.publish(SampleEvents.message(1));
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(got).containsExactly(SampleEvents.message(1)));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(got).containsExactly(SampleEvents.message(1)));
             assertThat(one.answering()).isTrue();
         }
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
     }

@@ -1,9 +1,9 @@
 package dev.parley.cluster;
-import dev.parley.chat.TypingState;
 
 import static dev.parley.cluster.SharedRedis.assertFailsFast;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.TypingState;
 import dev.parley.chat.TypingState.Entry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +87,8 @@ class RedisTypingStateIT extends TypingStateContract {
         state.start(GENERAL, ALICE, at(5));
         var commands = redis.one.commands.sync();
         long generous = RedisScript.SPARE.minusMinutes(1).toMillis();
-        assertThat(commands.keys(prefix + "*")).hasSize(3)
+        assertThat(commands.keys(prefix + "*"))
+                .hasSize(3)
                 .allSatisfy(key -> assertThat(commands.pttl(key)).isGreaterThan(generous));
     }
 }

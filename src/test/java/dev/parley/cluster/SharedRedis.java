@@ -1,10 +1,10 @@
 package dev.parley.cluster;
-import dev.parley.chat.ClusterUnavailable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.chat.ClusterUnavailable;
 import dev.parley.testing.RedisServer;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,6 +22,7 @@ final class SharedRedis implements AutoCloseable {
     final RedisServer server;
     /** Two instances' links. */
     final Redis one;
+
     final Redis two;
 
     private SharedRedis(RedisServer server) {
@@ -40,10 +41,14 @@ final class SharedRedis implements AutoCloseable {
 
     /** Waits until both connections answer, after the server came back. */
     void awaitAnswering() {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                .until(() -> one.commands.sync().ping().equals("PONG") && two.commands.sync().ping().equals("PONG")
-                        && one.answering() && two.answering());
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> one.commands.sync().ping().equals("PONG")
+                        && two.commands.sync().ping().equals("PONG")
+                        && one.answering()
+                        && two.answering());
     }
 
     static void assertFailsFast(ThrowingCallable call) {

@@ -2,12 +2,12 @@ package dev.parley.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.MutableClock;
 import dev.parley.auth.Principal;
 import dev.parley.chat.ChatEvent;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.Presence;
 import dev.parley.store.Database;
+import dev.parley.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +56,10 @@ class SkewedClocksIT {
         database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
         var account = database.stores().users().register("alice", "not-a-real-hash");
         alice = new Principal(account.id(), "alice", false, "s1");
-        room = database.stores().rooms().createChannel("general", false, account.id()).id();
+        room = database.stores()
+                .rooms()
+                .createChannel("general", false, account.id())
+                .id();
         bus.subscribe(published::add);
     }
 
@@ -67,7 +70,8 @@ class SkewedClocksIT {
 
     private Presence presenceOn(Redis link, java.time.Clock clock) {
         var stores = database.stores();
-        return new Presence(new RedisPresenceState(link, prefix), stores.presence(), stores.rooms(), stores.users(), bus, clock);
+        return new Presence(
+                new RedisPresenceState(link, prefix), stores.presence(), stores.rooms(), stores.users(), bus, clock);
     }
 
     @Test
@@ -77,8 +81,10 @@ class SkewedClocksIT {
 
         presenceOn(redis.two, java.time.Clock.systemUTC()).expire();
 
-        assertThat(published).noneMatch(e -> e instanceof PresenceChanged p && p.change() == PresenceChanged.Change.OFFLINE);
-        assertThat(new RedisPresenceState(redis.two, prefix).isOnline(alice.userId())).isTrue();
+        assertThat(published)
+                .noneMatch(e -> e instanceof PresenceChanged p && p.change() == PresenceChanged.Change.OFFLINE);
+        assertThat(new RedisPresenceState(redis.two, prefix).isOnline(alice.userId()))
+                .isTrue();
     }
 
     @Test

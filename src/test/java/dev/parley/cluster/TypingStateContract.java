@@ -1,10 +1,10 @@
 package dev.parley.cluster;
-import dev.parley.chat.TypingState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.chat.UserRef;
+import dev.parley.chat.TypingState;
 import dev.parley.chat.TypingState.Entry;
+import dev.parley.chat.UserRef;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +107,8 @@ abstract class TypingStateContract {
         state.start(RANDOM, ALICE, at(5));
         state.start(GENERAL, ZOE, at(10));
         assertThat(state.expire(at(6)))
-                .containsExactlyInAnyOrder(new Entry(GENERAL, ALICE), new Entry(GENERAL, BOB), new Entry(RANDOM, ALICE));
+                .containsExactlyInAnyOrder(
+                        new Entry(GENERAL, ALICE), new Entry(GENERAL, BOB), new Entry(RANDOM, ALICE));
         assertThat(state.expire(at(7))).isEmpty();
         assertThat(state.typers(GENERAL)).containsExactly(ZOE);
     }
@@ -149,10 +150,9 @@ abstract class TypingStateContract {
     @Test
     void manyCallersOnTwoInstancesExpireEachEntryExactlyOnce() throws Exception {
         var other = sameStateOnAnotherInstance();
-        for (long id = 100; id < 400; id++) (id % 2 == 0 ? state : other).start(id % 3, new UserRef(id, "user" + id), at(5));
+        for (long id = 100; id < 400; id++)
+            (id % 2 == 0 ? state : other).start(id % 3, new UserRef(id, "user" + id), at(5));
         List<List<Entry>> expired = Concurrently.run(8, i -> (i % 2 == 0 ? state : other).expire(at(5)));
-        assertThat(expired.stream().flatMap(List::stream).toList())
-                .hasSize(300)
-                .doesNotHaveDuplicates();
+        assertThat(expired.stream().flatMap(List::stream).toList()).hasSize(300).doesNotHaveDuplicates();
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.Config;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.LiveClient;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.Person;
+import dev.parley.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,8 @@ class DiskFullIT {
             Assumptions.abort("cannot mount a tmpfs here: " + e.getMessage());
             return;
         }
-        try (disk; var server = TestServer.start(c -> Config.forTests(disk.dir))) {
+        try (disk;
+                var server = TestServer.start(c -> Config.forTests(disk.dir))) {
             var api = new ApiClient(server);
             var author = api.register(new Person("disk-author", "disk-author-secret"));
             var reader = api.register(new Person("disk-reader", "disk-reader-secret"));
@@ -45,15 +46,25 @@ class DiskFullIT {
 
                 disk.fill();
                 // What fits in pages SQLite already has still goes in; new pages do not.
-                for (int i = 0; i < 400 && ledger.retryAnswers() < 3; i++) ledger.send(sender, room).join();
-                assertThat(ledger.retryAnswers()).as("the full disk made sends fail").isPositive();
-                assertThat(ledger.post(api, author, room).status()).as("an HTTP send on a full disk").isIn(201, 503);
+                for (int i = 0; i < 400 && ledger.retryAnswers() < 3; i++)
+                    ledger.send(sender, room).join();
+                assertThat(ledger.retryAnswers())
+                        .as("the full disk made sends fail")
+                        .isPositive();
+                assertThat(ledger.post(api, author, room).status())
+                        .as("an HTTP send on a full disk")
+                        .isIn(201, 503);
 
                 disk.free();
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                        assertThat(ledger.send(sender, room).join().path("success").asBoolean()).isTrue());
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(ledger.send(sender, room)
+                                        .join()
+                                        .path("success")
+                                        .asBoolean())
+                                .isTrue());
                 for (int i = 0; i < 5; i++) {
-                    assertThat(ledger.send(sender, room).join().path("success").asBoolean()).isTrue();
+                    assertThat(ledger.send(sender, room).join().path("success").asBoolean())
+                            .isTrue();
                     assertThat(ledger.post(api, author, room).status()).isEqualTo(201);
                 }
                 ledger.retryAll(sender, room);

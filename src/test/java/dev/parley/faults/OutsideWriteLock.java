@@ -22,7 +22,9 @@ final class OutsideWriteLock implements AutoCloseable {
     final long heldSince;
 
     private OutsideWriteLock(Path database) throws IOException {
-        shell = new ProcessBuilder(List.of("sqlite3", database.toString())).redirectErrorStream(true).start();
+        shell = new ProcessBuilder(List.of("sqlite3", database.toString()))
+                .redirectErrorStream(true)
+                .start();
         in = new OutputStreamWriter(shell.getOutputStream(), StandardCharsets.UTF_8);
         in.write("BEGIN IMMEDIATE;\nSELECT 'locked';\n");
         in.flush();

@@ -3,12 +3,12 @@ package dev.parley.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parley.testing.TestServer;
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.PostgresDatabase;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.Person;
+import dev.parley.testing.PostgresDatabase;
 import dev.parley.testing.Reply;
+import dev.parley.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,8 @@ class PostgresOutageIT {
     }
 
     @Test
-    void terminatedBackendsAndRefusedConnectionsCostRetriesThenEverythingWorksAgainAndNothingIsLostOrDoubled() throws Exception {
+    void terminatedBackendsAndRefusedConnectionsCostRetriesThenEverythingWorksAgainAndNothingIsLostOrDoubled()
+            throws Exception {
         var author = api.register(new Person("pg-author", "pg-author-secret"));
         var reader = api.register(new Person("pg-reader", "pg-reader-secret"));
         long room = api.createRoom(author, "outage", false);
@@ -79,28 +80,39 @@ class PostgresOutageIT {
             during.add(ledger.postAsync(api, author, room));
             boolean notReady = false;
             while (Duration.ofNanos(System.nanoTime() - refusedAt).toMillis() < 6_000) {
-                Reply ready = ApiClient.send(api.request("/readyz").timeout(Duration.ofSeconds(2)).GET());
+                Reply ready = ApiClient.send(
+                        api.request("/readyz").timeout(Duration.ofSeconds(2)).GET());
                 if (ready.status() == 503) notReady = true;
                 Thread.sleep(250);
             }
-            assertThat(notReady).as("/readyz said 503 while connections were refused").isTrue();
+            assertThat(notReady)
+                    .as("/readyz said 503 while connections were refused")
+                    .isTrue();
             database.execute("ALTER DATABASE " + database.name + " ALLOW_CONNECTIONS true");
             CompletableFuture.allOf(during.toArray(CompletableFuture[]::new)).join();
 
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                    assertThat(ledger.send(sender, room).join().path("success").asBoolean()).isTrue());
+            await().atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(ledger.send(sender, room)
+                                    .join()
+                                    .path("success")
+                                    .asBoolean())
+                            .isTrue());
             for (int i = 0; i < 5; i++) {
-                assertThat(ledger.send(sender, room).join().path("success").asBoolean()).isTrue();
+                assertThat(ledger.send(sender, room).join().path("success").asBoolean())
+                        .isTrue();
                 assertThat(ledger.post(api, author, room).status()).isEqualTo(201);
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> ApiClient.send(api.request("/readyz").GET()).status() == 200);
-            System.out.printf("%d sends answered retry, %d confirmed%n", ledger.retryAnswers(), ledger.confirmedCount());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> ApiClient.send(api.request("/readyz").GET()).status() == 200);
+            System.out.printf(
+                    "%d sends answered retry, %d confirmed%n", ledger.retryAnswers(), ledger.confirmedCount());
             ledger.retryAll(sender, room);
             ledger.assertNothingLostOrDoubled(api, reader, room, List.of(receiver));
         }
     }
 
     private void terminateBackends() throws Exception {
-        database.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database.name + "'");
+        database.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database.name + "'");
     }
 }

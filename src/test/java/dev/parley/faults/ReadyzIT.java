@@ -2,9 +2,9 @@ package dev.parley.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.TestServer;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.Reply;
+import dev.parley.testing.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -41,19 +41,25 @@ class ReadyzIT {
             }
             long released = System.nanoTime();
             while (readyz(api).status() != 200) {
-                assertThat(Duration.ofNanos(System.nanoTime() - released)).as("ready again").isLessThan(Duration.ofSeconds(5));
+                assertThat(Duration.ofNanos(System.nanoTime() - released))
+                        .as("ready again")
+                        .isLessThan(Duration.ofSeconds(5));
                 Thread.sleep(50);
             }
-            System.out.printf("ready again %d ms after the lock was released%n", Duration.ofNanos(System.nanoTime() - released).toMillis());
+            System.out.printf(
+                    "ready again %d ms after the lock was released%n",
+                    Duration.ofNanos(System.nanoTime() - released).toMillis());
         }
     }
 
     /** Every answer within 2 s, the promise the README makes. */
     private static Reply readyz(ApiClient api) {
-        return ApiClient.send(api.request("/readyz").timeout(Duration.ofSeconds(2)).GET());
+        return ApiClient.send(
+                api.request("/readyz").timeout(Duration.ofSeconds(2)).GET());
     }
 
     private static Reply healthz(ApiClient api) {
-        return ApiClient.send(api.request("/healthz").timeout(Duration.ofSeconds(2)).GET());
+        return ApiClient.send(
+                api.request("/healthz").timeout(Duration.ofSeconds(2)).GET());
     }
 }

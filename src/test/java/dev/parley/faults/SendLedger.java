@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.LiveClient;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +33,7 @@ final class SendLedger {
     private final Map<String, String> contents = new ConcurrentHashMap<>();
     /** clientId → the message the server confirmed (first confirmation). */
     private final Map<String, JsonNode> confirmed = new ConcurrentHashMap<>();
+
     private final Set<String> toRetry = ConcurrentHashMap.newKeySet();
     private final List<String> wrongAnswers = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger retryAnswers = new AtomicInteger();
@@ -50,7 +51,8 @@ final class SendLedger {
     }
 
     private CompletableFuture<JsonNode> sendAgain(LiveClient sender, long room, String clientId) {
-        return sender.requestAsync("send-message", Map.of("roomId", room, "content", contents.get(clientId), "clientId", clientId))
+        return sender.requestAsync(
+                        "send-message", Map.of("roomId", room, "content", contents.get(clientId), "clientId", clientId))
                 .orTimeout(60, TimeUnit.SECONDS)
                 .whenComplete((ack, failure) -> {
                     if (failure != null) {
@@ -77,7 +79,8 @@ final class SendLedger {
 
     private Reply postAgain(ApiClient api, ApiClient.Session author, long room, String clientId) {
         // Longer than the client's usual 10 s: during a fault a send may wait for a lock, then a connection.
-        var request = api.request("/api/rooms/" + room + "/messages").timeout(Duration.ofSeconds(60))
+        var request = api.request("/api/rooms/" + room + "/messages")
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + author.accessToken())
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
@@ -124,10 +127,13 @@ final class SendLedger {
 
     /** Sends every message answered {@code retry} again, with its clientId, until each is confirmed. */
     void retryAll(LiveClient sender, long room) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            for (String clientId : List.copyOf(toRetry)) sendAgain(sender, room, clientId).join();
-            return toRetry.isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    for (String clientId : List.copyOf(toRetry))
+                        sendAgain(sender, room, clientId).join();
+                    return toRetry.isEmpty();
+                });
     }
 
     /** The room's whole history, oldest first, read page by page. */
@@ -145,22 +151,32 @@ final class SendLedger {
 
     /** The checks every fault must pass, once the fault is over and retries are done. */
     void assertNothingLostOrDoubled(ApiClient api, ApiClient.Session viewer, long room, List<LiveClient> receivers) {
-        assertThat(wrongAnswers).as("sends answered neither with their message nor with retry").isEmpty();
+        assertThat(wrongAnswers)
+                .as("sends answered neither with their message nor with retry")
+                .isEmpty();
         assertThat(toRetry).as("sends still unconfirmed").isEmpty();
         var stored = new HashMap<String, Long>();
         var seqs = new ArrayList<Long>();
         for (JsonNode m : everything(api, viewer, room)) {
             seqs.add(m.path("seq").asLong());
-            assertThat(stored.put(m.path("clientId").asText(), m.path("seq").asLong())).as("stored twice: %s", m).isNull();
+            assertThat(stored.put(m.path("clientId").asText(), m.path("seq").asLong()))
+                    .as("stored twice: %s", m)
+                    .isNull();
         }
         long last = seqs.isEmpty() ? 0 : seqs.get(seqs.size() - 1);
-        assertThat(seqs).as("seqs without gaps").isEqualTo(LongStream.rangeClosed(1, last).boxed().toList());
+        assertThat(seqs)
+                .as("seqs without gaps")
+                .isEqualTo(LongStream.rangeClosed(1, last).boxed().toList());
         // Stored exactly what was confirmed: nothing acknowledged is missing, nothing stored went unanswered.
         assertThat(stored.keySet()).isEqualTo(confirmed.keySet());
-        confirmed.forEach((clientId, message) -> assertThat(stored.get(clientId)).as(clientId).isEqualTo(message.path("seq").asLong()));
+        confirmed.forEach((clientId, message) -> assertThat(stored.get(clientId))
+                .as(clientId)
+                .isEqualTo(message.path("seq").asLong()));
         for (LiveClient receiver : receivers) {
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(receiver.seqs(room)).as("what a live receiver got").isEqualTo(seqs));
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(receiver.seqs(room))
+                            .as("what a live receiver got")
+                            .isEqualTo(seqs));
         }
     }
 }

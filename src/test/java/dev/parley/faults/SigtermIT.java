@@ -14,7 +14,9 @@ class SigtermIT {
         try (var instance = ParleyProcess.start(Map.of())) {
             instance.terminate();
             assertThat(instance.isAlive()).isFalse();
-            assertThat(instance.exitCode()).as("exit code; the log:%n%s", instance.log()).isZero();
+            assertThat(instance.exitCode())
+                    .as("exit code; the log:%n%s", instance.log())
+                    .isZero();
             assertThat(instance.log()).contains("stopped").containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         }
     }

@@ -49,9 +49,11 @@ final class SmallDisk implements AutoCloseable {
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
         if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + new String(p.getInputStream().readAllBytes()).trim());
+            throw new IOException(String.join(" ", command) + " failed: "
+                    + new String(p.getInputStream().readAllBytes()).trim());
         }
     }
 }

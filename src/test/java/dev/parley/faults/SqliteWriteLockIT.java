@@ -3,11 +3,10 @@ package dev.parley.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.LiveClient;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.Person;
+import dev.parley.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,8 @@ class SqliteWriteLockIT {
     static final long HOLD_MS = 7_500;
 
     @Test
-    void aWriteLockHeldPastTheBusyTimeoutCostsRetriesThenEverythingWorksAgainAndNothingIsLostOrDoubled() throws Exception {
+    void aWriteLockHeldPastTheBusyTimeoutCostsRetriesThenEverythingWorksAgainAndNothingIsLostOrDoubled()
+            throws Exception {
         try (var server = TestServer.start()) {
             var api = new ApiClient(server);
             var author = api.register(new Person("lock-author", "lock-author-secret"));
@@ -47,17 +47,27 @@ class SqliteWriteLockIT {
                         Thread.sleep(500);
                     }
                 }
-                CompletableFuture.allOf(during.toArray(CompletableFuture[]::new)).join();
-                assertThat(ledger.retryAnswers()).as("the lock made some sends time out").isPositive();
+                CompletableFuture.allOf(during.toArray(CompletableFuture[]::new))
+                        .join();
+                assertThat(ledger.retryAnswers())
+                        .as("the lock made some sends time out")
+                        .isPositive();
 
                 // Recovered by itself: new sends go through, over the socket and over HTTP.
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                        assertThat(ledger.send(sender, room).join().path("success").asBoolean()).isTrue());
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(ledger.send(sender, room)
+                                        .join()
+                                        .path("success")
+                                        .asBoolean())
+                                .isTrue());
                 for (int i = 0; i < 5; i++) {
-                    assertThat(ledger.send(sender, room).join().path("success").asBoolean()).isTrue();
+                    assertThat(ledger.send(sender, room).join().path("success").asBoolean())
+                            .isTrue();
                     assertThat(ledger.post(api, author, room).status()).isEqualTo(201);
                 }
-                assertThat(api.register(new Person("after-lock", "after-lock-secret")).accessToken()).isNotBlank();
+                assertThat(api.register(new Person("after-lock", "after-lock-secret"))
+                                .accessToken())
+                        .isNotBlank();
 
                 ledger.retryAll(sender, room);
                 ledger.assertNothingLostOrDoubled(api, reader, room, List.of(receiver));

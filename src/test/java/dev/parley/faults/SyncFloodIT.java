@@ -2,10 +2,10 @@ package dev.parley.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.TestServer;
-import dev.parley.testing.LiveClient;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.Person;
+import dev.parley.testing.TestServer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Map;
@@ -31,10 +31,12 @@ class SyncFloodIT {
             var flooder = api.register(new Person("flooder", "flooder-secret"));
             long room = api.createRoom(author, "long", false);
             api.join(flooder, room);
-            var principal = server.parley.sessions.authenticate(author.accessToken()).orElseThrow();
+            var principal =
+                    server.parley.sessions.authenticate(author.accessToken()).orElseThrow();
             var posts = new ArrayList<CompletableFuture<?>>();
             String text = "x".repeat(3_500);
-            for (int i = 0; i < MESSAGES; i++) posts.add(server.parley.messages.postAsync(principal, room, i + " " + text, null));
+            for (int i = 0; i < MESSAGES; i++)
+                posts.add(server.parley.messages.postAsync(principal, room, i + " " + text, null));
             CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).join();
             long before = usedHeapAfterGc();
 
@@ -52,8 +54,11 @@ class SyncFloodIT {
             // frame has been seen to lose the connection (1006) before reading that frame: either
             // way the server let it go, and it reconnects and syncs.
             int code = client.closed().get(20, TimeUnit.SECONDS);
-            long replayed = client.jsons().stream().filter(j -> j.path("event").asText().equals("new-message")).count();
-            System.out.printf("closed with %d (%s) after %d replayed messages of %d asked for; heap grew by at most %d MiB%n",
+            long replayed = client.jsons().stream()
+                    .filter(j -> j.path("event").asText().equals("new-message"))
+                    .count();
+            System.out.printf(
+                    "closed with %d (%s) after %d replayed messages of %d asked for; heap grew by at most %d MiB%n",
                     code, client.error(), replayed, SYNCS * MESSAGES, most >> 20);
             assertThat(code).as("close code (error: %s)", client.error()).isIn(1013, 1006);
             assertThat(replayed).as("replays sent before it was let go").isLessThan(4L * MESSAGES);

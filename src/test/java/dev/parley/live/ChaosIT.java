@@ -1,15 +1,15 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
 
 import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.ParleyProcess;
 import dev.parley.testing.PostgresDatabase;
 import dev.parley.testing.RedisServer;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.ApiClient.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +47,13 @@ class ChaosIT {
     static void startCluster() {
         redis = RedisServer.start();
         database = PostgresDatabase.create();
-        var env = Map.of("DATABASE_URL", database.url(), "REDIS_URL", redis.url(),
-                "JWT_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
+        var env = Map.of(
+                "DATABASE_URL",
+                database.url(),
+                "REDIS_URL",
+                redis.url(),
+                "JWT_SECRET",
+                UUID.randomUUID() + "-" + UUID.randomUUID());
         for (int i = 0; i < 3; i++) instances.add(ParleyProcess.start(env));
     }
 
@@ -105,21 +110,33 @@ class ChaosIT {
         long room = api.createRoom(watcher, ApiClient.fresh("presence"), false);
         api.join(gone, room);
         api.join(stays, room);
-        try (var watching = socket(0, watcher); var goneOnC = socket(2, gone); var staysOnB = socket(1, stays); var staysOnC = socket(2, stays)) {
+        try (var watching = socket(0, watcher);
+                var goneOnC = socket(2, gone);
+                var staysOnB = socket(1, stays);
+                var staysOnC = socket(2, stays)) {
             watching.event("user-online", u -> u.path("userId").asLong() == gone.userId());
             long killed = System.nanoTime();
             instances.get(2).kill();
-            await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofMillis(50)).until(() -> watching.events("user-offline").stream()
-                    .anyMatch(e -> e.path("data").path("userId").asLong() == gone.userId()));
+            await().atMost(Duration.ofSeconds(25))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> watching.events("user-offline").stream()
+                            .anyMatch(e -> e.path("data").path("userId").asLong() == gone.userId()));
             long offlineMs = (System.nanoTime() - killed) / 1_000_000;
-            log.info("presence: a user of the killed instance went offline elsewhere {} ms after the SIGKILL", offlineMs);
+            log.info(
+                    "presence: a user of the killed instance went offline elsewhere {} ms after the SIGKILL",
+                    offlineMs);
             assertThat(offlineMs).isBetween(5_000L, 17_000L);
-            assertThat(watching.events("user-offline")).noneMatch(e -> e.path("data").path("userId").asLong() == stays.userId());
+            assertThat(watching.events("user-offline"))
+                    .noneMatch(e -> e.path("data").path("userId").asLong() == stays.userId());
         }
     }
 
     private static LiveClient socket(int instance, Session who) {
-        return LiveClient.connect(instances.get(instance).uri("/ws"), Map.of("Authorization", "Bearer " + who.accessToken()), "parley.json").ready();
+        return LiveClient.connect(
+                        instances.get(instance).uri("/ws"),
+                        Map.of("Authorization", "Bearer " + who.accessToken()),
+                        "parley.json")
+                .ready();
     }
 
     /**
@@ -177,23 +194,36 @@ class ChaosIT {
         long inFirst = seqs.get(first).size();
         long inSecond = seqs.get(second).size();
         assertThat(inFirst + inSecond).isEqualTo(MESSAGES);
-        assertThat(seqs.get(first)).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, inFirst).boxed().toList());
-        assertThat(seqs.get(second)).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, inSecond).boxed().toList());
+        assertThat(seqs.get(first))
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(1, inFirst).boxed().toList());
+        assertThat(seqs.get(second))
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(1, inSecond).boxed().toList());
 
         // Delivered exactly once and in order to every member, across every socket it had.
         long healStarted = System.nanoTime();
         try {
             for (RoamingClient client : clients) {
                 for (long room : client.rooms) {
-                    List<Long> expected = LongStream.rangeClosed(1, room == first ? inFirst : inSecond).boxed().toList();
-                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.received(room))
-                            .as("%s in room %d", client.who.username(), room).containsExactlyElementsOf(expected));
+                    List<Long> expected = LongStream.rangeClosed(1, room == first ? inFirst : inSecond)
+                            .boxed()
+                            .toList();
+                    await().atMost(Duration.ofSeconds(30))
+                            .untilAsserted(() -> assertThat(client.received(room))
+                                    .as("%s in room %d", client.who.username(), room)
+                                    .containsExactlyElementsOf(expected));
                 }
             }
         } finally {
             int reconnects = clients.stream().mapToInt(c -> c.reconnects).sum();
-            log.info("chaos: {} messages sent in {} ms; fault took {} ms; {} reconnects; end state checked in {} ms",
-                    MESSAGES, sentMs, faultMs, reconnects, (System.nanoTime() - healStarted) / 1_000_000);
+            log.info(
+                    "chaos: {} messages sent in {} ms; fault took {} ms; {} reconnects; end state checked in {} ms",
+                    MESSAGES,
+                    sentMs,
+                    faultMs,
+                    reconnects,
+                    (System.nanoTime() - healStarted) / 1_000_000);
             clients.forEach(RoamingClient::close);
         }
     }

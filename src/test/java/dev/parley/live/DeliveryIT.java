@@ -1,6 +1,4 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 
 import static dev.parley.testing.LiveFixtures.assertFailed;
 import static dev.parley.testing.LiveFixtures.assertOk;
@@ -12,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,23 +51,41 @@ class DeliveryIT extends OneServer {
                 for (int i = 0; i < 5; i++) {
                     LiveClient sender = clients.get(i);
                     int n = i;
-                    sending.add(CompletableFuture.runAsync(() -> {
-                        // Pipelined: a hundred frames without waiting, as a busy bot sends them.
-                        for (int k = 0; k < 100; k++) {
-                            var ack = sender.requestAsync("send-message", Map.of("roomId", room, "content", "s" + n + "-" + k, "clientId", "b" + n + "-" + k));
-                            synchronized (acks) {
-                                acks.add(ack);
-                            }
-                        }
-                    }, pool));
+                    sending.add(CompletableFuture.runAsync(
+                            () -> {
+                                // Pipelined: a hundred frames without waiting, as a busy bot sends them.
+                                for (int k = 0; k < 100; k++) {
+                                    var ack = sender.requestAsync(
+                                            "send-message",
+                                            Map.of(
+                                                    "roomId",
+                                                    room,
+                                                    "content",
+                                                    "s" + n + "-" + k,
+                                                    "clientId",
+                                                    "b" + n + "-" + k));
+                                    synchronized (acks) {
+                                        acks.add(ack);
+                                    }
+                                }
+                            },
+                            pool));
                 }
-                CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
+                CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new))
+                        .join();
             } finally {
                 pool.shutdown();
             }
-            List<JsonNode> answers = acks.stream().map(f -> f.orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join()).toList();
+            List<JsonNode> answers = acks.stream()
+                    .map(f -> f.orTimeout(20, java.util.concurrent.TimeUnit.SECONDS)
+                            .join())
+                    .toList();
             assertThat(answers).allSatisfy(LiveFixtures::assertOk);
-            assertThat(answers.stream().map(a -> a.path("data").path("seq").asLong()).sorted().toList()).isEqualTo(range(1, 500));
+            assertThat(answers.stream()
+                            .map(a -> a.path("data").path("seq").asLong())
+                            .sorted()
+                            .toList())
+                    .isEqualTo(range(1, 500));
 
             for (LiveClient c : clients) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> c.seqs(room).size() >= 500);
@@ -76,9 +94,14 @@ class DeliveryIT extends OneServer {
             // Each sender's own messages came back in the order it sent them.
             for (int i = 0; i < 5; i++) {
                 String prefix = "s" + i + "-";
-                List<String> own = clients.get(5).events("new-message").stream().map(e -> e.path("data").path("content").asText())
-                        .filter(t -> t.startsWith(prefix)).toList();
-                assertThat(own).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).mapToObj(k -> prefix + k).toList());
+                List<String> own = clients.get(5).events("new-message").stream()
+                        .map(e -> e.path("data").path("content").asText())
+                        .filter(t -> t.startsWith(prefix))
+                        .toList();
+                assertThat(own)
+                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100)
+                                .mapToObj(k -> prefix + k)
+                                .toList());
             }
         } finally {
             clients.forEach(LiveClient::close);
@@ -109,16 +132,22 @@ class DeliveryIT extends OneServer {
             more.get();
             await().atMost(Duration.ofSeconds(10)).until(() -> again.seqs(room).size() >= 70);
 
-            assertThat(again.seqs(room)).as("every missed message once, in order").isEqualTo(range(11, 80));
+            assertThat(again.seqs(room))
+                    .as("every missed message once, in order")
+                    .isEqualTo(range(11, 80));
             assertThat(synced.path("replayed").asInt()).isBetween(50, 70);
             assertThat(synced.path("gap").asBoolean()).isFalse();
             // The replayed ones came before the sync's ack.
             List<JsonNode> frames = again.jsons();
-            int ackAt = frames.indexOf(frames.stream().filter(LiveClient::isAck).findFirst().orElseThrow());
-            List<Long> beforeAck = frames.subList(0, ackAt).stream().filter(f -> f.path("event").asText().equals("new-message"))
-                    .map(f -> f.path("data").path("seq").asLong()).toList();
+            int ackAt = frames.indexOf(
+                    frames.stream().filter(LiveClient::isAck).findFirst().orElseThrow());
+            List<Long> beforeAck = frames.subList(0, ackAt).stream()
+                    .filter(f -> f.path("event").asText().equals("new-message"))
+                    .map(f -> f.path("data").path("seq").asLong())
+                    .toList();
             // (Messages held back while the sync ran may follow the replay before the ack, in order.)
-            assertThat(beforeAck.size()).isGreaterThanOrEqualTo(Math.max(50, synced.path("replayed").asInt()));
+            assertThat(beforeAck.size())
+                    .isGreaterThanOrEqualTo(Math.max(50, synced.path("replayed").asInt()));
             assertThat(beforeAck).isEqualTo(range(11, 10 + beforeAck.size()));
         }
     }
@@ -129,7 +158,11 @@ class DeliveryIT extends OneServer {
         try (var listener = LiveClient.json(server, pair.b().accessToken())) {
             listener.event("online-users");
             api.say(pair.a(), pair.room(), "for a bot that only listens");
-            assertThat(listener.event("new-message").path("data").path("content").asText()).isEqualTo("for a bot that only listens");
+            assertThat(listener.event("new-message")
+                            .path("data")
+                            .path("content")
+                            .asText())
+                    .isEqualTo("for a bot that only listens");
         }
     }
 
@@ -140,13 +173,17 @@ class DeliveryIT extends OneServer {
         try (var b = LiveClient.json(server, pair.b().accessToken())) {
             // A first frame other than sync ends the hold: the socket is live before it syncs.
             assertOk(b.request("send-message", Map.of("roomId", pair.room(), "content", "two")));
-            await().atMost(Duration.ofSeconds(5)).until(() -> b.seqs(pair.room()).contains(2L));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> b.seqs(pair.room()).contains(2L));
 
             JsonNode synced = assertOk(b.request("sync", Map.of("rooms", Map.of(String.valueOf(pair.room()), 0))));
             assertThat(synced.path("replayed").asInt()).isEqualTo(1);
             api.say(pair.a(), pair.room(), "three");
-            await().atMost(Duration.ofSeconds(5)).until(() -> b.seqs(pair.room()).contains(3L));
-            assertThat(b.seqs(pair.room())).as("what it already had live is not replayed").containsExactly(2L, 1L, 3L);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> b.seqs(pair.room()).contains(3L));
+            assertThat(b.seqs(pair.room()))
+                    .as("what it already had live is not replayed")
+                    .containsExactly(2L, 1L, 3L);
         }
     }
 
@@ -176,7 +213,9 @@ class DeliveryIT extends OneServer {
         }
         try (var b = LiveClient.json(server, pair.b().accessToken())) {
             // The page's form: {roomId, lastSeq} flat beside the event, as strings.
-            JsonNode synced = b.raw("page-sync", "{\"event\":\"sync\",\"ack\":\"page-sync\",\"roomId\":\"" + pair.room() + "\",\"lastSeq\":\"4\"}");
+            JsonNode synced = b.raw(
+                    "page-sync",
+                    "{\"event\":\"sync\",\"ack\":\"page-sync\",\"roomId\":\"" + pair.room() + "\",\"lastSeq\":\"4\"}");
             assertThat(assertOk(synced).path("replayed").asInt()).isEqualTo(3);
             assertThat(b.seqs(pair.room())).containsExactly(5L, 6L, 7L);
         }
@@ -203,10 +242,12 @@ class DeliveryIT extends OneServer {
         var bots = new ArrayList<LiveClient>();
         try {
             // Five sockets of ann's, each within its frame rate.
-            for (int i = 0; i < 5; i++) bots.add(LiveClient.json(server, pair.a().accessToken()));
+            for (int i = 0; i < 5; i++)
+                bots.add(LiveClient.json(server, pair.a().accessToken()));
             var pending = new ArrayList<CompletableFuture<JsonNode>>();
             for (int k = 0; k < 1005; k++) {
-                pending.add(bots.get(k % 5).requestAsync("send-message", Map.of("roomId", pair.room(), "content", "m" + k)));
+                pending.add(bots.get(k % 5)
+                        .requestAsync("send-message", Map.of("roomId", pair.room(), "content", "m" + k)));
             }
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
             assertThat(pending).allSatisfy(f -> assertOk(f.join()));

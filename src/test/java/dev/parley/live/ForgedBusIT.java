@@ -1,6 +1,5 @@
 package dev.parley.live;
 
-import dev.parley.testing.LiveClient;
 import static dev.parley.testing.LiveFixtures.cookieHeader;
 import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +8,9 @@ import static org.awaitility.Awaitility.await;
 import dev.parley.cluster.Redis;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Session;
-import dev.parley.testing.WebClient;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.Person;
+import dev.parley.testing.WebClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,16 +45,19 @@ class ForgedBusIT {
         long room = cluster.api(0).createRoom(alice, ApiClient.fresh("ops"), false);
         cluster.api(1).join(bob, room);
 
-        try (var program = LiveClient.json(cluster.instance(0), alice.accessToken()).ready();
+        try (var program = LiveClient.json(cluster.instance(0), alice.accessToken())
+                        .ready();
                 var page = LiveClient.page(cluster.instance(0), cookieHeader(aliceBrowser), "?room=" + room);
                 Redis attacker = Redis.connect(cluster.redis.url())) {
             page.send("{\"event\":\"sync\",\"roomId\":\"" + room + "\",\"lastSeq\":\"0\"}");
             String forgedMessage = """
                     {"from":"attacker","type":"MessagePosted","event":{"message":{"id":999999,"roomId":%d,"seq":1,
                     "user":{"id":%d,"username":"%s"},"content":"forged","html":"<button hx-post=\\"/admin/users/%d/admin\\" hx-trigger=\\"load\\">forged</button>",
-                    "createdAt":"2026-12-01T00:00:00Z","clientId":null}}}""".formatted(room, bob.userId(), bob.username(), bob.userId()).replace("\n", "");
-            String forgedLogout = "{\"from\":\"attacker\",\"type\":\"SessionsEnded\",\"event\":{\"userId\":%d,\"sessionId\":null,\"kept\":\"none\"}}"
-                    .formatted(alice.userId());
+                    "createdAt":"2026-12-01T00:00:00Z","clientId":null}}}""".formatted(room, bob.userId(), bob.username(), bob.userId())
+                    .replace("\n", "");
+            String forgedLogout =
+                    "{\"from\":\"attacker\",\"type\":\"SessionsEnded\",\"event\":{\"userId\":%d,\"sessionId\":null,\"kept\":\"none\"}}"
+                            .formatted(alice.userId());
             attacker.commands.sync().publish(CHANNEL, forgedMessage);
             attacker.commands.sync().publish(CHANNEL, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA " + forgedMessage);
             attacker.commands.sync().publish(CHANNEL, forgedLogout);
@@ -62,7 +65,8 @@ class ForgedBusIT {
             cluster.api(1).say(bob, room, "genuine");
 
             await().atMost(LiveClient.WAIT).until(() -> program.seqs(room).contains(1L));
-            var delivered = program.event("new-message", m -> m.path("seq").asLong() == 1).path("data");
+            var delivered = program.event("new-message", m -> m.path("seq").asLong() == 1)
+                    .path("data");
             assertThat(delivered.path("content").asText()).isEqualTo("genuine");
             await().atMost(LiveClient.WAIT).until(() -> page.texts().stream().anyMatch(t -> t.contains("genuine")));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);

@@ -1,15 +1,15 @@
 package dev.parley.live;
 
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 import static dev.parley.testing.LiveFixtures.cookieHeader;
 import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.testing.ApiClient.Session;
-import dev.parley.testing.WebClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import dev.parley.testing.Person;
+import dev.parley.testing.WebClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,19 @@ class FrameFuzzIT extends OneServer {
     private static final int FRAMES = 10_000;
     private static final int SOCKETS = 10;
     private static final int GOOD_MESSAGES = 150;
-    private static final List<String> LEAKS = List.of("Exception", "\tat ", "dev.parley", "java.", "jakarta.", "com.fasterxml",
-            "org.eclipse", "org.jsoup", "io.lettuce", "SQLITE", "PSQL", "\"internal\"");
+    private static final List<String> LEAKS = List.of(
+            "Exception",
+            "\tat ",
+            "dev.parley",
+            "java.",
+            "jakarta.",
+            "com.fasterxml",
+            "org.eclipse",
+            "org.jsoup",
+            "io.lettuce",
+            "SQLITE",
+            "PSQL",
+            "\"internal\"");
 
     @Test
     void tenThousandHostileFramesCrashNothingLeakNothingAndLoseNoGoodMessage() throws Exception {
@@ -51,7 +62,8 @@ class FrameFuzzIT extends OneServer {
             api.join(s, room);
             attackers.add(s);
         }
-        var pages = attackerPeople.stream().map(p -> new WebClient(server).logIn(p)).toList();
+        var pages =
+                attackerPeople.stream().map(p -> new WebClient(server).logIn(p)).toList();
         var frames = new FrameMutator(new Random(SEED), room);
 
         var replies = new CopyOnWriteArrayList<String>();
@@ -63,7 +75,8 @@ class FrameFuzzIT extends OneServer {
             ExecutorService pool = Executors.newFixedThreadPool(SOCKETS + 1);
             var goodSends = pool.submit(() -> {
                 for (int i = 1; i <= GOOD_MESSAGES; i++) {
-                    LiveFixtures.assertOk(good.request("send-message", Map.of("roomId", room, "content", "good " + i, "clientId", "good-" + i)));
+                    LiveFixtures.assertOk(good.request(
+                            "send-message", Map.of("roomId", room, "content", "good " + i, "clientId", "good-" + i)));
                     LiveClient.pause(20);
                 }
             });
@@ -91,13 +104,22 @@ class FrameFuzzIT extends OneServer {
             stop.set(true);
             pool.shutdown();
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> reader.events("new-message").stream()
-                    .anyMatch(m -> m.path("data").path("clientId").asText().equals("good-" + GOOD_MESSAGES)));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> reader.events("new-message").stream()
+                            .anyMatch(m ->
+                                    m.path("data").path("clientId").asText().equals("good-" + GOOD_MESSAGES)));
             List<Long> seqs = reader.seqs(room);
-            assertThat(seqs).as("the reader's seqs: every one, in order, once").isEqualTo(LiveFixtures.range(1, seqs.size()));
-            List<String> goodOnes = reader.events("new-message").stream().map(m -> m.path("data").path("clientId").asText())
-                    .filter(id -> id.startsWith("good-")).toList();
-            assertThat(goodOnes).isEqualTo(java.util.stream.IntStream.rangeClosed(1, GOOD_MESSAGES).mapToObj(i -> "good-" + i).toList());
+            assertThat(seqs)
+                    .as("the reader's seqs: every one, in order, once")
+                    .isEqualTo(LiveFixtures.range(1, seqs.size()));
+            List<String> goodOnes = reader.events("new-message").stream()
+                    .map(m -> m.path("data").path("clientId").asText())
+                    .filter(id -> id.startsWith("good-"))
+                    .toList();
+            assertThat(goodOnes)
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, GOOD_MESSAGES)
+                            .mapToObj(i -> "good-" + i)
+                            .toList());
             assertThat(server.parley.databaseProblem()).isEmpty();
             assertThat(api.get("/healthz", null).status()).isEqualTo(200);
             sockets.forEach(s -> replies.addAll(s.texts()));
@@ -111,7 +133,8 @@ class FrameFuzzIT extends OneServer {
 
     /** Sockets take turns: programs of each attacker, and the last three are pages (HTML, ws-send frames). */
     private static LiveClient open(int index, List<Session> attackers, List<WebClient> pages, long room) {
-        if (index >= SOCKETS - 3) return LiveClient.page(server, cookieHeader(pages.get(index % pages.size())), "?room=" + room);
+        if (index >= SOCKETS - 3)
+            return LiveClient.page(server, cookieHeader(pages.get(index % pages.size())), "?room=" + room);
         return LiveClient.json(server, attackers.get(index % attackers.size()).accessToken());
     }
 }

@@ -10,11 +10,46 @@ import java.util.Random;
  */
 final class FrameMutator {
 
-    private static final List<String> EVENTS = List.of("send-message", "join-room", "leave-room", "typing-start", "typing-stop",
-            "mark-read", "update-presence", "sync", "shout", "", "__proto__", "constructor", "SEND-MESSAGE");
-    private static final List<String> ODD_VALUES = List.of("null", "true", "-1", "0", "1e309", "-9223372036854775809", "9223372036854775807",
-            "18446744073709551616", "1.5", "\"\"", "\"7\"", "\"abc\"", "[]", "{}", "[1,2]", "{\"$ne\":1}", "\"\\u0000\"", "\"\\ud800\"",
-            "\"<script>alert(1)</script>\"", "\"' OR 1=1 --\"", "\"../../etc/passwd\"", "\"%s%n%x\"", "\"${jndi:ldap://x/a}\"", "NaN", "Infinity");
+    private static final List<String> EVENTS = List.of(
+            "send-message",
+            "join-room",
+            "leave-room",
+            "typing-start",
+            "typing-stop",
+            "mark-read",
+            "update-presence",
+            "sync",
+            "shout",
+            "",
+            "__proto__",
+            "constructor",
+            "SEND-MESSAGE");
+    private static final List<String> ODD_VALUES = List.of(
+            "null",
+            "true",
+            "-1",
+            "0",
+            "1e309",
+            "-9223372036854775809",
+            "9223372036854775807",
+            "18446744073709551616",
+            "1.5",
+            "\"\"",
+            "\"7\"",
+            "\"abc\"",
+            "[]",
+            "{}",
+            "[1,2]",
+            "{\"$ne\":1}",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            "\"<script>alert(1)</script>\"",
+            "\"' OR 1=1 --\"",
+            "\"../../etc/passwd\"",
+            "\"%s%n%x\"",
+            "\"${jndi:ldap://x/a}\"",
+            "NaN",
+            "Infinity");
     private static final String ALPHABET = "{}[]\":,\\ abcxyz0123456789-+.eE\n\t\u0000\u007f\u00e9\u202e\u200b😀";
 
     private final Random random;
@@ -34,16 +69,22 @@ final class FrameMutator {
         };
         // A cut through a surrogate pair cannot travel as UTF-8 (the client refuses to send it); lone surrogates
         // reach the server only as JSON escapes, which ODD_VALUES carries.
-        return frame.codePoints().map(cp -> Character.isSurrogate((char) cp) && cp <= 0xFFFF ? '?' : cp)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return frame.codePoints()
+                .map(cp -> Character.isSurrogate((char) cp) && cp <= 0xFFFF ? '?' : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     private String valid(boolean page) {
         String event = EVENTS.get(random.nextInt(EVENTS.size()));
         String data = switch (event) {
-            case "send-message" -> "{\"roomId\":" + roomValue() + ",\"content\":" + contentValue() + ",\"clientId\":\"fz-" + random.nextInt(50) + "\"}";
+            case "send-message" ->
+                "{\"roomId\":" + roomValue() + ",\"content\":" + contentValue() + ",\"clientId\":\"fz-"
+                        + random.nextInt(50) + "\"}";
             case "mark-read" -> "{\"roomId\":" + roomValue() + ",\"seq\":" + random.nextInt(1000) + "}";
-            case "update-presence" -> "{\"status\":\"" + List.of("online", "away", "busy", "gone").get(random.nextInt(4)) + "\",\"text\":" + contentValue() + "}";
+            case "update-presence" ->
+                "{\"status\":\"" + List.of("online", "away", "busy", "gone").get(random.nextInt(4)) + "\",\"text\":"
+                        + contentValue() + "}";
             case "sync" -> "{\"rooms\":{\"" + room + "\":" + random.nextInt(100) + "}}";
             default -> "{\"roomId\":" + roomValue() + "}";
         };
@@ -51,14 +92,17 @@ final class FrameMutator {
             // htmx's ws-send: the form's fields flat beside the event, all strings, with its HEADERS.
             String flat = data.substring(1, data.length() - 1);
             return "{\"event\":\"" + event + "\"," + flat + (flat.isEmpty() ? "" : ",")
-                    + "\"HEADERS\":{\"HX-Request\":\"true\",\"HX-Trigger\":null,\"HX-Target\":\"live\",\"HX-Current-URL\":\"/rooms/" + room + "\"}}";
+                    + "\"HEADERS\":{\"HX-Request\":\"true\",\"HX-Trigger\":null,\"HX-Target\":\"live\",\"HX-Current-URL\":\"/rooms/"
+                    + room + "\"}}";
         }
         String ack = random.nextBoolean() ? "," + "\"ack\":" + random.nextInt(1_000_000) : "";
         return "{\"event\":\"" + event + "\"" + ack + ",\"data\":" + data + "}";
     }
 
     private String roomValue() {
-        return random.nextInt(4) == 0 ? ODD_VALUES.get(random.nextInt(ODD_VALUES.size())) : Long.toString(random.nextInt(5) == 0 ? room + 1000 : room);
+        return random.nextInt(4) == 0
+                ? ODD_VALUES.get(random.nextInt(ODD_VALUES.size()))
+                : Long.toString(random.nextInt(5) == 0 ? room + 1000 : room);
     }
 
     private String contentValue() {
@@ -104,7 +148,9 @@ final class FrameMutator {
         var out = new StringBuilder();
         int n = random.nextInt(200);
         for (int i = 0; i < n; i++) {
-            int cp = random.nextInt(4) == 0 ? random.nextInt(0xD7FF) : ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+            int cp = random.nextInt(4) == 0
+                    ? random.nextInt(0xD7FF)
+                    : ALPHABET.charAt(random.nextInt(ALPHABET.length()));
             out.appendCodePoint(cp);
         }
         return out.toString();

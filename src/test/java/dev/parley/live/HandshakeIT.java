@@ -1,6 +1,4 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 
 import static dev.parley.testing.LiveFixtures.cookieHeader;
 import static dev.parley.testing.LiveFixtures.person;
@@ -8,10 +6,12 @@ import static dev.parley.testing.LiveFixtures.rawGet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.parley.testing.MutableClock;
-import dev.parley.testing.TestServer;
 import dev.parley.auth.AccessTokens;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
+import dev.parley.testing.MutableClock;
+import dev.parley.testing.TestServer;
 import dev.parley.testing.WebClient;
 import java.net.http.WebSocketHandshakeException;
 import java.util.Map;
@@ -32,24 +32,34 @@ class HandshakeIT extends OneServer {
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.header("Upgrade")).isNull();
         assertThat(reply.json().path("error").path("code").asText()).isEqualTo("unauthorized");
-        LiveFixtures.assertNoStackTrace(reply.json().path("error").path("message").asText());
+        LiveFixtures.assertNoStackTrace(
+                reply.json().path("error").path("message").asText());
         assertThat(refusal(Map.of(), null)).isEqualTo(401);
     }
 
     @Test
     void aBadBearerTokenIs401() {
-        assertThat(refusal(Map.of("Authorization", "Bearer not-a-token"), "parley.json")).isEqualTo(401);
-        assertThat(rawGet(server, "/ws?access_token=not-a-token", true, Map.of()).status()).isEqualTo(401);
-        assertThat(rawGet(server, "/ws", true, Map.of("Authorization", "Bearer not-a-token")).json().path("error").path("code").asText())
+        assertThat(refusal(Map.of("Authorization", "Bearer not-a-token"), "parley.json"))
+                .isEqualTo(401);
+        assertThat(rawGet(server, "/ws?access_token=not-a-token", true, Map.of())
+                        .status())
+                .isEqualTo(401);
+        assertThat(rawGet(server, "/ws", true, Map.of("Authorization", "Bearer not-a-token"))
+                        .json()
+                        .path("error")
+                        .path("code")
+                        .asText())
                 .isEqualTo("unauthorized");
     }
 
     @Test
     void theTokenOfASignedOutSessionIs401() {
         var ann = api.register(person("ann"));
-        assertThat(api.post("/api/auth/logout", ann.accessToken(), Map.of()).status()).isEqualTo(204);
+        assertThat(api.post("/api/auth/logout", ann.accessToken(), Map.of()).status())
+                .isEqualTo(204);
 
-        assertThat(refusal(Map.of("Authorization", "Bearer " + ann.accessToken()), "parley.json")).isEqualTo(401);
+        assertThat(refusal(Map.of("Authorization", "Bearer " + ann.accessToken()), "parley.json"))
+                .isEqualTo(401);
     }
 
     @Test
@@ -70,7 +80,9 @@ class HandshakeIT extends OneServer {
             var reply = rawGet(timed, "/ws", true, Map.of("Authorization", "Bearer " + stale.accessToken()));
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.json().path("error").path("code").asText()).isEqualTo("unauthorized");
-            assertThat(rawGet(timed, "/ws?access_token=" + stale.accessToken(), true, Map.of()).status()).isEqualTo(401);
+            assertThat(rawGet(timed, "/ws?access_token=" + stale.accessToken(), true, Map.of())
+                            .status())
+                    .isEqualTo(401);
         }
     }
 
@@ -78,15 +90,19 @@ class HandshakeIT extends OneServer {
     void aCookieHandshakeFromAForeignOriginIs403() {
         var browser = new WebClient(server).signUp(person("ann"));
 
-        var foreign = rawGet(server, "/ws", true, Map.of("Cookie", cookieHeader(browser), "Origin", "http://evil.example"));
+        var foreign =
+                rawGet(server, "/ws", true, Map.of("Cookie", cookieHeader(browser), "Origin", "http://evil.example"));
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.header("Upgrade")).isNull();
         assertThat(foreign.json().path("error").path("code").asText()).isEqualTo("forbidden");
 
         var noOrigin = rawGet(server, "/ws", true, Map.of("Cookie", cookieHeader(browser)));
-        assertThat(noOrigin.status()).as("a cookie without an Origin proves nothing about the page").isEqualTo(403);
+        assertThat(noOrigin.status())
+                .as("a cookie without an Origin proves nothing about the page")
+                .isEqualTo(403);
 
-        assertThat(refusal(Map.of("Cookie", cookieHeader(browser), "Origin", "http://localhost:1"), null)).isEqualTo(403);
+        assertThat(refusal(Map.of("Cookie", cookieHeader(browser), "Origin", "http://localhost:1"), null))
+                .isEqualTo(403);
     }
 
     @Test
@@ -94,7 +110,11 @@ class HandshakeIT extends OneServer {
         var browser = new WebClient(server).signUp(person("ann"));
         long room = browser.createRoom(ApiClient.fresh("html"), false);
 
-        var raw = rawGet(server, "/ws?room=" + room, true, Map.of("Cookie", cookieHeader(browser), "Origin", server.base.toString()));
+        var raw = rawGet(
+                server,
+                "/ws?room=" + room,
+                true,
+                Map.of("Cookie", cookieHeader(browser), "Origin", server.base.toString()));
         assertThat(raw.status()).isEqualTo(101);
 
         try (var page = LiveClient.page(server, cookieHeader(browser), "?room=" + room)) {
@@ -102,7 +122,8 @@ class HandshakeIT extends OneServer {
             var bob = new WebClient(server).signUp(person("bob"));
             assertThat(bob.post("/rooms/" + room + "/join", Map.of()).status()).isEqualTo(302);
             page.awaitText(t -> t.contains("room-" + room + "-members"));
-            // Fragments only, each starting with its element (an empty one is never sent, even to someone with no room-mates yet).
+            // Fragments only, each starting with its element (an empty one is never sent, even to someone with no
+            // room-mates yet).
             assertThat(page.texts()).isNotEmpty().allSatisfy(t -> assertThat(t).startsWith("<"));
         }
     }
@@ -112,12 +133,15 @@ class HandshakeIT extends OneServer {
         var ann = LiveFixtures.pairInRoom(api, "ann", "bob").a();
 
         try (var html = LiveClient.connect(server.uri("/ws?access_token=" + ann.accessToken()), Map.of(), null)) {
-            // No Origin needed: a token in hand is not something another site can ride on. Without a format asked for, HTML.
+            // No Origin needed: a token in hand is not something another site can ride on. Without a format asked for,
+            // HTML.
             assertThat(html.subprotocol()).isEmpty();
             assertThat(html.awaitText(t -> true)).startsWith("<div");
         }
-        try (var json = LiveClient.connect(server.uri("/ws?format=json&access_token=" + ann.accessToken()), Map.of(), null)) {
-            assertThat(json.event("online-users").path("data").path("users").isArray()).isTrue();
+        try (var json =
+                LiveClient.connect(server.uri("/ws?format=json&access_token=" + ann.accessToken()), Map.of(), null)) {
+            assertThat(json.event("online-users").path("data").path("users").isArray())
+                    .isTrue();
         }
     }
 
@@ -139,10 +163,15 @@ class HandshakeIT extends OneServer {
     void formatJsonInTheQueryAsksForJsonWithoutASubprotocol() {
         var ann = api.register(person("ann"));
 
-        try (var client = LiveClient.connect(server.uri("/ws?format=json"), Map.of("Authorization", "Bearer " + ann.accessToken()), null)) {
+        try (var client = LiveClient.connect(
+                server.uri("/ws?format=json"), Map.of("Authorization", "Bearer " + ann.accessToken()), null)) {
             assertThat(client.subprotocol()).isEmpty();
-            assertThat(client.event("online-users").path("data").path("users").isArray()).isTrue();
-            assertThat(client.request("update-presence", Map.of("status", "busy")).path("success").asBoolean()).isTrue();
+            assertThat(client.event("online-users").path("data").path("users").isArray())
+                    .isTrue();
+            assertThat(client.request("update-presence", Map.of("status", "busy"))
+                            .path("success")
+                            .asBoolean())
+                    .isTrue();
         }
     }
 
@@ -158,7 +187,8 @@ class HandshakeIT extends OneServer {
         var signedIn = api.get("/ws", ann.accessToken());
         assertThat(signedIn.status()).isEqualTo(400);
         assertThat(signedIn.errorCode()).isEqualTo("invalid_payload");
-        LiveFixtures.assertNoStackTrace(signedIn.json().path("error").path("message").asText());
+        LiveFixtures.assertNoStackTrace(
+                signedIn.json().path("error").path("message").asText());
     }
 
     /** The status of a handshake the JDK's WebSocket client finds refused. */
@@ -166,7 +196,10 @@ class HandshakeIT extends OneServer {
         Throwable failure = catchThrowable(() -> LiveClient.connectAsync(server.uri("/ws"), headers, subprotocol)
                 .get(LiveClient.WAIT.toSeconds(), TimeUnit.SECONDS));
         assertThat(failure).as("the handshake must fail").isNotNull();
-        Throwable cause = failure instanceof CompletionException || failure instanceof java.util.concurrent.ExecutionException ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException || failure instanceof java.util.concurrent.ExecutionException
+                        ? failure.getCause()
+                        : failure;
         assertThat(cause).isInstanceOf(WebSocketHandshakeException.class);
         return ((WebSocketHandshakeException) cause).getResponse().statusCode();
     }

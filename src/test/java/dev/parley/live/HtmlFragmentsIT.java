@@ -1,16 +1,16 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
 
 import static dev.parley.testing.LiveFixtures.assertOk;
 import static dev.parley.testing.LiveFixtures.cookieHeader;
 import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.render.Json;
 import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Session;
-import dev.parley.testing.WebClient;
-import dev.parley.render.Json;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.Person;
+import dev.parley.testing.WebClient;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -89,7 +89,8 @@ class HtmlFragmentsIT extends OneServer {
 
     @Test
     void aPageShowingAnotherRoomGetsOnlyAnActivityNote() {
-        try (var elsewhere = openPage(annBrowser, other, 0); var here = openPage(bobBrowser, room, 0)) {
+        try (var elsewhere = openPage(annBrowser, other, 0);
+                var here = openPage(bobBrowser, room, 0)) {
             api.say(ann, room, "not shown on the other page");
             here.awaitText(t -> t.contains("li class=\"message\""));
             String text = elsewhere.awaitText(t -> t.contains("data-kind=\"message\""));
@@ -105,7 +106,8 @@ class HtmlFragmentsIT extends OneServer {
 
     @Test
     void everyPageShowingTheRoomReceivesTheVerySameText() {
-        try (var annPage = openPage(annBrowser, room, 0); var bobPage = openPage(bobBrowser, room, 0);
+        try (var annPage = openPage(annBrowser, room, 0);
+                var bobPage = openPage(bobBrowser, room, 0);
                 var annSecondTab = openPage(annBrowser, room, 0)) {
             long id = api.say(ann, room, "same for all").path("id").asLong();
             String a = annPage.awaitText(t -> t.contains("message-" + id));
@@ -118,7 +120,8 @@ class HtmlFragmentsIT extends OneServer {
 
     @Test
     void typingIsTheRoomsTypingLineWithOneSpanPerTypist() {
-        try (var page = openPage(annBrowser, room, 0); var elsewhere = openPage(annBrowser, other, 0);
+        try (var page = openPage(annBrowser, room, 0);
+                var elsewhere = openPage(annBrowser, other, 0);
                 var bobSocket = LiveClient.json(server, bob.accessToken())) {
             assertOk(bobSocket.request("typing-start", Map.of("roomId", room)));
 
@@ -133,7 +136,9 @@ class HtmlFragmentsIT extends OneServer {
 
             assertOk(bobSocket.request("typing-stop", Map.of("roomId", room)));
             String stopped = page.awaitText(t -> t.contains("room-" + room + "-typing") && !t.contains("typer"));
-            assertThat(only(fragment(stopped).select("p#room-" + room + "-typing")).select("span.typer")).isEmpty();
+            assertThat(only(fragment(stopped).select("p#room-" + room + "-typing"))
+                            .select("span.typer"))
+                    .isEmpty();
 
             api.say(bob, other, "marker");
             elsewhere.awaitText(t -> t.contains("li class=\"message\""));
@@ -143,7 +148,8 @@ class HtmlFragmentsIT extends OneServer {
 
     @Test
     void presenceIsSwappedIntoEveryDotOfThePerson() {
-        try (var page = openPage(annBrowser, room, 0); var elsewhere = openPage(annBrowser, other, 0);
+        try (var page = openPage(annBrowser, room, 0);
+                var elsewhere = openPage(annBrowser, other, 0);
                 var bobSocket = LiveClient.json(server, bob.accessToken())) {
             assertOk(bobSocket.request("update-presence", Map.of("status", "busy", "text", "focus")));
 
@@ -163,8 +169,10 @@ class HtmlFragmentsIT extends OneServer {
         for (int i = 1; i <= 4; i++) api.say(bob, room, "m" + i);
         try (var page = openPage(annBrowser, room, 2)) {
             page.awaitText(t -> t.contains("data-seq=\"4\""));
-            List<String> seqs = page.texts().stream().filter(t -> t.contains("li class=\"message\""))
-                    .map(t -> only(fragment(t).select("li.message")).attr("data-seq")).toList();
+            List<String> seqs = page.texts().stream()
+                    .filter(t -> t.contains("li class=\"message\""))
+                    .map(t -> only(fragment(t).select("li.message")).attr("data-seq"))
+                    .toList();
             assertThat(seqs).containsExactly("3", "4");
         }
     }
@@ -175,7 +183,8 @@ class HtmlFragmentsIT extends OneServer {
             bobSocket.ready();
             try (var page = LiveClient.page(server, cookieHeader(annBrowser), "?room=" + room)) {
                 String first = page.awaitText(t -> !t.isBlank());
-                Element swap = only(fragment(first).select("[hx-swap-oob=\"innerHTML:.presence-" + bob.userId() + ", #void\"]"));
+                Element swap = only(
+                        fragment(first).select("[hx-swap-oob=\"innerHTML:.presence-" + bob.userId() + ", #void\"]"));
                 assertThat(only(swap.select("i.status")).hasClass("online")).isTrue();
             }
         }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parley.Config;
-import dev.parley.testing.MutableClock;
 import dev.parley.Parley;
 import dev.parley.auth.Principal;
 import dev.parley.chat.Account;
 import dev.parley.chat.ChatEvent.SessionEnded;
 import dev.parley.chat.ChatEvent.UserSessionsEnded;
 import dev.parley.render.Templates;
+import dev.parley.testing.MutableClock;
 import dev.parley.testing.RecordingSocket;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.nio.file.Path;
@@ -61,7 +61,13 @@ class HubTest {
     void open() {
         general = parley.rooms.create(alice, "general-" + ++rooms, false).id();
         parley.rooms.join(bob, general);
-        hub = new Hub(parley.rooms, parley.messages, parley.typing, parley.presence, parley.bus, new Templates(false),
+        hub = new Hub(
+                parley.rooms,
+                parley.messages,
+                parley.typing,
+                parley.presence,
+                parley.bus,
+                new Templates(false),
                 new TokenExpiry(parley.sessions, parley.clock));
     }
 
@@ -176,7 +182,8 @@ class HubTest {
         assertThat(received(b)).contains("<ping>");
 
         hub.tick(heard + Timings.UNANSWERED.toNanos() + 1, false);
-        await().atMost(Duration.ofSeconds(2)).until(() -> b.wire().closes.equals(List.of(CloseCodes.TRY_AGAIN_LATER.getCode())));
+        await().atMost(Duration.ofSeconds(2))
+                .until(() -> b.wire().closes.equals(List.of(CloseCodes.TRY_AGAIN_LATER.getCode())));
 
         hub.tick(System.nanoTime() + Timings.CLOSE_WAIT.toNanos() + 1, false);
         await().atMost(Duration.ofSeconds(2)).until(() -> b.wire().closes.contains(-1));

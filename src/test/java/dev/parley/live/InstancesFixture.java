@@ -1,9 +1,9 @@
 package dev.parley.live;
 
-import dev.parley.testing.TestServer;
+import dev.parley.testing.ApiClient;
 import dev.parley.testing.PostgresDatabase;
 import dev.parley.testing.RedisServer;
-import dev.parley.testing.ApiClient;
+import dev.parley.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +23,8 @@ final class InstancesFixture implements AutoCloseable {
 
     InstancesFixture(int count) {
         for (int i = 0; i < count; i++) {
-            TestServer server = TestServer.start(c -> c.withDatabaseUrl(database.url()).withRedis(redis.url(), secret));
+            TestServer server =
+                    TestServer.start(c -> c.withDatabaseUrl(database.url()).withRedis(redis.url(), secret));
             instances.add(server);
             apis.add(new ApiClient(server));
         }

@@ -1,6 +1,4 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 
 import static dev.parley.testing.LiveFixtures.assertFailed;
 import static dev.parley.testing.LiveFixtures.assertOk;
@@ -9,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import dev.parley.testing.Person;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,8 @@ class MembershipLiveIT extends OneServer {
         long room = api.createRoom(ann, name, false);
         api.say(ann, room, "before bob");
 
-        try (var a = LiveClient.json(server, ann.accessToken()); var b = LiveClient.json(server, bob.accessToken())) {
+        try (var a = LiveClient.json(server, ann.accessToken());
+                var b = LiveClient.json(server, bob.accessToken())) {
             a.ready();
             b.ready();
             JsonNode joined = assertOk(b.request("join-room", Map.of("roomId", room)));
@@ -33,7 +34,8 @@ class MembershipLiveIT extends OneServer {
             assertThat(joined.path("name").asText()).isEqualTo(name);
             assertThat(joined.path("private").asBoolean()).isFalse();
             assertThat(joined.path("lastSeq").asLong()).isEqualTo(1);
-            assertThat(joined.path("members").findValuesAsText("username")).containsExactlyInAnyOrder(ann.username(), bob.username());
+            assertThat(joined.path("members").findValuesAsText("username"))
+                    .containsExactlyInAnyOrder(ann.username(), bob.username());
             JsonNode annAsMember = member(joined, ann.userId());
             assertThat(annAsMember.path("online").asBoolean()).isTrue();
             assertThat(annAsMember.path("status").asText()).isEqualTo("online");
@@ -44,15 +46,18 @@ class MembershipLiveIT extends OneServer {
             assertThat(note.path("user").path("username").asText()).isEqualTo(bob.username());
 
             // From the join on, bob's socket follows the room.
-            var posted = assertOk(a.request("send-message", Map.of("roomId", room, "content", "welcome", "clientId", "w-1")));
-            assertThat(b.event("new-message").path("data").path("id").asLong()).isEqualTo(posted.path("id").asLong());
+            var posted = assertOk(
+                    a.request("send-message", Map.of("roomId", room, "content", "welcome", "clientId", "w-1")));
+            assertThat(b.event("new-message").path("data").path("id").asLong())
+                    .isEqualTo(posted.path("id").asLong());
         }
     }
 
     @Test
     void joiningARoomTwiceIsHarmlessAndAnnouncedOnce() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             a.ready();
             assertOk(b.request("join-room", Map.of("roomId", pair.room())));
             assertOk(b.request("send-message", Map.of("roomId", pair.room(), "content", "marker")));
@@ -67,7 +72,8 @@ class MembershipLiveIT extends OneServer {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
         long other = api.createRoom(pair.a(), ApiClient.fresh("other"), false);
         api.join(pair.b(), other);
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             a.ready();
             b.ready();
 
@@ -84,7 +90,8 @@ class MembershipLiveIT extends OneServer {
             // Events of one socket keep their order: once the marker is there, anything of the left room would be too.
             b.event("new-message", d -> d.path("roomId").asLong() == other);
             assertThat(b.seqs(pair.room())).isEmpty();
-            assertFailed(b.request("send-message", Map.of("roomId", pair.room(), "content", "still here?")), "not_member");
+            assertFailed(
+                    b.request("send-message", Map.of("roomId", pair.room(), "content", "still here?")), "not_member");
         }
     }
 
@@ -103,12 +110,14 @@ class MembershipLiveIT extends OneServer {
         var ann = api.register(person("ann"));
         var bob = api.register(person("bob"));
         long secret = api.createRoom(ann, ApiClient.fresh("secret"), true);
-        try (var a = LiveClient.json(server, ann.accessToken()); var b = LiveClient.json(server, bob.accessToken())) {
+        try (var a = LiveClient.json(server, ann.accessToken());
+                var b = LiveClient.json(server, bob.accessToken())) {
             a.ready();
             JsonNode unknown = assertFailed(b.request("join-room", Map.of("roomId", 9_999_999)), "not_found");
             JsonNode hidden = assertFailed(b.request("join-room", Map.of("roomId", secret)), "not_found");
             // A private room a person is not in does not exist for them: the same answer as a missing one.
-            assertThat(hidden.path("error").path("message").asText()).isEqualTo(unknown.path("error").path("message").asText());
+            assertThat(hidden.path("error").path("message").asText())
+                    .isEqualTo(unknown.path("error").path("message").asText());
 
             api.say(ann, secret, "for members only");
             assertOk(a.request("send-message", Map.of("roomId", secret, "content", "marker")));
@@ -144,7 +153,8 @@ class MembershipLiveIT extends OneServer {
             assertThat(joined.path("roomId").asLong()).isEqualTo(secret);
 
             api.say(ann, secret, "hello bob");
-            assertThat(b.event("new-message").path("data").path("content").asText()).isEqualTo("hello bob");
+            assertThat(b.event("new-message").path("data").path("content").asText())
+                    .isEqualTo("hello bob");
             assertOk(b.request("join-room", Map.of("roomId", secret)));
         }
     }
@@ -158,7 +168,8 @@ class MembershipLiveIT extends OneServer {
             b.ready();
             api.join(bob, room);
             api.say(ann, room, "seen live");
-            assertThat(b.event("new-message").path("data").path("content").asText()).isEqualTo("seen live");
+            assertThat(b.event("new-message").path("data").path("content").asText())
+                    .isEqualTo("seen live");
         }
     }
 

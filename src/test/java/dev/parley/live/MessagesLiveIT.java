@@ -1,6 +1,4 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 
 import static dev.parley.testing.LiveFixtures.assertFailed;
 import static dev.parley.testing.LiveFixtures.assertOk;
@@ -11,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.chat.MessageContent;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +23,19 @@ class MessagesLiveIT extends OneServer {
     @Test
     void sendMessageAcksTheStoredMessageAndOthersGetTheSameAsNewMessage() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             b.ready();
-            JsonNode message = assertOk(a.request("send-message", Map.of("roomId", pair.room(), "content", "hi <b>bob</b>", "clientId", "c-1")));
+            JsonNode message = assertOk(a.request(
+                    "send-message", Map.of("roomId", pair.room(), "content", "hi <b>bob</b>", "clientId", "c-1")));
 
             assertThat(message.path("id").asLong()).isPositive();
             assertThat(message.path("roomId").asLong()).isEqualTo(pair.room());
             assertThat(message.path("seq").asLong()).isEqualTo(1);
-            assertThat(message.path("user").path("id").asLong()).isEqualTo(pair.a().userId());
-            assertThat(message.path("user").path("username").asText()).isEqualTo(pair.a().username());
+            assertThat(message.path("user").path("id").asLong())
+                    .isEqualTo(pair.a().userId());
+            assertThat(message.path("user").path("username").asText())
+                    .isEqualTo(pair.a().username());
             assertThat(message.path("content").asText()).isEqualTo("hi <b>bob</b>");
             assertThat(message.path("html").asText()).isEqualTo("hi &lt;b&gt;bob&lt;/b&gt;");
             assertThat(message.path("createdAt").asText()).isNotBlank();
@@ -50,16 +54,24 @@ class MessagesLiveIT extends OneServer {
             a.ready();
             var pending = new ArrayList<CompletableFuture<JsonNode>>();
             for (int i = 0; i < 20; i++) {
-                pending.add(a.requestAsync("send-message", Map.of("roomId", pair.room(), "content", "m" + i, "clientId", "order-" + i)));
+                pending.add(a.requestAsync(
+                        "send-message", Map.of("roomId", pair.room(), "content", "m" + i, "clientId", "order-" + i)));
             }
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
 
             List<JsonNode> frames = a.jsons();
             for (var ack : pending) {
                 long id = ack.join().path("data").path("id").asLong();
-                int ackAt = indexOf(frames, f -> LiveClient.isAck(f) && f.path("data").path("id").asLong() == id);
-                int messageAt = indexOf(frames, f -> f.path("event").asText().equals("new-message") && f.path("data").path("id").asLong() == id);
-                assertThat(messageAt).as("new-message %d reaches its sender", id).isNotNegative();
+                int ackAt = indexOf(
+                        frames,
+                        f -> LiveClient.isAck(f) && f.path("data").path("id").asLong() == id);
+                int messageAt = indexOf(
+                        frames,
+                        f -> f.path("event").asText().equals("new-message")
+                                && f.path("data").path("id").asLong() == id);
+                assertThat(messageAt)
+                        .as("new-message %d reaches its sender", id)
+                        .isNotNegative();
                 assertThat(messageAt).as("new-message %d before its ack", id).isLessThan(ackAt);
             }
             assertThat(a.seqs(pair.room())).isEqualTo(LiveFixtures.range(1, 20));
@@ -83,7 +95,8 @@ class MessagesLiveIT extends OneServer {
             }
             assertOk(leave.join());
             assertFailed(afterLeaving.join(), "not_member");
-            List<Long> ackOrder = a.acks().stream().map(ack -> ack.path("ack").asLong()).toList();
+            List<Long> ackOrder =
+                    a.acks().stream().map(ack -> ack.path("ack").asLong()).toList();
             assertThat(ackOrder).isSorted();
             assertThat(api.history(pair.b(), pair.room(), "")).hasSize(30);
         }
@@ -92,7 +105,8 @@ class MessagesLiveIT extends OneServer {
     @Test
     void aRetriedSendWithTheSameClientIdReturnsTheSameMessageAndIsDeliveredOnce() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             b.ready();
             var send = Map.of("roomId", pair.room(), "content", "only once", "clientId", "retry-1");
             JsonNode first = assertOk(a.request("send-message", send));
@@ -104,7 +118,8 @@ class MessagesLiveIT extends OneServer {
             }
             assertThat(retry).isEqualTo(first);
 
-            assertOk(a.request("send-message", Map.of("roomId", pair.room(), "content", "marker", "clientId", "retry-2")));
+            assertOk(a.request(
+                    "send-message", Map.of("roomId", pair.room(), "content", "marker", "clientId", "retry-2")));
             b.event("new-message", d -> d.path("content").asText().equals("marker"));
             assertThat(b.events("new-message")).hasSize(2);
             assertThat(b.seqs(pair.room())).containsExactly(1L, 2L);
@@ -115,10 +130,14 @@ class MessagesLiveIT extends OneServer {
     @Test
     void theSameClientIdFromSomeoneElseIsAnotherMessage() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
-            JsonNode fromAnn = assertOk(a.request("send-message", Map.of("roomId", pair.room(), "content", "mine", "clientId", "same")));
-            JsonNode fromBob = assertOk(b.request("send-message", Map.of("roomId", pair.room(), "content", "mine too", "clientId", "same")));
-            assertThat(fromBob.path("id").asLong()).isNotEqualTo(fromAnn.path("id").asLong());
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
+            JsonNode fromAnn = assertOk(
+                    a.request("send-message", Map.of("roomId", pair.room(), "content", "mine", "clientId", "same")));
+            JsonNode fromBob = assertOk(b.request(
+                    "send-message", Map.of("roomId", pair.room(), "content", "mine too", "clientId", "same")));
+            assertThat(fromBob.path("id").asLong())
+                    .isNotEqualTo(fromAnn.path("id").asLong());
             assertThat(fromBob.path("seq").asLong()).isEqualTo(2);
         }
     }
@@ -137,10 +156,14 @@ class MessagesLiveIT extends OneServer {
     void aMessageOfMoreThan4000CharactersIsTooLargeAndNotStored() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
         try (var a = LiveClient.json(server, pair.a().accessToken())) {
-            JsonNode refused = assertFailed(a.request("send-message",
-                    Map.of("roomId", pair.room(), "content", "x".repeat(MessageContent.MAX_LENGTH + 1))), "too_large");
+            JsonNode refused = assertFailed(
+                    a.request(
+                            "send-message",
+                            Map.of("roomId", pair.room(), "content", "x".repeat(MessageContent.MAX_LENGTH + 1))),
+                    "too_large");
             assertThat(refused.path("error").path("field").asText()).isEqualTo("content");
-            assertOk(a.request("send-message", Map.of("roomId", pair.room(), "content", "y".repeat(MessageContent.MAX_LENGTH))));
+            assertOk(a.request(
+                    "send-message", Map.of("roomId", pair.room(), "content", "y".repeat(MessageContent.MAX_LENGTH))));
             assertThat(api.history(pair.a(), pair.room(), "")).hasSize(1);
         }
     }
@@ -164,7 +187,8 @@ class MessagesLiveIT extends OneServer {
     void aStringAckIdIsAnsweredWithTheSameString() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
         try (var a = LiveClient.json(server, pair.a().accessToken())) {
-            JsonNode ack = a.raw("send-1", frame("send-1", "send-message", Map.of("roomId", pair.room(), "content", "hi")));
+            JsonNode ack =
+                    a.raw("send-1", frame("send-1", "send-message", Map.of("roomId", pair.room(), "content", "hi")));
             assertThat(ack.path("ack").isTextual()).isTrue();
             assertThat(ack.path("ack").asText()).isEqualTo("send-1");
             assertOk(ack);
@@ -175,12 +199,15 @@ class MessagesLiveIT extends OneServer {
     @Test
     void aPageStyleFlatFrameWithDigitStringsIsUnderstood() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             b.ready();
             // What htmx's ws-send sends: the form's fields beside "event", all strings, and its HEADERS.
-            a.send("{\"event\":\"send-message\",\"roomId\":\"" + pair.room() + "\",\"content\":\"from a form\",\"clientId\":\"f-1\","
+            a.send("{\"event\":\"send-message\",\"roomId\":\"" + pair.room()
+                    + "\",\"content\":\"from a form\",\"clientId\":\"f-1\","
                     + "\"HEADERS\":{\"HX-Request\":\"true\"}}");
-            assertThat(b.event("new-message").path("data").path("content").asText()).isEqualTo("from a form");
+            assertThat(b.event("new-message").path("data").path("content").asText())
+                    .isEqualTo("from a form");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.parley.live;
 
-import dev.parley.testing.TestServer;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,8 +1,8 @@
 package dev.parley.live;
 
+import dev.parley.testing.ApiClient;
 import dev.parley.testing.MutableClock;
 import dev.parley.testing.TestServer;
-import dev.parley.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -3,12 +3,12 @@ package dev.parley.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.testing.RecordingSocket;
+import dev.parley.testing.RecordingSocket.Sent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import dev.parley.testing.RecordingSocket;
-import dev.parley.testing.RecordingSocket.Sent;
 import org.junit.jupiter.api.Test;
 
 /** The outbox and its socket writer, on a socket that records what Jetty is asked to write. */
@@ -17,6 +17,7 @@ class OutboxTest {
     private final SocketWriter writer = SocketWriter.byHand();
     private final RecordingSocket socket = new RecordingSocket();
     private final Outbox outbox = new Outbox(socket, writer);
+
     private static ByteBuffer text(String s) {
         return ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8));
     }
@@ -38,7 +39,8 @@ class OutboxTest {
         outbox.offer(text("d"));
         writer.writeWaiting();
 
-        assertThat(socket.sent).containsExactly(new Sent("a", true), new Sent("b", true), new Sent("c", false), new Sent("d", false));
+        assertThat(socket.sent)
+                .containsExactly(new Sent("a", true), new Sent("b", true), new Sent("c", false), new Sent("d", false));
         assertThat(socket.writes()).isEqualTo(2);
     }
 
@@ -106,7 +108,10 @@ class OutboxTest {
             for (int i = 0; i < 1000; i++) outbox.offer(text("m" + i));
 
             await().atMost(Duration.ofSeconds(5)).until(() -> socket.sent.size() == 1000);
-            assertThat(socket.texts()).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "m" + i).toList());
+            assertThat(socket.texts())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 1000)
+                            .mapToObj(i -> "m" + i)
+                            .toList());
             assertThat(socket.sent.get(999).batch()).isFalse();
         }
     }

@@ -1,7 +1,5 @@
 package dev.parley.live;
 
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 import static dev.parley.testing.LiveFixtures.assertFailed;
 import static dev.parley.testing.LiveFixtures.assertOk;
 import static dev.parley.testing.LiveFixtures.person;
@@ -9,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.TestServer;
 import dev.parley.chat.Rate;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import dev.parley.testing.Reply;
+import dev.parley.testing.TestServer;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Map;
@@ -60,28 +60,35 @@ class PersonLimitsIT {
     void messagesAreCountedPerPersonAcrossSocketsAndHttp() {
         var pair = LiveFixtures.pairInRoom(api, "flooder", "reader");
         try (var one = LiveClient.json(server, pair.a().accessToken()).ready();
-             var two = LiveClient.json(server, pair.a().accessToken()).ready()) {
+                var two = LiveClient.json(server, pair.a().accessToken()).ready()) {
             assertOk(one.request("send-message", Map.of("roomId", pair.room(), "content", "1")));
             assertOk(two.request("send-message", Map.of("roomId", pair.room(), "content", "2")));
             assertOk(one.request("send-message", Map.of("roomId", pair.room(), "content", "3")));
-            assertThat(api.postMessage(pair.a(), pair.room(), "4", null).status()).isEqualTo(201);
+            assertThat(api.postMessage(pair.a(), pair.room(), "4", null).status())
+                    .isEqualTo(201);
 
             assertThat(retryAfterMs(two.request("send-message", Map.of("roomId", pair.room(), "content", "5"))))
                     .isBetween(1L, 60_000L);
             Reply overHttp = api.postMessage(pair.a(), pair.room(), "6", null);
             assertThat(overHttp.status()).isEqualTo(429);
-            assertThat(Long.parseLong(overHttp.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
-            assertThat(overHttp.json().path("error").path("retryAfterMs").asLong()).isBetween(1L, 60_000L);
+            assertThat(Long.parseLong(overHttp.header("Retry-After").orElseThrow()))
+                    .isBetween(1L, 60L);
+            assertThat(overHttp.json().path("error").path("retryAfterMs").asLong())
+                    .isBetween(1L, 60_000L);
         }
-        assertThat(api.history(pair.b(), pair.room(), "").size()).as("refused messages are not stored").isEqualTo(4);
+        assertThat(api.history(pair.b(), pair.room(), "").size())
+                .as("refused messages are not stored")
+                .isEqualTo(4);
         // Someone else in the same room has their own allowance.
-        assertThat(api.postMessage(pair.b(), pair.room(), "mine", null).status()).isEqualTo(201);
+        assertThat(api.postMessage(pair.b(), pair.room(), "mine", null).status())
+                .isEqualTo(201);
     }
 
     @Test
     void httpApiCallsArePerPersonAndSayWhenToRetry() {
         var busy = api.register(person("poller"));
-        for (int i = 0; i < API_BURST; i++) assertThat(api.get("/api/me", busy.accessToken()).status()).isEqualTo(200);
+        for (int i = 0; i < API_BURST; i++)
+            assertThat(api.get("/api/me", busy.accessToken()).status()).isEqualTo(200);
         Reply refused = api.get("/api/me", busy.accessToken());
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.errorCode()).isEqualTo("rate_limited");
@@ -95,7 +102,8 @@ class PersonLimitsIT {
         var pair = LiveFixtures.pairInRoom(api, "typist", "watcher");
         try (var typist = LiveClient.json(server, pair.a().accessToken()).ready()) {
             for (int i = 0; i < 4; i++) assertOk(typist.request("typing-start", Map.of("roomId", pair.room())));
-            assertThat(retryAfterMs(typist.request("typing-start", Map.of("roomId", pair.room())))).isPositive();
+            assertThat(retryAfterMs(typist.request("typing-start", Map.of("roomId", pair.room()))))
+                    .isPositive();
         }
     }
 
@@ -109,7 +117,8 @@ class PersonLimitsIT {
         try (var socket = LiveClient.json(server, joiner.accessToken()).ready()) {
             for (int i = 0; i < 4; i++) assertOk(socket.request("join-room", Map.of("roomId", rooms[i])));
             assertOk(socket.request("join-room", Map.of("roomId", rooms[0])));
-            assertThat(retryAfterMs(socket.request("join-room", Map.of("roomId", rooms[4])))).isPositive();
+            assertThat(retryAfterMs(socket.request("join-room", Map.of("roomId", rooms[4]))))
+                    .isPositive();
             Reply overHttp = api.post("/api/rooms/" + rooms[4] + "/join", joiner.accessToken(), Map.of());
             assertThat(overHttp.status()).isEqualTo(429);
         }
@@ -119,22 +128,32 @@ class PersonLimitsIT {
     void roomCreationIsLimitedInNumberAndInRate() {
         var maker = api.register(person("maker"));
         for (int i = 0; i < 3; i++) api.createRoom(maker, ApiClient.fresh("made"), i % 2 == 0);
-        Reply tooMany = api.post("/api/rooms", maker.accessToken(), Map.of("name", ApiClient.fresh("made"), "private", false));
+        Reply tooMany =
+                api.post("/api/rooms", maker.accessToken(), Map.of("name", ApiClient.fresh("made"), "private", false));
         assertThat(tooMany.status()).isEqualTo(403);
         assertThat(tooMany.json().path("error").path("message").asText()).contains("3 rooms");
 
-        // New direct conversations are rooms too: they take from the same rate (the fourth token), but not from the cap.
+        // New direct conversations are rooms too: they take from the same rate (the fourth token), but not from the
+        // cap.
         var first = api.register(person("pal"));
         var second = api.register(person("pal"));
-        assertThat(api.post("/api/rooms/direct", maker.accessToken(), Map.of("username", first.username())).status()).isEqualTo(200);
+        assertThat(api.post("/api/rooms/direct", maker.accessToken(), Map.of("username", first.username()))
+                        .status())
+                .isEqualTo(200);
         Reply tooFast = api.post("/api/rooms/direct", maker.accessToken(), Map.of("username", second.username()));
         assertThat(tooFast.status()).isEqualTo(429);
         assertThat(tooFast.header("Retry-After")).isPresent();
-        assertThat(api.post("/api/rooms/direct", maker.accessToken(), Map.of("username", first.username())).status())
-                .as("an existing conversation is found, not created").isEqualTo(200);
-        long owned = java.util.stream.StreamSupport.stream(api.get("/api/rooms", maker.accessToken()).json().spliterator(), false)
-                .filter(r -> r.path("member").asBoolean()).count();
-        assertThat(owned).as("three channels and one conversation; nothing made by a refusal").isEqualTo(4);
+        assertThat(api.post("/api/rooms/direct", maker.accessToken(), Map.of("username", first.username()))
+                        .status())
+                .as("an existing conversation is found, not created")
+                .isEqualTo(200);
+        long owned = java.util.stream.StreamSupport.stream(
+                        api.get("/api/rooms", maker.accessToken()).json().spliterator(), false)
+                .filter(r -> r.path("member").asBoolean())
+                .count();
+        assertThat(owned)
+                .as("three channels and one conversation; nothing made by a refusal")
+                .isEqualTo(4);
     }
 
     @Test
@@ -142,18 +161,33 @@ class PersonLimitsIT {
         var many = api.register(person("tabs"));
         var open = new java.util.ArrayList<LiveClient>();
         try {
-            for (int i = 0; i < 3; i++) open.add(LiveClient.json(server, many.accessToken()).ready());
-            assertThatThrownBy(() -> LiveClient.connectAsync(server.uri("/ws"), Map.of("Authorization", "Bearer " + many.accessToken()), "parley.json").join())
+            for (int i = 0; i < 3; i++)
+                open.add(LiveClient.json(server, many.accessToken()).ready());
+            assertThatThrownBy(() -> LiveClient.connectAsync(
+                                    server.uri("/ws"),
+                                    Map.of("Authorization", "Bearer " + many.accessToken()),
+                                    "parley.json")
+                            .join())
                     .isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(WebSocketHandshakeException.class)
-                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode()).isEqualTo(429));
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause())
+                                    .getResponse()
+                                    .statusCode())
+                            .isEqualTo(429));
             var raw = LiveFixtures.rawGet(server, "/ws", true, Map.of("Authorization", "Bearer " + many.accessToken()));
             assertThat(raw.status()).isEqualTo(429);
             assertThat(raw.header("Retry-After")).isNotNull();
             assertThat(raw.json().path("error").path("code").asText()).isEqualTo("rate_limited");
             open.remove(0).close();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                    .until(() -> LiveFixtures.rawGet(server, "/ws", true, Map.of("Authorization", "Bearer " + many.accessToken())).status() == 101);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> LiveFixtures.rawGet(
+                                            server,
+                                            "/ws",
+                                            true,
+                                            Map.of("Authorization", "Bearer " + many.accessToken()))
+                                    .status()
+                            == 101);
         } finally {
             open.forEach(LiveClient::close);
         }

@@ -1,6 +1,4 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 
 import static dev.parley.testing.LiveFixtures.assertFailed;
 import static dev.parley.testing.LiveFixtures.assertOk;
@@ -9,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,8 @@ class ReadReceiptsIT extends OneServer {
     void markReadByRoomAndSeqAcksTheWatermarkAndTellsTheRoom() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
         for (int i = 0; i < 3; i++) api.say(pair.a(), pair.room(), "m" + i);
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             a.ready();
             JsonNode marks = assertOk(b.request("mark-read", Map.of("roomId", pair.room(), "seq", 2)));
             assertThat(marks.isArray()).isTrue();
@@ -39,18 +40,32 @@ class ReadReceiptsIT extends OneServer {
     void aWatermarkNeverMovesBackAndStopsAtTheNewestMessage() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
         for (int i = 0; i < 3; i++) api.say(pair.a(), pair.room(), "m" + i);
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             a.ready();
-            assertThat(assertOk(b.request("mark-read", Map.of("roomId", pair.room(), "seq", 99))).get(0).path("seq").asLong())
-                    .as("clamped to the newest message").isEqualTo(3);
-            assertThat(assertOk(b.request("mark-read", Map.of("roomId", pair.room(), "seq", 1))).get(0).path("seq").asLong())
-                    .as("never back").isEqualTo(3);
-            assertThat(assertOk(b.request("mark-read", Map.of("roomId", pair.room(), "seq", 3))).get(0).path("seq").asLong()).isEqualTo(3);
+            assertThat(assertOk(b.request("mark-read", Map.of("roomId", pair.room(), "seq", 99)))
+                            .get(0)
+                            .path("seq")
+                            .asLong())
+                    .as("clamped to the newest message")
+                    .isEqualTo(3);
+            assertThat(assertOk(b.request("mark-read", Map.of("roomId", pair.room(), "seq", 1)))
+                            .get(0)
+                            .path("seq")
+                            .asLong())
+                    .as("never back")
+                    .isEqualTo(3);
+            assertThat(assertOk(b.request("mark-read", Map.of("roomId", pair.room(), "seq", 3)))
+                            .get(0)
+                            .path("seq")
+                            .asLong())
+                    .isEqualTo(3);
 
             assertOk(b.request("send-message", Map.of("roomId", pair.room(), "content", "marker")));
             a.event("new-message", d -> d.path("content").asText().equals("marker"));
             assertThat(a.events("message-read")).as("only a move is news").hasSize(1);
-            assertThat(a.events("message-read").get(0).path("data").path("seq").asLong()).isEqualTo(3);
+            assertThat(a.events("message-read").get(0).path("data").path("seq").asLong())
+                    .isEqualTo(3);
         }
     }
 
@@ -63,15 +78,21 @@ class ReadReceiptsIT extends OneServer {
         long m2 = api.say(pair.a(), pair.room(), "two").path("id").asLong();
         api.say(pair.a(), pair.room(), "three");
         long n1 = api.say(pair.a(), second, "elsewhere").path("id").asLong();
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             a.ready();
             JsonNode marks = assertOk(b.request("mark-read", Map.of("messageIds", List.of(m2, n1, m1))));
 
             assertThat(marks).hasSize(2);
             assertThat(watermark(marks, pair.room())).isEqualTo(2);
             assertThat(watermark(marks, second)).isEqualTo(1);
-            a.event("message-read", d -> d.path("roomId").asLong() == pair.room() && d.path("seq").asLong() == 2);
-            a.event("message-read", d -> d.path("roomId").asLong() == second && d.path("seq").asLong() == 1);
+            a.event(
+                    "message-read",
+                    d -> d.path("roomId").asLong() == pair.room()
+                            && d.path("seq").asLong() == 2);
+            a.event(
+                    "message-read",
+                    d -> d.path("roomId").asLong() == second && d.path("seq").asLong() == 1);
         }
     }
 
@@ -81,8 +102,12 @@ class ReadReceiptsIT extends OneServer {
         long m1 = api.say(pair.a(), pair.room(), "one").path("id").asLong();
         try (var b = LiveClient.json(server, pair.b().accessToken())) {
             assertFailed(b.request("mark-read", Map.of("messageIds", List.of(m1, 9_999_999))), "not_found");
-            assertThat(assertOk(b.request("mark-read", Map.of("roomId", pair.room(), "seq", 0))).get(0).path("seq").asLong())
-                    .as("all or nothing").isZero();
+            assertThat(assertOk(b.request("mark-read", Map.of("roomId", pair.room(), "seq", 0)))
+                            .get(0)
+                            .path("seq")
+                            .asLong())
+                    .as("all or nothing")
+                    .isZero();
         }
     }
 
@@ -94,14 +119,18 @@ class ReadReceiptsIT extends OneServer {
         long secret = api.createRoom(ann, ApiClient.fresh("secret"), true);
         long inOpen = api.say(ann, open, "public").path("id").asLong();
         long inSecret = api.say(ann, secret, "private").path("id").asLong();
-        try (var a = LiveClient.json(server, ann.accessToken()); var b = LiveClient.json(server, bob.accessToken())) {
+        try (var a = LiveClient.json(server, ann.accessToken());
+                var b = LiveClient.json(server, bob.accessToken())) {
             a.ready();
             assertFailed(b.request("mark-read", Map.of("roomId", open, "seq", 1)), "not_member");
             assertFailed(b.request("mark-read", Map.of("messageIds", List.of(inOpen))), "not_member");
             assertFailed(b.request("mark-read", Map.of("roomId", secret, "seq", 1)), "not_found");
-            JsonNode hidden = assertFailed(b.request("mark-read", Map.of("messageIds", List.of(inSecret))), "not_found");
-            JsonNode missing = assertFailed(b.request("mark-read", Map.of("messageIds", List.of(9_999_999))), "not_found");
-            assertThat(hidden.path("error").path("message").asText()).as("a private room's message looks like a missing one")
+            JsonNode hidden =
+                    assertFailed(b.request("mark-read", Map.of("messageIds", List.of(inSecret))), "not_found");
+            JsonNode missing =
+                    assertFailed(b.request("mark-read", Map.of("messageIds", List.of(9_999_999))), "not_found");
+            assertThat(hidden.path("error").path("message").asText())
+                    .as("a private room's message looks like a missing one")
                     .isEqualTo(missing.path("error").path("message").asText());
 
             assertOk(a.request("send-message", Map.of("roomId", open, "content", "marker")));
@@ -120,12 +149,15 @@ class ReadReceiptsIT extends OneServer {
             assertFailed(b.request("mark-read", Map.of("messageIds", "1,2")), "invalid_payload");
             assertFailed(b.request("mark-read", Map.of("messageIds", List.of())), "invalid_payload");
             assertFailed(b.request("mark-read", Map.of("messageIds", List.of("x"))), "invalid_payload");
-            assertFailed(b.request("mark-read", Map.of("messageIds", java.util.Collections.nCopies(101, 1))), "invalid_payload");
+            assertFailed(
+                    b.request("mark-read", Map.of("messageIds", java.util.Collections.nCopies(101, 1))),
+                    "invalid_payload");
         }
     }
 
     private static long watermark(JsonNode marks, long roomId) {
-        for (JsonNode m : marks) if (m.path("roomId").asLong() == roomId) return m.path("seq").asLong();
+        for (JsonNode m : marks)
+            if (m.path("roomId").asLong() == roomId) return m.path("seq").asLong();
         throw new AssertionError("no mark for room " + roomId + " in " + marks);
     }
 }

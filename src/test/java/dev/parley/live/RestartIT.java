@@ -1,13 +1,13 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 
 import static dev.parley.testing.LiveFixtures.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.TestServer;
 import dev.parley.auth.Principal;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
+import dev.parley.testing.TestServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,8 @@ class RestartIT {
         try (var server = TestServer.start()) {
             var api = new ApiClient(server);
             var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-            var ann = server.parley.sessions.authenticate(pair.a().accessToken()).orElseThrow();
+            var ann =
+                    server.parley.sessions.authenticate(pair.a().accessToken()).orElseThrow();
             var bob = LiveClient.json(server, pair.b().accessToken());
             bob.ready();
             assertOk(bob.request("sync", Map.of("rooms", Map.of(String.valueOf(pair.room()), 0))));

@@ -1,9 +1,9 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.ParleyProcess;
 import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.ParleyProcess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,13 +60,15 @@ final class RoamingClient implements AutoCloseable {
             }
             CompletableFuture<JsonNode> ack;
             try {
-                ack = s.requestAsync("send-message", Map.of("roomId", roomId, "content", content, "clientId", clientId));
+                ack = s.requestAsync(
+                        "send-message", Map.of("roomId", roomId, "content", content, "clientId", clientId));
                 CompletableFuture.anyOf(ack, s.closed()).get(5, TimeUnit.SECONDS);
             } catch (Exception lost) {
                 // The socket went away under the send; the next one retries with the same clientId.
                 continue;
             }
-            if (ack.isDone() && ack.join().path("success").asBoolean()) return ack.join().path("data").path("seq").asLong();
+            if (ack.isDone() && ack.join().path("success").asBoolean())
+                return ack.join().path("data").path("seq").asLong();
             LiveClient.pause(100);
         }
         throw new AssertionError(who.username() + " could not send " + clientId + " within 60 s");
@@ -76,7 +78,8 @@ final class RoamingClient implements AutoCloseable {
         for (int attempt = 0; !closing; attempt++) {
             ParleyProcess instance = instances.get(at);
             try {
-                LiveClient s = LiveClient.connect(instance.uri("/ws"), Map.of("Authorization", "Bearer " + who.accessToken()), "parley.json");
+                LiveClient s = LiveClient.connect(
+                        instance.uri("/ws"), Map.of("Authorization", "Bearer " + who.accessToken()), "parley.json");
                 Map<Long, Long> cursors = new HashMap<>();
                 synchronized (this) {
                     for (long room : rooms) {

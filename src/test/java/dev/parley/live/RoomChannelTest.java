@@ -27,7 +27,10 @@ class RoomChannelTest {
 
     private final RoomChannel.Store store = (roomId, afterSeq, limit) -> {
         reads.add(afterSeq);
-        return stored.stream().filter(m -> m.roomId() == roomId && m.seq() > afterSeq).limit(limit).toList();
+        return stored.stream()
+                .filter(m -> m.roomId() == roomId && m.seq() > afterSeq)
+                .limit(limit)
+                .toList();
     };
 
     private Message post() {

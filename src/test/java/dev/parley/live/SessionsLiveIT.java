@@ -1,5 +1,4 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
 
 import static dev.parley.testing.LiveFixtures.assertOk;
 import static dev.parley.testing.LiveFixtures.cookieHeader;
@@ -7,8 +6,9 @@ import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.testing.ApiClient;
-import dev.parley.testing.WebClient;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.Person;
+import dev.parley.testing.WebClient;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,14 +22,17 @@ class SessionsLiveIT extends OneServerOnAClock {
         var bot = api.register(ann);
         var phone = api.login(ann);
         long room = api.createRoom(bot, ApiClient.fresh("room"), false);
-        try (var botSocket1 = LiveClient.json(server, bot.accessToken()); var botSocket2 = LiveClient.json(server, bot.accessToken());
+        try (var botSocket1 = LiveClient.json(server, bot.accessToken());
+                var botSocket2 = LiveClient.json(server, bot.accessToken());
                 var phoneSocket = LiveClient.json(server, phone.accessToken())) {
             phoneSocket.ready();
-            assertThat(api.post("/api/auth/logout", bot.accessToken(), Map.of()).status()).isEqualTo(204);
+            assertThat(api.post("/api/auth/logout", bot.accessToken(), Map.of()).status())
+                    .isEqualTo(204);
 
             assertThat(botSocket1.closeCode()).isEqualTo(1008);
             assertThat(botSocket2.closeCode()).isEqualTo(1008);
-            assertOk(phoneSocket.request("send-message", Map.of("roomId", room, "content", "the phone is still signed in")));
+            assertOk(phoneSocket.request(
+                    "send-message", Map.of("roomId", room, "content", "the phone is still signed in")));
             assertThat(phoneSocket.closed()).isNotDone();
         }
     }
@@ -39,7 +42,8 @@ class SessionsLiveIT extends OneServerOnAClock {
         var browser = new WebClient(server).signUp(person("ann"));
         Person bobPerson = person("bob");
         var bob = api.register(bobPerson);
-        try (var page = LiveClient.page(server, cookieHeader(browser), ""); var bobSocket = LiveClient.json(server, bob.accessToken())) {
+        try (var page = LiveClient.page(server, cookieHeader(browser), "");
+                var bobSocket = LiveClient.json(server, bob.accessToken())) {
             assertThat(browser.post("/logout", Map.of()).status()).isEqualTo(302);
             assertThat(page.closeCode()).isEqualTo(1008);
             assertOk(bobSocket.request("update-presence", Map.of("status", "online")));
@@ -53,10 +57,14 @@ class SessionsLiveIT extends OneServerOnAClock {
         var other = api.login(ann);
         var browser = new WebClient(server).logIn(ann);
         long room = api.createRoom(bot, ApiClient.fresh("room"), false);
-        try (var botSocket = LiveClient.json(server, bot.accessToken()); var otherSocket = LiveClient.json(server, other.accessToken());
+        try (var botSocket = LiveClient.json(server, bot.accessToken());
+                var otherSocket = LiveClient.json(server, other.accessToken());
                 var page = LiveClient.page(server, cookieHeader(browser), "")) {
             botSocket.ready();
-            var changed = api.post("/api/me/password", bot.accessToken(), Map.of("currentPassword", ann.password(), "newPassword", "a-brand-new-secret"));
+            var changed = api.post(
+                    "/api/me/password",
+                    bot.accessToken(),
+                    Map.of("currentPassword", ann.password(), "newPassword", "a-brand-new-secret"));
             assertThat(changed.status()).isEqualTo(204);
 
             assertThat(otherSocket.closeCode()).isEqualTo(1008);
@@ -71,14 +79,21 @@ class SessionsLiveIT extends OneServerOnAClock {
         Person ann = person("ann");
         var stolen = api.register(ann);
         var laptop = api.login(ann);
-        var rotated = ApiClient.Session.of(api.post("/api/auth/refresh", null, Map.of("refreshToken", stolen.refreshToken())).json());
-        try (var thief = LiveClient.json(server, rotated.accessToken()); var laptopSocket = LiveClient.json(server, laptop.accessToken())) {
+        var rotated =
+                ApiClient.Session.of(api.post("/api/auth/refresh", null, Map.of("refreshToken", stolen.refreshToken()))
+                        .json());
+        try (var thief = LiveClient.json(server, rotated.accessToken());
+                var laptopSocket = LiveClient.json(server, laptop.accessToken())) {
             laptopSocket.ready();
             thief.ready();
             // Past the grace for racing tabs: only a thief holds a token spent this long ago.
             clock.advance(Duration.ofSeconds(30));
-            assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", stolen.refreshToken())).status()).isEqualTo(401);
-            assertThat(api.get("/api/me", rotated.accessToken()).status()).as("the session is revoked").isEqualTo(401);
+            assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", stolen.refreshToken()))
+                            .status())
+                    .isEqualTo(401);
+            assertThat(api.get("/api/me", rotated.accessToken()).status())
+                    .as("the session is revoked")
+                    .isEqualTo(401);
 
             assertThat(thief.closeCode()).isEqualTo(1008);
             assertOk(laptopSocket.request("update-presence", Map.of("status", "online")));
@@ -91,9 +106,11 @@ class SessionsLiveIT extends OneServerOnAClock {
         Person ann = person("ann");
         var browser = new WebClient(server).signUp(ann);
         var bot = api.login(ann);
-        try (var page = LiveClient.page(server, cookieHeader(browser), ""); var botSocket = LiveClient.json(server, bot.accessToken())) {
+        try (var page = LiveClient.page(server, cookieHeader(browser), "");
+                var botSocket = LiveClient.json(server, bot.accessToken())) {
             botSocket.ready();
-            assertThat(browser.post("/account", Map.of("signOut", "everywhere")).status()).isEqualTo(302);
+            assertThat(browser.post("/account", Map.of("signOut", "everywhere")).status())
+                    .isEqualTo(302);
             assertThat(page.closeCode()).isEqualTo(1008);
             assertThat(botSocket.closeCode()).isEqualTo(1008);
         }

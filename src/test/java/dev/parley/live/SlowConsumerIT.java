@@ -1,6 +1,4 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 
 import static dev.parley.testing.LiveFixtures.assertOk;
 import static dev.parley.testing.LiveFixtures.range;
@@ -8,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +30,7 @@ class SlowConsumerIT extends OneServer {
     static final int SOCKET_BUFFERS = 5 << 20;
     /** Enough large messages to fill the socket buffers and then the outbound queue, with half as many again to spare. */
     static final int MESSAGES = (SOCKET_BUFFERS + Outbox.MAX_QUEUED_BYTES) / WIRE_CHARS * 3 / 2;
+
     static final int SENDERS = 4;
 
     @Test
@@ -54,11 +55,14 @@ class SlowConsumerIT extends OneServer {
                 var sending = new ArrayList<CompletableFuture<Void>>();
                 for (int t = 0; t < SENDERS; t++) {
                     int thread = t;
-                    sending.add(CompletableFuture.runAsync(() -> {
-                        for (int i = thread; i < MESSAGES; i += SENDERS) api.say(poster, room, i + " " + big);
-                    }, pool));
+                    sending.add(CompletableFuture.runAsync(
+                            () -> {
+                                for (int i = thread; i < MESSAGES; i += SENDERS) api.say(poster, room, i + " " + big);
+                            },
+                            pool));
                 }
-                CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
+                CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new))
+                        .join();
             } finally {
                 pool.shutdown();
             }
@@ -78,7 +82,8 @@ class SlowConsumerIT extends OneServer {
 
             long lastSeen = got.isEmpty() ? 0 : got.get(got.size() - 1);
             try (var back = LiveClient.json(server, pair.a().accessToken())) {
-                JsonNode synced = assertOk(back.request("sync", Map.of("rooms", Map.of(String.valueOf(room), lastSeen))));
+                JsonNode synced =
+                        assertOk(back.request("sync", Map.of("rooms", Map.of(String.valueOf(room), lastSeen))));
                 long replayed = synced.path("replayed").asLong();
                 // A sync replays no more than the outbound queue holds: the newest, and older ones come from history.
                 assertThat(replayed).isPositive();

@@ -1,6 +1,5 @@
 package dev.parley.live;
 
-import dev.parley.testing.LiveClient;
 import static dev.parley.testing.LiveFixtures.assertFailed;
 import static dev.parley.testing.LiveFixtures.assertOk;
 import static dev.parley.testing.LiveFixtures.cookieHeader;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
 import dev.parley.testing.WebClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +30,13 @@ class TokenExpiryIT extends OneServerOnAClock {
             clock.advance(Duration.ofSeconds(6));
             assertThat(page.closeCode()).as("1013, which htmx retries").isEqualTo(1013);
         }
-        // What the retried handshake carries: the refresh cookie alone, which the handshake turns into a fresh access cookie.
+        // What the retried handshake carries: the refresh cookie alone, which the handshake turns into a fresh access
+        // cookie.
         browser.forget("parley_at");
-        try (var again = LiveClient.connect(server.uri("/ws"), Map.of("Cookie", "parley_rt=" + browser.cookie("parley_rt"),
-                "Origin", server.base.toString()), null)) {
+        try (var again = LiveClient.connect(
+                server.uri("/ws"),
+                Map.of("Cookie", "parley_rt=" + browser.cookie("parley_rt"), "Origin", server.base.toString()),
+                null)) {
             Thread.sleep(300);
             assertThat(again.closed()).isNotDone();
         }
@@ -60,12 +63,16 @@ class TokenExpiryIT extends OneServerOnAClock {
         try (var socket = LiveClient.json(server, bot.accessToken()).ready()) {
             clock.advance(LIFETIME.minusSeconds(30));
             socket.event("token-expiring");
-            var fresh = ApiClient.Session.of(api.post("/api/auth/refresh", null, Map.of("refreshToken", bot.refreshToken())).json());
+            var fresh =
+                    ApiClient.Session.of(api.post("/api/auth/refresh", null, Map.of("refreshToken", bot.refreshToken()))
+                            .json());
             JsonNode renewed = assertOk(socket.request("refresh-token", Map.of("accessToken", fresh.accessToken())));
-            assertThat(Instant.parse(renewed.path("expiresAt").asText())).isAfter(clock.instant().plus(LIFETIME).minusSeconds(5));
+            assertThat(Instant.parse(renewed.path("expiresAt").asText()))
+                    .isAfter(clock.instant().plus(LIFETIME).minusSeconds(5));
 
             clock.advance(Duration.ofMinutes(2));
-            assertOk(socket.request("send-message", Map.of("roomId", room, "content", "still here, past the first token")));
+            assertOk(socket.request(
+                    "send-message", Map.of("roomId", room, "content", "still here, past the first token")));
             assertThat(socket.closed()).isNotDone();
 
             clock.advance(LIFETIME);
@@ -95,7 +102,8 @@ class TokenExpiryIT extends OneServerOnAClock {
         try (var socket = LiveClient.json(server, bot.accessToken()).ready()) {
             clock.advance(LIFETIME.minusSeconds(30));
             socket.event("token-expiring");
-            assertThat(api.post("/api/auth/logout", bot.accessToken(), Map.of()).status()).isEqualTo(204);
+            assertThat(api.post("/api/auth/logout", bot.accessToken(), Map.of()).status())
+                    .isEqualTo(204);
             assertThat(socket.closeCode()).isEqualTo(1008);
         }
     }

@@ -1,6 +1,4 @@
 package dev.parley.live;
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 
 import static dev.parley.testing.LiveFixtures.assertFailed;
 import static dev.parley.testing.LiveFixtures.assertOk;
@@ -10,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,8 @@ class TypingIT extends OneServerOnAClock {
     @Test
     void typingStartReachesTheOthersButNeverTheTypist() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             a.ready();
             JsonNode ack = assertOk(a.request("typing-start", Map.of("roomId", pair.room())));
             assertThat(ack.isObject()).isTrue();
@@ -42,14 +43,17 @@ class TypingIT extends OneServerOnAClock {
             // Everything for ann's socket is in order: once bob's message is there, her own typing would be too.
             assertOk(b.request("send-message", Map.of("roomId", pair.room(), "content", "marker")));
             a.event("new-message");
-            assertThat(a.events("user-typing")).as("ann never sees herself typing").isEmpty();
+            assertThat(a.events("user-typing"))
+                    .as("ann never sees herself typing")
+                    .isEmpty();
         }
     }
 
     @Test
     void theTypistsOtherSocketsDoNotSeeHerTypingEither() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var laptop = LiveClient.json(server, pair.a().accessToken()); var phone = LiveClient.json(server, pair.a().accessToken());
+        try (var laptop = LiveClient.json(server, pair.a().accessToken());
+                var phone = LiveClient.json(server, pair.a().accessToken());
                 var b = LiveClient.json(server, pair.b().accessToken())) {
             phone.ready();
             assertOk(laptop.request("typing-start", Map.of("roomId", pair.room())));
@@ -63,7 +67,8 @@ class TypingIT extends OneServerOnAClock {
     @Test
     void typingStopTellsTheOthersAtOnce() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             b.ready();
             assertOk(a.request("typing-start", Map.of("roomId", pair.room())));
             b.event("user-typing");
@@ -79,7 +84,8 @@ class TypingIT extends OneServerOnAClock {
     @Test
     void typingStopsFiveSecondsAfterTheLastTypingStart() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             b.ready();
             assertOk(a.request("typing-start", Map.of("roomId", pair.room())));
             b.event("user-typing");
@@ -88,28 +94,41 @@ class TypingIT extends OneServerOnAClock {
             assertOk(a.request("typing-start", Map.of("roomId", pair.room())));
             clock.advance(Duration.ofSeconds(4));
             // t0 + 8 s: five seconds after the first start, three after the last.
-            await().during(A_FEW_TICKS).atMost(A_FEW_TICKS.multipliedBy(3)).until(() -> b.events("user-stopped-typing").isEmpty());
-            assertThat(b.events("user-typing")).as("a typist who keeps typing is announced once").hasSize(1);
+            await().during(A_FEW_TICKS)
+                    .atMost(A_FEW_TICKS.multipliedBy(3))
+                    .until(() -> b.events("user-stopped-typing").isEmpty());
+            assertThat(b.events("user-typing"))
+                    .as("a typist who keeps typing is announced once")
+                    .hasSize(1);
 
             clock.advance(Duration.ofMillis(1100));
             // t0 + 9.1 s: past five seconds after the last start.
-            await().atMost(Duration.ofSeconds(5)).until(() -> b.events("user-stopped-typing").size() == 1);
-            assertThat(b.events("user-stopped-typing").get(0).path("data").path("userId").asLong()).isEqualTo(pair.a().userId());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> b.events("user-stopped-typing").size() == 1);
+            assertThat(b.events("user-stopped-typing")
+                            .get(0)
+                            .path("data")
+                            .path("userId")
+                            .asLong())
+                    .isEqualTo(pair.a().userId());
         }
     }
 
     @Test
     void typingStopsAtOnceWhenTheTypistSends() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             b.ready();
             assertOk(a.request("typing-start", Map.of("roomId", pair.room())));
             b.event("user-typing");
             assertOk(a.request("send-message", Map.of("roomId", pair.room(), "content", "done typing")));
 
             b.event("new-message");
-            List<String> order = b.events().stream().map(e -> e.path("event").asText())
-                    .filter(n -> n.equals("user-stopped-typing") || n.equals("new-message")).toList();
+            List<String> order = b.events().stream()
+                    .map(e -> e.path("event").asText())
+                    .filter(n -> n.equals("user-stopped-typing") || n.equals("new-message"))
+                    .toList();
             assertThat(order).containsExactly("user-stopped-typing", "new-message");
         }
     }
@@ -117,7 +136,8 @@ class TypingIT extends OneServerOnAClock {
     @Test
     void typingStopsAtOnceWhenTheTypistLeavesTheRoom() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             b.ready();
             assertOk(a.request("typing-start", Map.of("roomId", pair.room())));
             b.event("user-typing");
@@ -132,11 +152,14 @@ class TypingIT extends OneServerOnAClock {
     @Test
     void typingStopsAtOnceWhenTheTypistLeavesOverHttp() {
         var pair = LiveFixtures.pairInRoom(api, "ann", "bob");
-        try (var a = LiveClient.json(server, pair.a().accessToken()); var b = LiveClient.json(server, pair.b().accessToken())) {
+        try (var a = LiveClient.json(server, pair.a().accessToken());
+                var b = LiveClient.json(server, pair.b().accessToken())) {
             b.ready();
             assertOk(a.request("typing-start", Map.of("roomId", pair.room())));
             b.event("user-typing");
-            assertThat(api.post("/api/rooms/" + pair.room() + "/leave", pair.a().accessToken(), Map.of()).status()).isEqualTo(204);
+            assertThat(api.post("/api/rooms/" + pair.room() + "/leave", pair.a().accessToken(), Map.of())
+                            .status())
+                    .isEqualTo(204);
 
             b.event("user-left");
             b.event("user-stopped-typing");
@@ -154,7 +177,9 @@ class TypingIT extends OneServerOnAClock {
             assertOk(a.request("typing-start", Map.of("roomId", pair.room())));
             b.event("user-typing", d -> d.path("userId").asLong() == pair.a().userId());
             a.close();
-            b.event("user-stopped-typing", d -> d.path("userId").asLong() == pair.a().userId());
+            b.event(
+                    "user-stopped-typing",
+                    d -> d.path("userId").asLong() == pair.a().userId());
 
             // A socket that dies without a goodbye counts the same, once the server notices.
             var c = LiveClient.json(server, carol.accessToken());
@@ -171,7 +196,8 @@ class TypingIT extends OneServerOnAClock {
         var bob = api.register(person("bob"));
         long open = api.createRoom(ann, ApiClient.fresh("open"), false);
         long secret = api.createRoom(ann, ApiClient.fresh("secret"), true);
-        try (var a = LiveClient.json(server, ann.accessToken()); var b = LiveClient.json(server, bob.accessToken())) {
+        try (var a = LiveClient.json(server, ann.accessToken());
+                var b = LiveClient.json(server, bob.accessToken())) {
             a.ready();
             assertFailed(b.request("typing-start", Map.of("roomId", open)), "not_member");
             assertFailed(b.request("typing-stop", Map.of("roomId", open)), "not_member");

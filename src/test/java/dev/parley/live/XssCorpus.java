@@ -28,7 +28,8 @@ final class XssCorpus {
         try (InputStream in = XssCorpus.class.getResourceAsStream("/xss-corpus.txt")) {
             var out = new ArrayList<String>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isEmpty() && !line.startsWith("#")) out.add(line.replace("\\n", "\n").replace("\\0", "\u0000"));
+                if (!line.isEmpty() && !line.startsWith("#"))
+                    out.add(line.replace("\\n", "\n").replace("\\0", "\u0000"));
             }
             return out;
         } catch (IOException e) {
@@ -41,9 +42,13 @@ final class XssCorpus {
         Element body = Jsoup.parseBodyFragment(html).body();
         for (Element e : body.select("*")) {
             if (e == body) continue;
-            assertThat(e.tagName()).as("element in the html of %s: %s", vector, html).isIn("a", "br");
+            assertThat(e.tagName())
+                    .as("element in the html of %s: %s", vector, html)
+                    .isIn("a", "br");
             for (Attribute a : e.attributes()) {
-                assertThat(a.getKey()).as("attribute in the html of %s: %s", vector, html).isIn("href", "rel", "target");
+                assertThat(a.getKey())
+                        .as("attribute in the html of %s: %s", vector, html)
+                        .isIn("href", "rel", "target");
             }
             if (e.tagName().equals("a")) {
                 assertThat(e.attr("href")).as("link in %s", vector).matches("(?i)https?://.*");
@@ -61,7 +66,9 @@ final class XssCorpus {
         Element root = Jsoup.parse(html);
         var out = new ArrayList<String>();
         for (Element e : root.select("*")) {
-            if (!e.parents().select(".body").isEmpty() && e.parents().first() != null && !e.parents().select("li.message .body").isEmpty()) continue;
+            if (!e.parents().select(".body").isEmpty()
+                    && e.parents().first() != null
+                    && !e.parents().select("li.message .body").isEmpty()) continue;
             var names = new ArrayList<String>();
             e.attributes().forEach(a -> names.add(a.getKey()));
             names.sort(null);
@@ -74,9 +81,14 @@ final class XssCorpus {
     static void assertNoScriptUrls(String html, String vector) {
         for (Element e : Jsoup.parse(html).select("*")) {
             for (Attribute a : e.attributes()) {
-                String value = a.getValue().replaceAll("[\\s\\u0000-\\u001f]", "").toLowerCase(Locale.ROOT);
-                assertThat(value).as("%s=%s for %s", a.getKey(), a.getValue(), vector).doesNotMatch("^(javascript|vbscript|data):.*");
-                assertThat(a.getKey().toLowerCase(Locale.ROOT)).as("attribute for %s", vector).doesNotStartWith("on");
+                String value =
+                        a.getValue().replaceAll("[\\s\\u0000-\\u001f]", "").toLowerCase(Locale.ROOT);
+                assertThat(value)
+                        .as("%s=%s for %s", a.getKey(), a.getValue(), vector)
+                        .doesNotMatch("^(javascript|vbscript|data):.*");
+                assertThat(a.getKey().toLowerCase(Locale.ROOT))
+                        .as("attribute for %s", vector)
+                        .doesNotStartWith("on");
             }
         }
     }

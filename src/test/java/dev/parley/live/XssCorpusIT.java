@@ -1,7 +1,5 @@
 package dev.parley.live;
 
-import dev.parley.testing.LiveClient;
-import dev.parley.testing.LiveFixtures;
 import static dev.parley.testing.LiveFixtures.cookieHeader;
 import static dev.parley.testing.LiveFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testing.ApiClient;
-import dev.parley.testing.WebClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import dev.parley.testing.Person;
 import dev.parley.testing.Reply;
+import dev.parley.testing.WebClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,16 +55,22 @@ class XssCorpusIT extends OneServer {
             }
             assertThat(stored).as("most vectors are stored (as text)").hasSizeGreaterThan(140);
             long last = pair.room();
-            await().atMost(Duration.ofSeconds(30)).until(() -> page.texts().stream().filter(t -> t.contains("class=\"message\"")).count() > stored.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> page.texts().stream()
+                                    .filter(t -> t.contains("class=\"message\""))
+                                    .count()
+                            > stored.size());
             for (String text : page.texts()) {
                 if (!text.contains("class=\"message\"")) continue;
                 assertThat(XssCorpus.shape(text)).as("fragment %s", text).isEqualTo(baselineShape);
                 XssCorpus.assertNoScriptUrls(text, text);
-                for (var body : Jsoup.parse(text).select("li.message .body")) XssCorpus.assertMessageMarkup(body.html(), text);
+                for (var body : Jsoup.parse(text).select("li.message .body"))
+                    XssCorpus.assertMessageMarkup(body.html(), text);
             }
             // The history a page scrolls to shows the same markup.
             JsonNode history = api.history(pair.a(), pair.room(), "?limit=200");
-            history.forEach(m -> XssCorpus.assertMessageMarkup(m.path("html").asText(), m.path("content").asText()));
+            history.forEach(m -> XssCorpus.assertMessageMarkup(
+                    m.path("html").asText(), m.path("content").asText()));
             assertThat(last).isPositive();
         }
     }
@@ -78,7 +84,8 @@ class XssCorpusIT extends OneServer {
         var browser = new WebClient(server).logIn(watcher);
         long harmless = api.createRoom(pair.a(), ApiClient.fresh("harmless"), false);
         api.join(watcherSession, harmless);
-        List<String> roomShape = XssCorpus.shape(browser.get("/rooms/" + harmless).body());
+        List<String> roomShape =
+                XssCorpus.shape(browser.get("/rooms/" + harmless).body());
         int named = 0;
         int n = 0;
         for (String vector : XssCorpus.vectors()) {
@@ -97,19 +104,25 @@ class XssCorpusIT extends OneServer {
             if (named % 10 != 1) continue;
             String roomPage = browser.get("/rooms/" + id).body();
             // The sidebar grows by a room each time, so the page is compared by the kinds of element it holds.
-            assertThat(new java.util.HashSet<>(roomShape)).as("room page named %s", name).containsAll(XssCorpus.shape(roomPage));
+            assertThat(new java.util.HashSet<>(roomShape))
+                    .as("room page named %s", name)
+                    .containsAll(XssCorpus.shape(roomPage));
             XssCorpus.assertNoScriptUrls(roomPage, name);
             assertThat(Jsoup.parse(roomPage).select("h1, title").text()).contains(name.strip());
         }
         assertThat(named).isGreaterThan(100);
         String home = browser.get("/").body();
         XssCorpus.assertNoScriptUrls(home, "the room list");
-        // The harmless room's page now lists every vector-named room in its sidebar, and still holds no new kind of element.
-        assertThat(new java.util.HashSet<>(roomShape)).containsAll(XssCorpus.shape(browser.get("/rooms/" + harmless).body()));
+        // The harmless room's page now lists every vector-named room in its sidebar, and still holds no new kind of
+        // element.
+        assertThat(new java.util.HashSet<>(roomShape))
+                .containsAll(XssCorpus.shape(browser.get("/rooms/" + harmless).body()));
 
-        try (var page = openPage(browser, pair.room()); var author = LiveClient.json(server, pair.a().accessToken()).ready()) {
+        try (var page = openPage(browser, pair.room());
+                var author = LiveClient.json(server, pair.a().accessToken()).ready()) {
             LiveFixtures.assertOk(author.request("update-presence", Map.of("status", "away", "text", "harmless")));
-            String baseline = page.awaitText(t -> t.contains("presence-" + pair.a().userId()) && t.contains("harmless"));
+            String baseline =
+                    page.awaitText(t -> t.contains("presence-" + pair.a().userId()) && t.contains("harmless"));
             List<String> shape = XssCorpus.shape(baseline);
             int shown = 0;
             for (String vector : XssCorpus.vectors()) {
@@ -123,11 +136,19 @@ class XssCorpusIT extends OneServer {
                 shown++;
             }
             int expected = shown;
-            await().atMost(Duration.ofSeconds(20)).until(() -> page.texts().stream().filter(t -> t.contains("presence-" + pair.a().userId())).count() > expected);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> page.texts().stream()
+                                    .filter(t ->
+                                            t.contains("presence-" + pair.a().userId()))
+                                    .count()
+                            > expected);
             for (String text : page.texts()) {
                 if (!text.contains("presence-" + pair.a().userId())) continue;
-                // The first fragment a page gets holds everyone's dot at once: compared by the kinds of element it holds.
-                assertThat(new java.util.HashSet<>(shape)).as("presence fragment %s", text).containsAll(XssCorpus.shape(text));
+                // The first fragment a page gets holds everyone's dot at once: compared by the kinds of element it
+                // holds.
+                assertThat(new java.util.HashSet<>(shape))
+                        .as("presence fragment %s", text)
+                        .containsAll(XssCorpus.shape(text));
                 XssCorpus.assertNoScriptUrls(text, text);
             }
             assertThat(shown).isGreaterThan(100);
@@ -136,7 +157,8 @@ class XssCorpusIT extends OneServer {
 
     private static LiveClient openPage(WebClient who, long roomId) {
         var page = LiveClient.page(server, cookieHeader(who), "?room=" + roomId);
-        page.send("{\"roomId\":\"" + roomId + "\",\"lastSeq\":\"0\",\"event\":\"sync\",\"HEADERS\":{\"HX-Request\":\"true\"}}");
+        page.send("{\"roomId\":\"" + roomId
+                + "\",\"lastSeq\":\"0\",\"event\":\"sync\",\"HEADERS\":{\"HX-Request\":\"true\"}}");
         return page;
     }
 }

@@ -1,9 +1,9 @@
 package dev.parley.store;
-import dev.parley.chat.StoreException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.chat.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,7 +95,8 @@ class DatabaseTest {
     }
 
     private static String pragma(Connection c, String name) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             rs.next();
             return rs.getString(1);
         }

@@ -30,7 +30,8 @@ class GroupCommitTest {
     void open() throws SQLException {
         dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + dir.resolve("t.db"));
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement()) {
             s.execute("CREATE TABLE t (n INTEGER NOT NULL)");
         }
         commits = new GroupCommit(dataSource);
@@ -46,7 +47,9 @@ class GroupCommitTest {
     }
 
     private int rows() {
-        return new Jdbc(dataSource, false).one("SELECT count(*) FROM t", rs -> rs.getInt(1)).orElseThrow();
+        return new Jdbc(dataSource, false)
+                .one("SELECT count(*) FROM t", rs -> rs.getInt(1))
+                .orElseThrow();
     }
 
     @Test
@@ -117,8 +120,10 @@ class GroupCommitTest {
     private static boolean waitingInside(Thread thread, String method) {
         var state = thread.getState();
         boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
-        return parked && java.util.Arrays.stream(thread.getStackTrace())
-                .anyMatch(f -> f.getClassName().equals(GroupCommit.class.getName()) && f.getMethodName().equals(method));
+        return parked
+                && java.util.Arrays.stream(thread.getStackTrace())
+                        .anyMatch(f -> f.getClassName().equals(GroupCommit.class.getName())
+                                && f.getMethodName().equals(method));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -27,8 +27,10 @@ class PostgresSearchIT extends SearchContract {
 
     @Override
     protected Stores emptyStores() {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE bot_tokens, webhooks, audit_log, invites, default_rooms, settings, refresh_tokens, sessions, read_marks, presence, messages, memberships, rooms, users RESTART IDENTITY");
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "TRUNCATE bot_tokens, webhooks, audit_log, invites, default_rooms, settings, refresh_tokens, sessions, read_marks, presence, messages, memberships, rooms, users RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -16,7 +16,8 @@ class PostgresStoreIT extends StoreContract {
 
     static final String BASE = System.getenv().getOrDefault("PARLEY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
     static final String USER = System.getenv().getOrDefault("PARLEY_TEST_PG_USER", "postgres");
-    static final String NAME = "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String NAME =
+            "parley_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     static Database db;
 
@@ -36,8 +37,10 @@ class PostgresStoreIT extends StoreContract {
 
     @Override
     protected Stores emptyStores() {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE bot_tokens, webhooks, audit_log, invites, default_rooms, settings, refresh_tokens, sessions, read_marks, presence, messages, memberships, rooms, users RESTART IDENTITY");
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "TRUNCATE bot_tokens, webhooks, audit_log, invites, default_rooms, settings, refresh_tokens, sessions, read_marks, presence, messages, memberships, rooms, users RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

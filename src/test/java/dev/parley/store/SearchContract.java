@@ -61,7 +61,8 @@ abstract class SearchContract {
     }
 
     Message post(Room room, Account author, String text) {
-        return messages.append(new NewMessage(room.id(), author.id(), text, text, null)).message();
+        return messages.append(new NewMessage(room.id(), author.id(), text, text, null))
+                .message();
     }
 
     /** What {@code query} finds in the given rooms (both, when none are named), as message texts newest first. */
@@ -71,7 +72,8 @@ abstract class SearchContract {
 
     Criteria criteria(String query, Long beforeId, int limit, Room... in) {
         SearchQuery q = SearchQuery.parse(query);
-        Set<Long> roomIds = (in.length == 0 ? List.of(general, ops) : Arrays.asList(in)).stream().map(Room::id).collect(Collectors.toSet());
+        Set<Long> roomIds = (in.length == 0 ? List.of(general, ops) : Arrays.asList(in))
+                .stream().map(Room::id).collect(Collectors.toSet());
         return new Criteria(q.terms(), roomIds, null, q.postedFrom(), q.postedUntil(), beforeId, limit);
     }
 
@@ -138,8 +140,24 @@ abstract class SearchContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NEAR(", "near(a b", "a* OR b", "content:release", "release AND NOT", "'release'", "\\release",
-            "{release}", "release^", "(release", "release:*", "-release", "+release", "release & | !", "col : release"})
+    @ValueSource(
+            strings = {
+                "NEAR(",
+                "near(a b",
+                "a* OR b",
+                "content:release",
+                "release AND NOT",
+                "'release'",
+                "\\release",
+                "{release}",
+                "release^",
+                "(release",
+                "release:*",
+                "-release",
+                "+release",
+                "release & | !",
+                "col : release"
+            })
     void querySyntaxOfEitherDatabaseIsSearchedLiterally(String hostile) {
         post(general, alice, "the release near content");
 
@@ -152,7 +170,9 @@ abstract class SearchContract {
         post(ops, alice, "secret plan in ops");
 
         assertThat(find("secret", general)).containsExactly("secret plan in general");
-        assertThat(search.search(new Criteria(SearchQuery.parse("secret").terms(), Set.of(), null, null, null, null, 10))).isEmpty();
+        assertThat(search.search(
+                        new Criteria(SearchQuery.parse("secret").terms(), Set.of(), null, null, null, null, 10)))
+                .isEmpty();
     }
 
     @Test
@@ -161,7 +181,8 @@ abstract class SearchContract {
         post(general, bob, "status: red");
 
         var q = SearchQuery.parse("status");
-        assertThat(found(new Criteria(q.terms(), Set.of(general.id()), bob.id(), null, null, null, 10))).containsExactly("status: red");
+        assertThat(found(new Criteria(q.terms(), Set.of(general.id()), bob.id(), null, null, null, 10)))
+                .containsExactly("status: red");
     }
 
     @Test
@@ -237,7 +258,10 @@ abstract class SearchContract {
     }
 
     private void setCreatedAt(Message m, String instant) throws SQLException {
-        execute("UPDATE messages SET created_at = ? WHERE id = ?", Instant.parse(instant).toEpochMilli(), m.id());
+        execute(
+                "UPDATE messages SET created_at = ? WHERE id = ?",
+                Instant.parse(instant).toEpochMilli(),
+                m.id());
     }
 
     static void run(Connection c, String sql, Object... args) throws SQLException {

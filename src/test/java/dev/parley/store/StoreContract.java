@@ -1,10 +1,4 @@
 package dev.parley.store;
-import dev.parley.chat.UserStore;
-import dev.parley.chat.MessageStore;
-import dev.parley.chat.DuplicateException;
-import dev.parley.chat.RoomStore;
-import dev.parley.chat.ReadMarkStore;
-import dev.parley.chat.SessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,16 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.chat.Account;
 import dev.parley.chat.AuditEntry;
 import dev.parley.chat.BotToken;
-import dev.parley.chat.Webhook;
+import dev.parley.chat.DuplicateException;
 import dev.parley.chat.Invite;
 import dev.parley.chat.Message;
+import dev.parley.chat.MessageStore;
+import dev.parley.chat.MessageStore.Appended;
 import dev.parley.chat.NewMessage;
+import dev.parley.chat.ReadMarkStore;
 import dev.parley.chat.Room;
 import dev.parley.chat.RoomKind;
 import dev.parley.chat.RoomListing;
-import dev.parley.chat.UserRef;
-import dev.parley.chat.MessageStore.Appended;
+import dev.parley.chat.RoomStore;
+import dev.parley.chat.SessionStore;
 import dev.parley.chat.SessionStore.Rotation;
+import dev.parley.chat.UserRef;
+import dev.parley.chat.UserStore;
+import dev.parley.chat.Webhook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +76,8 @@ abstract class StoreContract {
     }
 
     Message post(Room room, Account author, String text) {
-        return messages.append(new NewMessage(room.id(), author.id(), text, "<p>" + text + "</p>", null)).message();
+        return messages.append(new NewMessage(room.id(), author.id(), text, "<p>" + text + "</p>", null))
+                .message();
     }
 
     static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
@@ -198,7 +199,8 @@ abstract class StoreContract {
         Account bob = register(BOB);
         rooms.createChannel(GENERAL, false, alice.id());
 
-        assertThatThrownBy(() -> rooms.createChannel("General", false, bob.id())).isInstanceOf(DuplicateException.class);
+        assertThatThrownBy(() -> rooms.createChannel("General", false, bob.id()))
+                .isInstanceOf(DuplicateException.class);
     }
 
     /** Issue 14, item 7: a private name collides only within its owner's private rooms, so trying a name reveals nothing. */
@@ -214,7 +216,8 @@ abstract class StoreContract {
         assertThat(List.of(alicesSecret.id(), bobsSecret.id(), open.id())).doesNotHaveDuplicates();
         assertThat(open.name()).isEqualTo("PLANS");
         assertThatThrownBy(() -> rooms.createChannel("plans", true, alice.id())).isInstanceOf(DuplicateException.class);
-        assertThatThrownBy(() -> rooms.createChannel("Plans", false, alice.id())).isInstanceOf(DuplicateException.class);
+        assertThatThrownBy(() -> rooms.createChannel("Plans", false, alice.id()))
+                .isInstanceOf(DuplicateException.class);
     }
 
     @Test
@@ -327,12 +330,15 @@ abstract class StoreContract {
 
         List<RoomListing> list = rooms.visibleTo(alice.id());
 
-        assertThat(list).extracting(l -> l.room().id())
+        assertThat(list)
+                .extracting(l -> l.room().id())
                 .containsExactly(general.id(), random.id(), secret.id(), toBob.id(), toCarol.id(), toDave.id());
-        assertThat(list).extracting(RoomListing::displayName)
+        assertThat(list)
+                .extracting(RoomListing::displayName)
                 .containsExactly("General", RANDOM, SECRET, BOB, CAROL, "Dave");
         assertThat(list).extracting(RoomListing::member).containsExactly(false, false, true, true, true, true);
-        assertThat(list).extracting(RoomListing::directPeer)
+        assertThat(list)
+                .extracting(RoomListing::directPeer)
                 .containsExactly(null, null, null, bob.ref(), carol.ref(), dave.ref());
     }
 
@@ -371,7 +377,8 @@ abstract class StoreContract {
         Room general = rooms.createChannel(GENERAL, false, alice.id());
         Instant before = Instant.now().minusMillis(1);
 
-        Appended appended = messages.append(new NewMessage(general.id(), alice.id(), "*hi*", "<p><em>hi</em></p>", "c-1"));
+        Appended appended =
+                messages.append(new NewMessage(general.id(), alice.id(), "*hi*", "<p><em>hi</em></p>", "c-1"));
 
         Message m = appended.message();
         assertThat(appended.created()).isTrue();
@@ -439,15 +446,20 @@ abstract class StoreContract {
             List<Long> mine = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 String clientId = "t" + thread + "-" + i;
-                mine.add(messages.append(new NewMessage(general.id(), alice.id(), clientId, clientId, clientId)).message().seq());
+                mine.add(messages.append(new NewMessage(general.id(), alice.id(), clientId, clientId, clientId))
+                        .message()
+                        .seq());
             }
             return mine;
         });
 
         assertThat(seqs.stream().flatMap(List::stream))
-                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
-        assertThat(messages.after(general.id(), 0, 500)).extracting(Message::seq)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(messages.after(general.id(), 0, 500))
+                .extracting(Message::seq)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 200).boxed().toList());
         assertThat(rooms.find(general.id()).orElseThrow().lastSeq()).isEqualTo(200);
     }
 
@@ -456,11 +468,13 @@ abstract class StoreContract {
         Account alice = register(ALICE);
         Room general = rooms.createChannel(GENERAL, false, alice.id());
 
-        List<Appended> results = concurrently(6,
-                () -> messages.append(new NewMessage(general.id(), alice.id(), "hi", "<p>hi</p>", "c-1")));
+        List<Appended> results = concurrently(
+                6, () -> messages.append(new NewMessage(general.id(), alice.id(), "hi", "<p>hi</p>", "c-1")));
 
         assertThat(results).filteredOn(Appended::created).hasSize(1);
-        assertThat(results).extracting(a -> a.message().id()).containsOnly(results.get(0).message().id());
+        assertThat(results)
+                .extracting(a -> a.message().id())
+                .containsOnly(results.get(0).message().id());
         assertThat(post(general, alice, "next").seq()).isEqualTo(2);
     }
 
@@ -487,8 +501,10 @@ abstract class StoreContract {
         });
 
         assertThat(outcomes.stream().mapToLong(Long::longValue).sum()).isEqualTo(165);
-        assertThat(messages.after(general.id(), 0, 500)).extracting(Message::seq)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, 165).boxed().toList());
+        assertThat(messages.after(general.id(), 0, 500))
+                .extracting(Message::seq)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 165).boxed().toList());
     }
 
     @Test
@@ -502,15 +518,20 @@ abstract class StoreContract {
         for (int i = 0; i < 300; i++) {
             String clientId = i % 7 == 6 ? "c-" + (i - 1) : "c-" + i; // every 7th retries the one before
             appends.add(messages.appendAsync(new NewMessage(general.id(), alice.id(), "m" + i, "<p>m</p>", clientId))
-                    .whenComplete((appended, failure) -> completedSeqs.add(appended.message().seq())));
+                    .whenComplete((appended, failure) ->
+                            completedSeqs.add(appended.message().seq())));
         }
         appends.forEach(CompletableFuture::join);
 
-        List<Long> stored = messages.after(general.id(), 0, 500).stream().map(Message::seq).toList();
-        assertThat(stored).containsExactlyElementsOf(LongStream.rangeClosed(1, stored.size()).boxed().toList());
+        List<Long> stored =
+                messages.after(general.id(), 0, 500).stream().map(Message::seq).toList();
+        assertThat(stored)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, stored.size()).boxed().toList());
         assertThat(appends).filteredOn(a -> !a.join().created()).hasSize(300 / 7);
         assertThat(completedSeqs).isSorted().hasSize(300);
-        assertThat(appends.get(6).join().message()).isEqualTo(appends.get(5).join().message());
+        assertThat(appends.get(6).join().message())
+                .isEqualTo(appends.get(5).join().message());
     }
 
     @Test
@@ -542,9 +563,15 @@ abstract class StoreContract {
             post(general, alice, "m" + i);
         }
 
-        assertThat(messages.before(general.id(), null, 3)).extracting(Message::seq).containsExactly(8L, 9L, 10L);
-        assertThat(messages.before(general.id(), 8L, 3)).extracting(Message::seq).containsExactly(5L, 6L, 7L);
-        assertThat(messages.before(general.id(), 3L, 5)).extracting(Message::seq).containsExactly(1L, 2L);
+        assertThat(messages.before(general.id(), null, 3))
+                .extracting(Message::seq)
+                .containsExactly(8L, 9L, 10L);
+        assertThat(messages.before(general.id(), 8L, 3))
+                .extracting(Message::seq)
+                .containsExactly(5L, 6L, 7L);
+        assertThat(messages.before(general.id(), 3L, 5))
+                .extracting(Message::seq)
+                .containsExactly(1L, 2L);
         assertThat(messages.before(general.id(), 1L, 5)).isEmpty();
     }
 
@@ -559,7 +586,9 @@ abstract class StoreContract {
         post(random, alice, "elsewhere");
 
         assertThat(messages.after(general.id(), 2, 3)).extracting(Message::seq).containsExactly(3L, 4L, 5L);
-        assertThat(messages.after(general.id(), 4, 10)).extracting(Message::content).containsExactly("m5", "m6");
+        assertThat(messages.after(general.id(), 4, 10))
+                .extracting(Message::content)
+                .containsExactly("m5", "m6");
         assertThat(messages.after(general.id(), 6, 10)).isEmpty();
     }
 
@@ -630,8 +659,11 @@ abstract class StoreContract {
     }
 
     long unread(Account viewer, Room room) {
-        return rooms.visibleTo(viewer.id()).stream().filter(l -> l.room().id() == room.id())
-                .findFirst().orElseThrow().unread();
+        return rooms.visibleTo(viewer.id()).stream()
+                .filter(l -> l.room().id() == room.id())
+                .findFirst()
+                .orElseThrow()
+                .unread();
     }
 
     // --- sessions
@@ -707,7 +739,9 @@ abstract class StoreContract {
         rotate("r-1", "r-2", LATER);
         Instant twoDaysOn = NOW.plus(Duration.ofDays(2));
 
-        assertThat(sessions.sweep(twoDaysOn)).as("two tokens and their two sessions").isEqualTo(4);
+        assertThat(sessions.sweep(twoDaysOn))
+                .as("two tokens and their two sessions")
+                .isEqualTo(4);
         assertThat(sessions.sweep(twoDaysOn)).as("nothing left to sweep").isZero();
         assertThat(sessions.isActive("live")).isTrue();
         assertThat(sessions.isActive("short")).isFalse();
@@ -725,7 +759,9 @@ abstract class StoreContract {
 
         assertThat(sessions.sweep(EXPIRES)).as("the spent token, expired now").isEqualTo(1);
         assertThat(sessions.isActive("live")).isTrue();
-        assertThat(sessions.sweep(LATER.plus(Duration.ofDays(30)))).as("the last token and its session").isEqualTo(2);
+        assertThat(sessions.sweep(LATER.plus(Duration.ofDays(30))))
+                .as("the last token and its session")
+                .isEqualTo(2);
         assertThat(sessions.isActive("live")).isFalse();
     }
 
@@ -781,7 +817,8 @@ abstract class StoreContract {
         List<Rotation> outcomes = concurrently(6, () -> rotate("r-1", "next-" + counter.incrementAndGet(), LATER));
 
         assertThat(outcomes).filteredOn(r -> r instanceof Rotation.Rotated).hasSize(1);
-        assertThat(outcomes).filteredOn(r -> !(r instanceof Rotation.Rotated))
+        assertThat(outcomes)
+                .filteredOn(r -> !(r instanceof Rotation.Rotated))
                 .containsOnly(new Rotation.RecentlySpent("s-1", alice.id()));
         assertThat(sessions.isActive("s-1")).isTrue();
     }
@@ -823,7 +860,9 @@ abstract class StoreContract {
 
         assertThat(users.findById(bob.id()).orElseThrow().deactivatedAt()).isEqualTo(NOW);
         assertThat(users.deactivatedIds()).containsExactly(bob.id());
-        assertThat(users.demoteUnlessLast(alice.id())).as("bob is deactivated: alice is the last active admin").isFalse();
+        assertThat(users.demoteUnlessLast(alice.id()))
+                .as("bob is deactivated: alice is the last active admin")
+                .isFalse();
         users.reactivate(bob.id());
         assertThat(users.findById(bob.id()).orElseThrow().deactivated()).isFalse();
         assertThat(users.demoteUnlessLast(alice.id())).isTrue();
@@ -836,11 +875,13 @@ abstract class StoreContract {
             Account b = register("b" + round);
             users.setAdmin(a.username(), true);
             users.setAdmin(b.username(), true);
-            users.all().stream().filter(x -> x.admin() && x.id() != a.id() && x.id() != b.id())
+            users.all().stream()
+                    .filter(x -> x.admin() && x.id() != a.id() && x.id() != b.id())
                     .forEach(x -> users.setAdmin(x.username(), false));
             var turn = new AtomicInteger();
 
-            List<Boolean> results = concurrently(2, () -> users.demoteUnlessLast(turn.getAndIncrement() == 0 ? a.id() : b.id()));
+            List<Boolean> results =
+                    concurrently(2, () -> users.demoteUnlessLast(turn.getAndIncrement() == 0 ? a.id() : b.id()));
 
             assertThat(results).containsExactlyInAnyOrder(true, false);
             assertThat(users.all()).filteredOn(Account::admin).hasSize(1);
@@ -899,7 +940,8 @@ abstract class StoreContract {
         assertThat(team.invites().revoke(revoked.id(), NOW)).isTrue();
         assertThat(team.invites().revoke(revoked.id(), NOW)).as("once").isFalse();
         assertThat(team.invites().use(revoked.id(), NOW)).isFalse();
-        assertThat(team.invites().all()).extracting(i -> i.state(NOW.plusSeconds(60)))
+        assertThat(team.invites().all())
+                .extracting(i -> i.state(NOW.plusSeconds(60)))
                 .containsExactly(Invite.State.REVOKED, Invite.State.EXPIRED);
         assertThat(team.invites().findByHash("hash-x")).isEmpty();
     }
@@ -956,13 +998,16 @@ abstract class StoreContract {
         assertThat(token.lastUsedAt()).isNull();
         team.botTokens().touch(token.id(), NOW.plusSeconds(10), Duration.ofMinutes(1));
         team.botTokens().touch(token.id(), NOW.plusSeconds(30), Duration.ofMinutes(1));
-        assertThat(team.botTokens().findByHash("hash-t").orElseThrow().lastUsedAt()).isEqualTo(NOW.plusSeconds(10));
+        assertThat(team.botTokens().findByHash("hash-t").orElseThrow().lastUsedAt())
+                .isEqualTo(NOW.plusSeconds(10));
         team.botTokens().touch(token.id(), NOW.plusSeconds(70), Duration.ofMinutes(1));
-        assertThat(team.botTokens().findByHash("hash-t").orElseThrow().lastUsedAt()).isEqualTo(NOW.plusSeconds(70));
+        assertThat(team.botTokens().findByHash("hash-t").orElseThrow().lastUsedAt())
+                .isEqualTo(NOW.plusSeconds(70));
 
         assertThat(team.botTokens().revoke(token.id(), NOW)).isTrue();
         assertThat(team.botTokens().revoke(token.id(), NOW)).isFalse();
-        assertThat(team.botTokens().findByHash("hash-t").orElseThrow().revoked()).isTrue();
+        assertThat(team.botTokens().findByHash("hash-t").orElseThrow().revoked())
+                .isTrue();
         assertThat(team.botTokens().all()).hasSize(1);
         assertThat(team.botTokens().findByHash("hash-x")).isEmpty();
     }
@@ -978,10 +1023,14 @@ abstract class StoreContract {
         assertThat(hook.bot()).isEqualTo(bot.ref());
         assertThat(team.webhooks().findByHash("hash-w")).contains(hook);
         team.webhooks().touch(hook.id(), NOW.plusSeconds(5), Duration.ofMinutes(1));
-        assertThat(team.webhooks().findByHash("hash-w").orElseThrow().lastUsedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(team.webhooks().findByHash("hash-w").orElseThrow().lastUsedAt())
+                .isEqualTo(NOW.plusSeconds(5));
         assertThat(team.webhooks().revoke(hook.id(), NOW)).isTrue();
         assertThat(team.webhooks().revoke(hook.id(), NOW)).isFalse();
-        assertThat(team.webhooks().all()).singleElement().extracting(Webhook::revoked).isEqualTo(true);
+        assertThat(team.webhooks().all())
+                .singleElement()
+                .extracting(Webhook::revoked)
+                .isEqualTo(true);
         assertThat(users.botIds()).containsExactly(bot.id());
     }
 }

@@ -1,10 +1,9 @@
 package dev.parley.testing;
-import dev.parley.render.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.TestServer;
+import dev.parley.render.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,8 +27,11 @@ public final class ApiClient {
     /** Who a token speaks for, as the register and login answers say. */
     public record Session(long userId, String username, String accessToken, String refreshToken) {
         public static Session of(JsonNode tokens) {
-            return new Session(tokens.path("user").path("id").asLong(), tokens.path("user").path("username").asText(),
-                    tokens.path("accessToken").asText(), tokens.path("refreshToken").asText());
+            return new Session(
+                    tokens.path("user").path("id").asLong(),
+                    tokens.path("user").path("username").asText(),
+                    tokens.path("accessToken").asText(),
+                    tokens.path("refreshToken").asText());
         }
     }
 
@@ -114,7 +116,9 @@ public final class ApiClient {
     }
 
     public Reply postMessage(Session author, long roomId, String content, String clientId) {
-        return post("/api/rooms/" + roomId + "/messages", author.accessToken(),
+        return post(
+                "/api/rooms/" + roomId + "/messages",
+                author.accessToken(),
                 clientId == null ? Map.of("content", content) : Map.of("content", content, "clientId", clientId));
     }
 

@@ -12,7 +12,9 @@ public final class Html {
 
     /** The control a {@code <label for>} with exactly this text points at. */
     public static Element labelled(Document page, String label) {
-        Element l = page.select("label[for]").stream().filter(e -> e.text().trim().equals(label)).findFirst()
+        Element l = page.select("label[for]").stream()
+                .filter(e -> e.text().trim().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no label \"" + label + "\" in " + page.title()));
         Element control = page.getElementById(l.attr("for"));
         assertThat(control).as("the control labelled \"%s\"", label).isNotNull();
@@ -20,7 +22,9 @@ public final class Html {
     }
 
     public static Element button(Document page, String text) {
-        return page.select("button").stream().filter(b -> b.text().trim().equals(text)).findFirst()
+        return page.select("button").stream()
+                .filter(b -> b.text().trim().equals(text))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no button \"" + text + "\" in " + page.title()));
     }
 

@@ -1,7 +1,6 @@
 package dev.parley.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.TestServer;
 import dev.parley.render.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,15 +53,19 @@ public final class LiveClient implements AutoCloseable {
 
     /** A page: the browser's cookies and origin, HTML fragments; {@code query} like {@code "?room=7"}. */
     public static LiveClient page(TestServer server, String cookieHeader, String query) {
-        return connect(server.uri("/ws" + query), Map.of("Cookie", cookieHeader, "Origin", server.base.toString()), null);
+        return connect(
+                server.uri("/ws" + query), Map.of("Cookie", cookieHeader, "Origin", server.base.toString()), null);
     }
 
     public static LiveClient connect(URI http, Map<String, String> headers, String subprotocol) {
-        return connectAsync(http, headers, subprotocol).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return connectAsync(http, headers, subprotocol)
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
     }
 
     /** Opens the socket without waiting: a refused handshake fails the future with a {@code WebSocketHandshakeException}. */
-    public static CompletableFuture<LiveClient> connectAsync(URI http, Map<String, String> headers, String subprotocol) {
+    public static CompletableFuture<LiveClient> connectAsync(
+            URI http, Map<String, String> headers, String subprotocol) {
         var client = new LiveClient();
         URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
         var builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
@@ -81,7 +84,9 @@ public final class LiveClient implements AutoCloseable {
 
     /** Sends an event with a fresh ack id and waits for its ack. */
     public JsonNode request(String event, Object data) {
-        return requestAsync(event, data).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return requestAsync(event, data)
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
     }
 
     /** Sends an event with a fresh ack id; the future completes with its ack. */
@@ -117,7 +122,9 @@ public final class LiveClient implements AutoCloseable {
 
     /** Waits for the ack of a frame sent raw with this ack id. */
     public JsonNode ackOf(Object ack) {
-        return acks.computeIfAbsent(ack, k -> new CompletableFuture<>()).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        return acks.computeIfAbsent(ack, k -> new CompletableFuture<>())
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
     }
 
     /** How many acks arrived carrying this id. */
@@ -132,7 +139,9 @@ public final class LiveClient implements AutoCloseable {
 
     /** One send at a time: the JDK's socket refuses a send while another is pending. */
     public synchronized void send(String text) {
-        socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        socket.sendText(text, true)
+                .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .join();
     }
 
     /** The first event of this name, waiting for it. */
@@ -170,19 +179,26 @@ public final class LiveClient implements AutoCloseable {
     }
 
     public List<JsonNode> events(String name) {
-        return events().stream().filter(e -> e.path("event").asText().equals(name)).toList();
+        return events().stream()
+                .filter(e -> e.path("event").asText().equals(name))
+                .toList();
     }
 
     /** The seqs of the new-message events of a room, in arrival order. */
     public List<Long> seqs(long roomId) {
-        return events("new-message").stream().filter(e -> e.path("data").path("roomId").asLong() == roomId)
-                .map(e -> e.path("data").path("seq").asLong()).toList();
+        return events("new-message").stream()
+                .filter(e -> e.path("data").path("roomId").asLong() == roomId)
+                .map(e -> e.path("data").path("seq").asLong())
+                .toList();
     }
 
     /** Every JSON frame, events and acks, in arrival order. */
     public List<JsonNode> jsons() {
         synchronized (received) {
-            return received.stream().filter(r -> r.json() != null).map(Received::json).toList();
+            return received.stream()
+                    .filter(r -> r.json() != null)
+                    .map(Received::json)
+                    .toList();
         }
     }
 
@@ -227,7 +243,8 @@ public final class LiveClient implements AutoCloseable {
     public void close() {
         if (socket == null) return;
         try {
-            if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
+            if (!socket.isOutputClosed())
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
             // The close handshake: the server answers once it has let the socket go.
             if (reading) closed.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -252,7 +269,10 @@ public final class LiveClient implements AutoCloseable {
     private String abbreviated() {
         List<String> all = texts();
         List<String> tail = all.size() > 30 ? all.subList(all.size() - 30, all.size()) : all;
-        return all.size() + " texts, last: " + tail.stream().map(t -> t.length() > 300 ? t.substring(0, 300) + "…" : t).toList();
+        return all.size() + " texts, last: "
+                + tail.stream()
+                        .map(t -> t.length() > 300 ? t.substring(0, 300) + "…" : t)
+                        .toList();
     }
 
     private static JsonNode parse(String text) {
@@ -283,7 +303,9 @@ public final class LiveClient implements AutoCloseable {
                     received.add(new Received(text, n));
                 }
                 if (n != null && isAck(n)) {
-                    Object id = n.get("ack").isNumber() ? (Object) n.get("ack").asLong() : n.get("ack").asText();
+                    Object id = n.get("ack").isNumber()
+                            ? (Object) n.get("ack").asLong()
+                            : n.get("ack").asText();
                     ackCounts.merge(id, 1, Integer::sum);
                     acks.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(n);
                 }

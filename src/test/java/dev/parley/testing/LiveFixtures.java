@@ -3,11 +3,7 @@ package dev.parley.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.TestServer;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.WebClient;
 import dev.parley.render.Json;
-import dev.parley.testing.Person;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,8 +52,19 @@ public final class LiveFixtures {
     }
 
     public static void assertNoStackTrace(String message) {
-        assertThat(message).isNotBlank()
-                .doesNotContain("Exception", "\tat ", "at dev.", "at java.", "at org.", "java.", "jakarta.", "com.fasterxml", "dev.parley", "\n");
+        assertThat(message)
+                .isNotBlank()
+                .doesNotContain(
+                        "Exception",
+                        "\tat ",
+                        "at dev.",
+                        "at java.",
+                        "at org.",
+                        "java.",
+                        "jakarta.",
+                        "com.fasterxml",
+                        "dev.parley",
+                        "\n");
     }
 
     /** The JSON a request sends, for frames sent raw. */
@@ -107,7 +114,9 @@ public final class LiveFixtures {
                 byte[] key = new byte[16];
                 new SecureRandom().nextBytes(key);
                 request.append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-                        .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(key)).append("\r\n")
+                        .append("Sec-WebSocket-Key: ")
+                        .append(Base64.getEncoder().encodeToString(key))
+                        .append("\r\n")
                         .append("Sec-WebSocket-Version: 13\r\n");
             } else {
                 request.append("Connection: close\r\n");
@@ -129,14 +138,19 @@ public final class LiveFixtures {
         var headers = new LinkedHashMap<String, String>();
         for (String h = line(in); !h.isEmpty(); h = line(in)) {
             int colon = h.indexOf(':');
-            headers.merge(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim(), (x, y) -> x + ", " + y);
+            headers.merge(
+                    h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    h.substring(colon + 1).trim(),
+                    (x, y) -> x + ", " + y);
         }
         if (status == 101) return new RawReply(status, headers, "");
         var body = new ByteArrayOutputStream();
         if (headers.containsKey("content-length")) {
             body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0; size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line(in);
             }
@@ -156,14 +170,18 @@ public final class LiveFixtures {
 
     /** A value of the server's Prometheus metrics, e.g. {@code parley_ws_connections}. */
     public static double metric(TestServer server, String name) {
-        var body = ApiClient.send(new ApiClient(server).request("/metrics").GET()).body();
+        var body =
+                ApiClient.send(new ApiClient(server).request("/metrics").GET()).body();
         for (String line : body.split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (line.startsWith(name + " ") || line.startsWith(name + "{"))
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
         throw new AssertionError("no metric " + name + " in " + body);
     }
 
     public static List<Long> range(long fromInclusive, long toInclusive) {
-        return java.util.stream.LongStream.rangeClosed(fromInclusive, toInclusive).boxed().toList();
+        return java.util.stream.LongStream.rangeClosed(fromInclusive, toInclusive)
+                .boxed()
+                .toList();
     }
 }

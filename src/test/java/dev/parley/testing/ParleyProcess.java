@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class ParleyProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "parley.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final int port;
     private final Path dataDir;
@@ -37,7 +38,8 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** Starts an instance with these settings (DATABASE_URL, REDIS_URL, JWT_SECRET...) and waits until it is ready. */
     public static ParleyProcess start(Map<String, String> env) {
-        if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR + " is missing: run the package phase first");
+        if (!Files.isRegularFile(JAR))
+            throw new IllegalStateException(JAR + " is missing: run the package phase first");
         try {
             var instance = new ParleyProcess(env);
             instance.launch();
@@ -100,12 +102,19 @@ public final class ParleyProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         var builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("parley.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("parley.log").toFile()));
         // Tests sign up many people without invite links, unless they say otherwise.
         builder.environment().put("REGISTRATION", "open");
         // ...and at the pace of a test, from one address: the limits people get are tested where they are the subject.
-        for (String rate : List.of("MESSAGE_RATE", "TYPING_RATE", "JOIN_RATE", "ROOM_CREATE_RATE", "API_RATE",
-                "LOGIN_RATE_PER_ADDRESS", "SIGNUP_RATE_PER_ADDRESS")) {
+        for (String rate : List.of(
+                "MESSAGE_RATE",
+                "TYPING_RATE",
+                "JOIN_RATE",
+                "ROOM_CREATE_RATE",
+                "API_RATE",
+                "LOGIN_RATE_PER_ADDRESS",
+                "SIGNUP_RATE_PER_ADDRESS")) {
             builder.environment().put(rate, "100000/s,100000");
         }
         builder.environment().put("MAX_ROOMS_PER_PERSON", "100000");
@@ -121,9 +130,14 @@ public final class ParleyProcess implements AutoCloseable {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IllegalStateException("instance exited at start " + starts + "; see " + dataDir.resolve("parley.log"));
+            if (!process.isAlive())
+                throw new IllegalStateException(
+                        "instance exited at start " + starts + "; see " + dataDir.resolve("parley.log"));
             try {
-                var reply = HTTP.send(HttpRequest.newBuilder(uri("/readyz")).timeout(Duration.ofSeconds(2)).build(),
+                var reply = HTTP.send(
+                        HttpRequest.newBuilder(uri("/readyz"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (reply.statusCode() == 200) return;
             } catch (IOException notYet) {
@@ -134,7 +148,8 @@ public final class ParleyProcess implements AutoCloseable {
             }
             sleep(100);
         }
-        throw new IllegalStateException("instance on port " + port + " did not become ready; see " + dataDir.resolve("parley.log"));
+        throw new IllegalStateException(
+                "instance on port " + port + " did not become ready; see " + dataDir.resolve("parley.log"));
     }
 
     private void waitForExit(Duration limit) {

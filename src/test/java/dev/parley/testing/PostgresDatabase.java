@@ -12,10 +12,12 @@ import java.util.UUID;
  */
 public final class PostgresDatabase implements AutoCloseable {
 
-    private static final String SERVER = System.getenv().getOrDefault("PARLEY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String SERVER =
+            System.getenv().getOrDefault("PARLEY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = System.getenv().getOrDefault("PARLEY_TEST_PG_USER", "postgres");
 
-    public final String name = "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    public final String name =
+            "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     private PostgresDatabase() throws SQLException {
         admin("CREATE DATABASE " + name);
@@ -45,7 +47,8 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + "test", USER, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SERVER + "test", USER, "");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

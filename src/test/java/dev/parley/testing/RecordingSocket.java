@@ -21,6 +21,7 @@ public final class RecordingSocket extends CoreSession.Empty {
     public final List<Sent> sent = new CopyOnWriteArrayList<>();
     /** The close codes asked for, in order; -1 for an abort. */
     public final List<Integer> closes = new CopyOnWriteArrayList<>();
+
     public volatile boolean stalled;
     private final List<Callback> pending = new ArrayList<>();
 

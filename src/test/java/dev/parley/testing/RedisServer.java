@@ -47,8 +47,10 @@ public final class RedisServer implements AutoCloseable {
 
     /** The REDIS_URL Parley is given. */
     public String url() {
-        return password == null ? "redis://127.0.0.1:" + port
-                : "redis://:" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "@127.0.0.1:" + port;
+        return password == null
+                ? "redis://127.0.0.1:" + port
+                : "redis://:" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+                        + "@127.0.0.1:" + port;
     }
 
     /** The address without the password: what a client that does not know it would be given. */
@@ -96,8 +98,20 @@ public final class RedisServer implements AutoCloseable {
 
     private void launch() {
         try {
-            var command = new java.util.ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--logfile", dir.resolve("redis.log").toString()));
+            var command = new java.util.ArrayList<>(List.of(
+                    "redis-server",
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    dir.toString(),
+                    "--logfile",
+                    dir.resolve("redis.log").toString()));
             if (password != null) command.addAll(List.of("--requirepass", password));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -116,7 +130,8 @@ public final class RedisServer implements AutoCloseable {
             } catch (IOException notYet) {
                 // still starting
             }
-            if (!process.isAlive()) throw new IllegalStateException("redis-server exited; see " + dir.resolve("redis.log"));
+            if (!process.isAlive())
+                throw new IllegalStateException("redis-server exited; see " + dir.resolve("redis.log"));
             sleep(20);
         }
         throw new IllegalStateException("redis-server did not answer on port " + port);
@@ -124,7 +139,9 @@ public final class RedisServer implements AutoCloseable {
 
     private void signal(String name) {
         try {
-            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .start()
+                    .waitFor();
             if (exit != 0) throw new IllegalStateException("kill -" + name + " failed");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package dev.parley.testing;
-import dev.parley.render.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.render.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,7 +37,8 @@ public record Reply(int status, HttpHeaders headers, String body) {
 
     /** Where a redirect points, resolved against the server it came from and reduced to path and query. */
     public String location() {
-        URI to = URI.create(header("Location").orElseThrow(() -> new AssertionError("no Location header, status " + status)));
+        URI to = URI.create(
+                header("Location").orElseThrow(() -> new AssertionError("no Location header, status " + status)));
         return to.getRawPath() + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery());
     }
 

@@ -23,6 +23,7 @@ public final class TestServer implements AutoCloseable {
     public Server server;
     /** Where tests reach the server: always the local port, even when a PUBLIC_URL is configured. */
     public final URI base;
+
     public final Path dataDir;
 
     private TestServer(Config config, Clock clock) throws Exception {

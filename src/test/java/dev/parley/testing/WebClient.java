@@ -2,7 +2,6 @@ package dev.parley.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.testing.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -84,7 +83,11 @@ public final class WebClient {
     private Reply send(HttpRequest.Builder req, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) req.setHeader(headers[i], headers[i + 1]);
         if (!cookies.isEmpty()) {
-            req.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+            req.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         Reply reply = ApiClient.send(req);
         reply.setCookies().forEach(this::remember);
@@ -106,7 +109,8 @@ public final class WebClient {
 
     private static String encode(Map<String, String> form) {
         return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

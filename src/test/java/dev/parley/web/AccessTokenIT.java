@@ -1,6 +1,4 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
 
 import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +10,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
 import java.nio.file.Files;
 import java.security.SecureRandom;
@@ -67,7 +67,9 @@ class AccessTokenIT {
     @Test
     void anExpiredTokenIs401() throws Exception {
         Instant past = Instant.now().minus(Duration.ofHours(1));
-        var claims = claims().issueTime(Date.from(past)).expirationTime(Date.from(past.plus(Duration.ofMinutes(15)))).build();
+        var claims = claims().issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plus(Duration.ofMinutes(15))))
+                .build();
 
         assertRefused(sign(serverKey(), claims));
     }
@@ -99,7 +101,8 @@ class AccessTokenIT {
         String[] parts = alice.accessToken().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"alice\"", "\"admin\"");
 
-        assertRefused(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2]);
+        assertRefused(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "."
+                + parts[2]);
     }
 
     @ParameterizedTest
@@ -119,11 +122,14 @@ class AccessTokenIT {
     private static JWTClaimsSet.Builder claims() throws ParseException {
         var real = SignedJWT.parse(alice.accessToken()).getJWTClaimsSet();
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder(real).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(15))));
+        return new JWTClaimsSet.Builder(real)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))));
     }
 
     private static byte[] serverKey() throws Exception {
-        return Base64.getDecoder().decode(Files.readString(server.dataDir.resolve("jwt.key")).trim());
+        return Base64.getDecoder()
+                .decode(Files.readString(server.dataDir.resolve("jwt.key")).trim());
     }
 
     private static String sign(byte[] key, JWTClaimsSet claims) throws JOSEException {

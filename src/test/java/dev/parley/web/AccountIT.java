@@ -1,14 +1,14 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Person;
-import dev.parley.testing.Reply;
-import dev.parley.testing.Html;
-import dev.parley.testing.WebClient;
 
 import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Html;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +51,10 @@ class AccountIT {
 
         assertThat(laptop.get("/").status()).isEqualTo(200);
         assertThat(phone.get("/").status()).as("the phone must sign in again").isEqualTo(302);
-        assertThat(new WebClient(server).post("/login", Map.of("username", "alice", "password", ALICE.password())).status()).isEqualTo(401);
+        assertThat(new WebClient(server)
+                        .post("/login", Map.of("username", "alice", "password", ALICE.password()))
+                        .status())
+                .isEqualTo(401);
         new WebClient(server).logIn(new Person("alice", NEW_PASSWORD));
     }
 
@@ -80,14 +83,22 @@ class AccountIT {
         var api = new ApiClient(server);
         var bot = api.login(ALICE);
         var other = api.login(ALICE);
-        Reply r = api.post("/api/me/password", bot.accessToken(), Map.of("currentPassword", ALICE.password(), "newPassword", NEW_PASSWORD));
+        Reply r = api.post(
+                "/api/me/password",
+                bot.accessToken(),
+                Map.of("currentPassword", ALICE.password(), "newPassword", NEW_PASSWORD));
         assertThat(r.status()).isEqualTo(204);
         assertThat(api.get("/api/me", bot.accessToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/me", other.accessToken()).status()).isEqualTo(401);
 
-        Reply wrong = api.post("/api/me/password", bot.accessToken(), Map.of("currentPassword", "nope-nope", "newPassword", NEW_PASSWORD));
+        Reply wrong = api.post(
+                "/api/me/password",
+                bot.accessToken(),
+                Map.of("currentPassword", "nope-nope", "newPassword", NEW_PASSWORD));
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.errorCode()).isEqualTo("forbidden");
-        assertThat(api.post("/api/me/password", bot.accessToken(), Map.of("newPassword", 5)).errorCode()).isEqualTo("invalid_payload");
+        assertThat(api.post("/api/me/password", bot.accessToken(), Map.of("newPassword", 5))
+                        .errorCode())
+                .isEqualTo("invalid_payload");
     }
 }

@@ -1,10 +1,10 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
 
 import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +35,18 @@ class AuthApiBadInputIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "ab", "abcdefghijklmnopqrstuvwxyz0123456", "al ice", "alice!", "ålice", "al/ice", "alice@example"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "ab",
+                "abcdefghijklmnopqrstuvwxyz0123456",
+                "al ice",
+                "alice!",
+                "ålice",
+                "al/ice",
+                "alice@example"
+            })
     void usernamesBreakingTheRulesAreInvalid(String name) {
         Reply r = api.post("/api/auth/register", null, Map.of("username", name, "password", ALICE.password()));
 
@@ -53,24 +64,25 @@ class AuthApiBadInputIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "not json",
-        "{\"username\":\"alice\",",
-        "[]",
-        "\"alice\"",
-        "42",
-        "null",
-        "{}",
-        "{\"username\":\"alice\"}",
-        "{\"password\":\"alice-secret-1\"}",
-        "{\"username\":null,\"password\":\"alice-secret-1\"}",
-        "{\"username\":42,\"password\":\"alice-secret-1\"}",
-        "{\"username\":\"alice\",\"password\":12345678}",
-        "{\"username\":[\"alice\"],\"password\":\"alice-secret-1\"}",
-        "{\"username\":{\"name\":\"alice\"},\"password\":\"alice-secret-1\"}",
-        "{\"username\":\"alice\",\"password\":true}"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "{\"username\":\"alice\",",
+                "[]",
+                "\"alice\"",
+                "42",
+                "null",
+                "{}",
+                "{\"username\":\"alice\"}",
+                "{\"password\":\"alice-secret-1\"}",
+                "{\"username\":null,\"password\":\"alice-secret-1\"}",
+                "{\"username\":42,\"password\":\"alice-secret-1\"}",
+                "{\"username\":\"alice\",\"password\":12345678}",
+                "{\"username\":[\"alice\"],\"password\":\"alice-secret-1\"}",
+                "{\"username\":{\"name\":\"alice\"},\"password\":\"alice-secret-1\"}",
+                "{\"username\":\"alice\",\"password\":true}"
+            })
     void malformedRegistrationsAreInvalidPayloads(String body) {
         Reply r = api.postRaw("/api/auth/register", null, body);
 

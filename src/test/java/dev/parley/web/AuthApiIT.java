@@ -1,12 +1,12 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
 
 import static dev.parley.testing.Person.ALICE;
 import static dev.parley.testing.Person.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +35,8 @@ class AuthApiIT {
         Reply r = api.post("/api/auth/register", null, Map.of("username", "alice", "password", ALICE.password()));
 
         assertThat(r.status()).isEqualTo(201);
-        assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode body = r.json();
         assertThat(body.path("accessToken").asText()).isNotBlank();
         assertThat(body.path("refreshToken").asText()).isNotBlank();
@@ -110,7 +111,8 @@ class AuthApiIT {
     @Test
     void unknownUserIs401WithTheSameBodyAsAWrongPassword() {
         api.register(ALICE);
-        Reply wrongPassword = api.post("/api/auth/login", null, Map.of("username", "alice", "password", BOB.password()));
+        Reply wrongPassword =
+                api.post("/api/auth/login", null, Map.of("username", "alice", "password", BOB.password()));
 
         Reply unknown = api.post("/api/auth/login", null, Map.of("username", "bob", "password", BOB.password()));
 
@@ -135,8 +137,10 @@ class AuthApiIT {
         var alice = api.register(ALICE);
         var bob = api.register(BOB);
 
-        assertThat(api.get("/api/me", alice.accessToken()).json().path("admin").asBoolean()).isTrue();
-        assertThat(api.get("/api/me", bob.accessToken()).json().path("admin").asBoolean()).isFalse();
+        assertThat(api.get("/api/me", alice.accessToken()).json().path("admin").asBoolean())
+                .isTrue();
+        assertThat(api.get("/api/me", bob.accessToken()).json().path("admin").asBoolean())
+                .isFalse();
     }
 
     @Test

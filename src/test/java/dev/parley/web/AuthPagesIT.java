@@ -1,7 +1,4 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
-import dev.parley.testing.WebClient;
 
 import static dev.parley.testing.Html.button;
 import static dev.parley.testing.Html.errorBeside;
@@ -10,7 +7,10 @@ import static dev.parley.testing.Person.ALICE;
 import static dev.parley.testing.Person.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,8 @@ class AuthPagesIT {
         Reply r = browser.get("/register");
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         Document page = r.html();
         assertThat(labelled(page, "Username").attr("name")).isEqualTo("username");
         assertThat(labelled(page, "Password").attr("name")).isEqualTo("password");
@@ -77,7 +78,9 @@ class AuthPagesIT {
         assertThat(r.location()).isEqualTo("/");
         for (String name : new String[] {"parley_at", "parley_rt"}) {
             String cookie = r.setCookie(name).orElseThrow(() -> new AssertionError("no Set-Cookie for " + name));
-            assertThat(attributes(cookie)).contains("httponly", "samesite=lax", "path=/").doesNotContain("secure");
+            assertThat(attributes(cookie))
+                    .contains("httponly", "samesite=lax", "path=/")
+                    .doesNotContain("secure");
             assertThat(cookie.split(";")[0]).isNotEqualTo(name + "=");
         }
         assertThat(browser.get("/").status()).isEqualTo(200);
@@ -91,8 +94,10 @@ class AuthPagesIT {
             Reply r = b.post("/register", Map.of("username", "alice", "password", ALICE.password()));
 
             assertThat(r.status()).isEqualTo(302);
-            assertThat(attributes(r.setCookie("parley_at").orElseThrow())).contains("secure", "httponly", "samesite=lax", "path=/");
-            assertThat(attributes(r.setCookie("parley_rt").orElseThrow())).contains("secure", "httponly", "samesite=lax", "path=/");
+            assertThat(attributes(r.setCookie("parley_at").orElseThrow()))
+                    .contains("secure", "httponly", "samesite=lax", "path=/");
+            assertThat(attributes(r.setCookie("parley_rt").orElseThrow()))
+                    .contains("secure", "httponly", "samesite=lax", "path=/");
         }
     }
 
@@ -218,7 +223,15 @@ class AuthPagesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//evil.example", "https://evil.example", "/\\evil.example", "http:/evil.example", "evil.example", "javascript:alert(1)"})
+    @ValueSource(
+            strings = {
+                "//evil.example",
+                "https://evil.example",
+                "/\\evil.example",
+                "http:/evil.example",
+                "evil.example",
+                "javascript:alert(1)"
+            })
     void aNextPointingElsewhereRedirectsHome(String next) {
         new WebClient(server).signUp(ALICE);
 
@@ -233,14 +246,44 @@ class AuthPagesIT {
 
     /** Targets that only become another site after a browser or Jetty normalises them (issue 14, item 1), and their encoded cousins. */
     static List<String> disguisedElsewhere() {
-        return List.of("/.//evil.example/x", "/a/..//evil.example", "/./\\evil.example", "/\tevil.example", "/\t/evil.example",
-                "/\n/evil.example", "/\r//evil.example", "/%2F%2Fevil.example", "/%2f/evil.example", "/%09/evil.example",
-                "/%5Cevil.example", "/%5c%5cevil.example", "/%0a/evil.example", "/%00", "/%2e%2e//evil.example",
-                "/rooms/../..//evil.example", "/././/evil.example", "/..//evil.example", "/a/b/../../..//evil.example",
-                "/ /evil.example", "/\u00A0/evil.example", "/\u3000/evil.example", "/%",
-                "/%zz", "/%252F%252Fevil.example", "//", "///evil.example", "/\\/evil.example", "/@evil.example/..//x",
-                "/x//evil.example", "http://evil.example/", "HTTPS://evil.example", "\\\\evil.example", "/\u2215\u2215evil.example",
-                "/\uFF0F\uFF0Fevil.example", "data:text/html,x", "/#//evil.example");
+        return List.of(
+                "/.//evil.example/x",
+                "/a/..//evil.example",
+                "/./\\evil.example",
+                "/\tevil.example",
+                "/\t/evil.example",
+                "/\n/evil.example",
+                "/\r//evil.example",
+                "/%2F%2Fevil.example",
+                "/%2f/evil.example",
+                "/%09/evil.example",
+                "/%5Cevil.example",
+                "/%5c%5cevil.example",
+                "/%0a/evil.example",
+                "/%00",
+                "/%2e%2e//evil.example",
+                "/rooms/../..//evil.example",
+                "/././/evil.example",
+                "/..//evil.example",
+                "/a/b/../../..//evil.example",
+                "/ /evil.example",
+                "/\u00A0/evil.example",
+                "/\u3000/evil.example",
+                "/%",
+                "/%zz",
+                "/%252F%252Fevil.example",
+                "//",
+                "///evil.example",
+                "/\\/evil.example",
+                "/@evil.example/..//x",
+                "/x//evil.example",
+                "http://evil.example/",
+                "HTTPS://evil.example",
+                "\\\\evil.example",
+                "/\u2215\u2215evil.example",
+                "/\uFF0F\uFF0Fevil.example",
+                "data:text/html,x",
+                "/#//evil.example");
     }
 
     @ParameterizedTest
@@ -371,6 +414,9 @@ class AuthPagesIT {
 
     /** A Set-Cookie header's attributes, lower-cased and without spaces: "httponly", "samesite=lax". */
     private static List<String> attributes(String setCookie) {
-        return Arrays.stream(setCookie.split(";")).skip(1).map(p -> p.trim().toLowerCase(Locale.ROOT).replace(" ", "")).toList();
+        return Arrays.stream(setCookie.split(";"))
+                .skip(1)
+                .map(p -> p.trim().toLowerCase(Locale.ROOT).replace(" ", ""))
+                .toList();
     }
 }

@@ -1,18 +1,14 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Person;
-import dev.parley.testing.Reply;
-import dev.parley.testing.WebClient;
 
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.WebClient;
-import dev.parley.testing.Person;
-import dev.parley.testing.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.TestServer;
+import dev.parley.testing.ApiClient;
 import dev.parley.testing.LiveClient;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import dev.parley.web.AuthorizationTable.Role;
 import dev.parley.web.AuthorizationTable.Row;
 import java.io.IOException;
@@ -57,7 +53,9 @@ class AuthorizationMatrixIT {
         api = new ApiClient(server);
         // The first person to sign up is the admin.
         for (Role role : List.of(Role.ADMIN, Role.OWNER, Role.MEMBER, Role.NON_MEMBER)) {
-            Person p = new Person(role.name().toLowerCase().replace('_', '-'), "password-of-" + role.name().toLowerCase());
+            Person p = new Person(
+                    role.name().toLowerCase().replace('_', '-'),
+                    "password-of-" + role.name().toLowerCase());
             PEOPLE.put(role, p);
             SESSIONS.put(role, api.register(p));
             BROWSERS.put(role, new WebClient(server).logIn(p));
@@ -73,7 +71,8 @@ class AuthorizationMatrixIT {
     }
 
     static Stream<Arguments> cells() {
-        return AuthorizationTable.ROWS.stream().flatMap(row -> Stream.of(Role.values()).map(role -> Arguments.of(row.what(), role, row)));
+        return AuthorizationTable.ROWS.stream()
+                .flatMap(row -> Stream.of(Role.values()).map(role -> Arguments.of(row.what(), role, row)));
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -85,15 +84,20 @@ class AuthorizationMatrixIT {
     @Test
     void docsSecurityShowsExactlyThisTable() throws IOException {
         List<String> doc = Files.readAllLines(Path.of("docs/security.md"));
-        int from = doc.indexOf("<!-- authorization table: generated from AuthorizationTable, checked by AuthorizationMatrixIT -->");
+        int from = doc.indexOf(
+                "<!-- authorization table: generated from AuthorizationTable, checked by AuthorizationMatrixIT -->");
         assertThat(from).as("the table's marker in docs/security.md").isNotNegative();
         var shown = new ArrayList<String>();
         for (String line : doc.subList(from + 3, doc.size())) {
             if (!line.startsWith("|")) break;
             shown.add(line);
         }
-        assertThat(shown).containsExactlyElementsOf(AuthorizationTable.ROWS.stream().map(AuthorizationMatrixIT::markdown).toList());
-        assertThat(doc.get(from + 1)).isEqualTo("| route or event | anonymous | non-member | member | room owner | admin |");
+        assertThat(shown)
+                .containsExactlyElementsOf(AuthorizationTable.ROWS.stream()
+                        .map(AuthorizationMatrixIT::markdown)
+                        .toList());
+        assertThat(doc.get(from + 1))
+                .isEqualTo("| route or event | anonymous | non-member | member | room owner | admin |");
     }
 
     static String markdown(Row row) {
@@ -132,23 +136,30 @@ class AuthorizationMatrixIT {
     }
 
     private static String api(Role role, String method, String path) {
-        String token = role == Role.ANONYMOUS ? null
-                : path.equals("/api/auth/logout") ? api.login(PEOPLE.get(role)).accessToken() : SESSIONS.get(role).accessToken();
+        String token = role == Role.ANONYMOUS
+                ? null
+                : path.equals("/api/auth/logout")
+                        ? api.login(PEOPLE.get(role)).accessToken()
+                        : SESSIONS.get(role).accessToken();
         Reply r = method.equals("GET") ? api.get(path, token) : api.post(path, token, apiBody(path));
         return Integer.toString(r.status());
     }
 
     private static Map<String, Object> apiBody(String path) {
-        if (path.equals("/api/me/password")) return Map.of("currentPassword", "not-the-password", "newPassword", "another-password-1");
+        if (path.equals("/api/me/password"))
+            return Map.of("currentPassword", "not-the-password", "newPassword", "another-password-1");
         if (path.equals("/api/rooms")) return Map.of("name", "made-" + NAMES.incrementAndGet(), "private", false);
         if (path.endsWith("/direct") || path.endsWith("/members")) return Map.of("username", bystander.username());
         if (path.endsWith("/read")) return Map.of("seq", 0);
-        if (path.endsWith("/messages")) return Map.of("content", "hello", "clientId", UUID.randomUUID().toString());
+        if (path.endsWith("/messages"))
+            return Map.of("content", "hello", "clientId", UUID.randomUUID().toString());
         return Map.of();
     }
 
     private static String page(Role role, String method, String path) {
-        WebClient browser = role != Role.ANONYMOUS && path.equals("/logout") ? new WebClient(server).logIn(PEOPLE.get(role)) : BROWSERS.get(role);
+        WebClient browser = role != Role.ANONYMOUS && path.equals("/logout")
+                ? new WebClient(server).logIn(PEOPLE.get(role))
+                : BROWSERS.get(role);
         Reply r = method.equals("GET") ? browser.get(path) : browser.post(path, pageForm(path));
         if (r.status() == 302 && r.location().startsWith("/login")) return "login";
         return Integer.toString(r.status());
@@ -156,7 +167,8 @@ class AuthorizationMatrixIT {
 
     private static Map<String, String> pageForm(String path) {
         if (path.equals("/rooms")) return Map.of("name", "made-" + NAMES.incrementAndGet());
-        if (path.endsWith("/messages")) return Map.of("content", "hello", "clientId", UUID.randomUUID().toString());
+        if (path.endsWith("/messages"))
+            return Map.of("content", "hello", "clientId", UUID.randomUUID().toString());
         if (path.endsWith("/members") || path.startsWith("/admin/")) return Map.of("username", bystander.username());
         return Map.of();
     }
@@ -170,10 +182,13 @@ class AuthorizationMatrixIT {
 
     private static String refusedHandshake() {
         try {
-            LiveClient.connectAsync(server.uri("/ws"), Map.of(), "parley.json").join().close();
+            LiveClient.connectAsync(server.uri("/ws"), Map.of(), "parley.json")
+                    .join()
+                    .close();
             return "101";
         } catch (CompletionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) return Integer.toString(refused.getResponse().statusCode());
+            if (e.getCause() instanceof WebSocketHandshakeException refused)
+                return Integer.toString(refused.getResponse().statusCode());
             throw e;
         }
     }
@@ -194,7 +209,9 @@ class AuthorizationMatrixIT {
         if (event.equals("mark-read")) data.put("seq", 0);
         try (var socket = LiveClient.json(server, SESSIONS.get(role).accessToken())) {
             JsonNode ack = socket.request(event, data);
-            return ack.path("success").asBoolean() ? "ok" : ack.path("error").path("code").asText();
+            return ack.path("success").asBoolean()
+                    ? "ok"
+                    : ack.path("error").path("code").asText();
         }
     }
 }

@@ -16,7 +16,13 @@ import java.util.Map;
  */
 final class AuthorizationTable {
 
-    enum Role { ANONYMOUS, NON_MEMBER, MEMBER, OWNER, ADMIN }
+    enum Role {
+        ANONYMOUS,
+        NON_MEMBER,
+        MEMBER,
+        OWNER,
+        ADMIN
+    }
 
     /** One line: what is tried, and its outcome for each role in {@link Role} order. */
     record Row(String what, List<String> outcomes) {

@@ -1,11 +1,11 @@
 package dev.parley.web;
-import dev.parley.testing.Reply;
-import dev.parley.testing.WebClient;
 
 import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,14 +32,16 @@ class BodyLimitsIT {
 
     @Test
     void anOversizedFormPostIs413AndStoresNothing() {
-        Reply r = alice.post("/rooms/" + general + "/messages", Map.of("content", "a".repeat(300_000)), "HX-Request", "true");
+        Reply r = alice.post(
+                "/rooms/" + general + "/messages", Map.of("content", "a".repeat(300_000)), "HX-Request", "true");
         assertThat(r.status()).isEqualTo(413);
         assertThat(server.parley.rooms.visible(principal(), general).lastSeq()).isZero();
     }
 
     @Test
     void aFormMessageOverTheLimitIs413WithTheReasonForThePage() {
-        Reply r = alice.post("/rooms/" + general + "/messages", Map.of("content", "a".repeat(4001)), "HX-Request", "true");
+        Reply r = alice.post(
+                "/rooms/" + general + "/messages", Map.of("content", "a".repeat(4001)), "HX-Request", "true");
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.body()).contains("4000");
     }

@@ -1,12 +1,12 @@
 package dev.parley.web;
 
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
-import dev.parley.testing.WebClient;
-import dev.parley.testing.Person;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,9 @@ class HardeningIT {
         var browser = new WebClient(server).signUp(Person.ALICE);
         String spent = browser.cookie("parley_rt");
         browser.forget("parley_at");
-        assertThat(browser.get("/api/me").status()).as("refreshed from the cookie").isEqualTo(200);
+        assertThat(browser.get("/api/me").status())
+                .as("refreshed from the cookie")
+                .isEqualTo(200);
         assertThat(browser.cookie("parley_rt")).isNotEqualTo(spent);
 
         var thief = new WebClient(server);
@@ -60,17 +62,21 @@ class HardeningIT {
         Reply stolen = thief.get("/api/me");
         assertThat(stolen.status()).isEqualTo(401);
         assertThat(stolen.setCookie("parley_at").orElse("parley_at=;")).startsWith("parley_at=;");
-        assertThat(browser.get("/api/me").status()).as("the replay ended the session it came from").isEqualTo(401);
+        assertThat(browser.get("/api/me").status())
+                .as("the replay ended the session it came from")
+                .isEqualTo(401);
     }
 
     @Test
     void httpsPublicUrlSendsStrictTransportSecurityAndPlainHttpDoesNot() {
         server = TestServer.start(c -> c.withPublicUrl(URI.create("https://chat.example.org")));
-        assertThat(new ApiClient(server).get("/login", null).header("Strict-Transport-Security")).contains("max-age=31536000");
+        assertThat(new ApiClient(server).get("/login", null).header("Strict-Transport-Security"))
+                .contains("max-age=31536000");
         server.close();
         server = null;
         var plain = start();
-        assertThat(plain.get("/login", null).header("Strict-Transport-Security")).isEmpty();
+        assertThat(plain.get("/login", null).header("Strict-Transport-Security"))
+                .isEmpty();
     }
 
     @Test
@@ -81,7 +87,9 @@ class HardeningIT {
         for (String name : new String[] {"parley.db", "parley.db-wal", "parley.db-shm", "jwt.key"}) {
             Path file = dir.resolve(name);
             assertThat(file).exists();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(name).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(name)
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -90,13 +98,14 @@ class HardeningIT {
         var api = start();
         var alice = api.register(Person.ALICE);
         for (String body : new String[] {
-                "{\"name\":\"one\",\"name\":\"two\"}",
-                "{\"name\":\"one\"} trailing",
-                "{\"name\":\"one\"}{\"name\":\"two\"}"}) {
+            "{\"name\":\"one\",\"name\":\"two\"}", "{\"name\":\"one\"} trailing", "{\"name\":\"one\"}{\"name\":\"two\"}"
+        }) {
             Reply r = api.postRaw("/api/rooms", alice.accessToken(), body);
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.errorCode()).as(body).isEqualTo("invalid_payload");
         }
-        assertThat(api.get("/api/rooms", alice.accessToken()).json()).as("no room was made").isEmpty();
+        assertThat(api.get("/api/rooms", alice.accessToken()).json())
+                .as("no room was made")
+                .isEmpty();
     }
 }

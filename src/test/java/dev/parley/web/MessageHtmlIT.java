@@ -1,10 +1,10 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
 
 import static dev.parley.testing.ApiClient.fresh;
 import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ApiClient;
 import dev.parley.testing.TestServer;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -54,7 +54,12 @@ class MessageHtmlIT {
         assertThat(links.attr("rel")).isEqualTo("nofollow noopener noreferrer");
         assertThat(links.attr("target")).isEqualTo("_blank");
         assertThat(links.text()).isEqualTo("https://example.org/a?b=1&c=2");
-        assertThat(html.text()).contains("<script>alert(1)</script>", "<b>bold</b>", "javascript:alert(2)", "<img src=x onerror=alert(3)>");
+        assertThat(html.text())
+                .contains(
+                        "<script>alert(1)</script>",
+                        "<b>bold</b>",
+                        "javascript:alert(2)",
+                        "<img src=x onerror=alert(3)>");
     }
 
     @Test
@@ -78,7 +83,8 @@ class MessageHtmlIT {
 
     @Test
     void otherSchemesAreNeverLinked() {
-        Element html = render("javascript:alert(1) data:text/html,<script>x</script> ftp://files.example vbscript:msgbox");
+        Element html =
+                render("javascript:alert(1) data:text/html,<script>x</script> ftp://files.example vbscript:msgbox");
 
         assertThat(html.select("a")).isEmpty();
         assertThat(tags(html)).isEmpty();
@@ -98,7 +104,9 @@ class MessageHtmlIT {
 
         assertThat(html.select("a")).hasSize(2);
         for (Element a : html.select("a")) {
-            assertThat(a.attributes().asList()).extracting(attr -> attr.getKey()).containsOnly("href", "rel", "target");
+            assertThat(a.attributes().asList())
+                    .extracting(attr -> attr.getKey())
+                    .containsOnly("href", "rel", "target");
             assertThat(a.attr("href")).startsWith("https://example.org/").doesNotContain("\"", "'");
         }
         assertThat(html.text()).contains("onmouseover=\"alert(1)");
@@ -118,6 +126,10 @@ class MessageHtmlIT {
     }
 
     private static List<String> tags(Element body) {
-        return body.select("*").stream().filter(e -> e != body).map(Element::tagName).distinct().toList();
+        return body.select("*").stream()
+                .filter(e -> e != body)
+                .map(Element::tagName)
+                .distinct()
+                .toList();
     }
 }

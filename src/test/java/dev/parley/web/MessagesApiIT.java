@@ -1,6 +1,4 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
 
 import static dev.parley.testing.ApiClient.fresh;
 import static dev.parley.testing.Person.ALICE;
@@ -9,6 +7,8 @@ import static dev.parley.testing.Person.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +70,8 @@ class MessagesApiIT {
         assertThat(m.path("content").asText()).isEqualTo("hello world");
         assertThat(m.path("html").asText()).isEqualTo("hello world");
         assertThat(m.path("clientId").asText()).isEqualTo("c-1");
-        assertThat(Instant.parse(m.path("createdAt").asText())).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(m.path("createdAt").asText()))
+                .isBetween(before, Instant.now().plusSeconds(1));
     }
 
     @Test
@@ -91,8 +92,10 @@ class MessagesApiIT {
 
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json().path("id").asLong()).isEqualTo(first.path("id").asLong());
-        assertThat(retry.json().path("seq").asLong()).isEqualTo(first.path("seq").asLong());
-        assertThat(retry.json().path("createdAt").asText()).isEqualTo(first.path("createdAt").asText());
+        assertThat(retry.json().path("seq").asLong())
+                .isEqualTo(first.path("seq").asLong());
+        assertThat(retry.json().path("createdAt").asText())
+                .isEqualTo(first.path("createdAt").asText());
         assertThat(api.history(bob, general, "")).hasSize(1);
     }
 
@@ -116,7 +119,8 @@ class MessagesApiIT {
         Reply carols = api.postMessage(carol, general, "from carol", "c-shared");
 
         assertThat(carols.status()).isEqualTo(201);
-        assertThat(carols.json().path("id").asLong()).isNotEqualTo(bobs.json().path("id").asLong());
+        assertThat(carols.json().path("id").asLong())
+                .isNotEqualTo(bobs.json().path("id").asLong());
         assertThat(api.history(bob, general, "")).hasSize(2);
     }
 
@@ -126,15 +130,18 @@ class MessagesApiIT {
         api.say(alice, general, "one");
         api.say(alice, general, "two");
 
-        assertThat(api.say(alice, other, "first elsewhere").path("seq").asLong()).isEqualTo(1);
+        assertThat(api.say(alice, other, "first elsewhere").path("seq").asLong())
+                .isEqualTo(1);
         assertThat(api.say(alice, general, "three").path("seq").asLong()).isEqualTo(3);
     }
 
     @Test
     void contentOfExactly4000CharactersIsAccepted() {
-        assertThat(api.postMessage(bob, general, "x".repeat(4000), null).status()).isEqualTo(201);
+        assertThat(api.postMessage(bob, general, "x".repeat(4000), null).status())
+                .isEqualTo(201);
         // Characters are counted as people count them: one emoji is one character.
-        assertThat(api.postMessage(bob, general, "😀".repeat(4000), null).status()).isEqualTo(201);
+        assertThat(api.postMessage(bob, general, "😀".repeat(4000), null).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -148,19 +155,20 @@ class MessagesApiIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"content\":\"\"}",
-        "{\"content\":\"   \\n\\t \"}",
-        "{}",
-        "{\"content\":null}",
-        "{\"content\":42}",
-        "{\"content\":[\"hi\"]}",
-        "{\"content\":\"hi\",\"clientId\":7}",
-        "{\"content\":\"hi\",\"clientId\":\"has space\"}",
-        "[]",
-        "\"hi\"",
-        "{\"content\":"
-    })
+    @ValueSource(
+            strings = {
+                "{\"content\":\"\"}",
+                "{\"content\":\"   \\n\\t \"}",
+                "{}",
+                "{\"content\":null}",
+                "{\"content\":42}",
+                "{\"content\":[\"hi\"]}",
+                "{\"content\":\"hi\",\"clientId\":7}",
+                "{\"content\":\"hi\",\"clientId\":\"has space\"}",
+                "[]",
+                "\"hi\"",
+                "{\"content\":"
+            })
     void malformedMessagesAre400InvalidPayload(String body) {
         Reply r = api.postRaw("/api/rooms/" + general + "/messages", bob.accessToken(), body);
 
@@ -204,7 +212,9 @@ class MessagesApiIT {
         assertThat(post.status()).isEqualTo(404);
         assertThat(post.errorCode()).isEqualTo("not_found");
         assertThat(read.status()).isEqualTo(404);
-        assertThat(read.body()).isEqualTo(api.get("/api/rooms/999999/messages", carol.accessToken()).body());
+        assertThat(read.body())
+                .isEqualTo(api.get("/api/rooms/999999/messages", carol.accessToken())
+                        .body());
     }
 
     @Test
@@ -241,8 +251,19 @@ class MessagesApiIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"?limit=0", "?limit=-1", "?limit=201", "?limit=abc", "?limit=1.5", "?before=0", "?before=-3",
-        "?before=x", "?before=1e3", "?limit=99999999999999999999"})
+    @ValueSource(
+            strings = {
+                "?limit=0",
+                "?limit=-1",
+                "?limit=201",
+                "?limit=abc",
+                "?limit=1.5",
+                "?before=0",
+                "?before=-3",
+                "?before=x",
+                "?before=1e3",
+                "?limit=99999999999999999999"
+            })
     void aBadLimitOrBeforeIs400(String query) {
         Reply r = api.get("/api/rooms/" + general + "/messages" + query, bob.accessToken());
 
@@ -261,10 +282,14 @@ class MessagesApiIT {
     }
 
     private static List<Long> seqs(JsonNode messages) {
-        return StreamSupport.stream(messages.spliterator(), false).map(m -> m.path("seq").asLong()).toList();
+        return StreamSupport.stream(messages.spliterator(), false)
+                .map(m -> m.path("seq").asLong())
+                .toList();
     }
 
     private static List<String> contents(JsonNode messages) {
-        return StreamSupport.stream(messages.spliterator(), false).map(m -> m.path("content").asText()).toList();
+        return StreamSupport.stream(messages.spliterator(), false)
+                .map(m -> m.path("content").asText())
+                .toList();
     }
 }

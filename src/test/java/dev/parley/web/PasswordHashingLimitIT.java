@@ -1,9 +1,9 @@
 package dev.parley.web;
 
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +36,21 @@ class PasswordHashingLimitIT {
         var pool = Executors.newFixedThreadPool(24);
         try {
             List<Reply> replies = IntStream.range(0, 24)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.post("/api/auth/login", null,
-                            Map.of("username", "nobody-" + i, "password", "whatever-" + i)), pool))
-                    .toList().stream().map(CompletableFuture::join).toList();
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> api.post(
+                                    "/api/auth/login",
+                                    null,
+                                    Map.of("username", "nobody-" + i, "password", "whatever-" + i)),
+                            pool))
+                    .toList()
+                    .stream()
+                    .map(CompletableFuture::join)
+                    .toList();
             List<Reply> busy = replies.stream().filter(r -> r.status() == 503).toList();
             assertThat(replies).allSatisfy(r -> assertThat(r.status()).isIn(401, 503));
-            assertThat(busy).as("with one hash at a time, one waiting, 24 at once cannot all be checked").isNotEmpty();
+            assertThat(busy)
+                    .as("with one hash at a time, one waiting, 24 at once cannot all be checked")
+                    .isNotEmpty();
             for (Reply r : busy) {
                 assertThat(r.errorCode()).isEqualTo("unavailable");
                 assertThat(r.header("Retry-After")).contains("1");
@@ -51,6 +60,8 @@ class PasswordHashingLimitIT {
             pool.shutdownNow();
         }
         // Nothing is left holding a turn: once the rush is over, a sign-in is checked as usual.
-        assertThat(api.post("/api/auth/login", null, Map.of("username", "nobody", "password", "whatever")).status()).isEqualTo(401);
+        assertThat(api.post("/api/auth/login", null, Map.of("username", "nobody", "password", "whatever"))
+                        .status())
+                .isEqualTo(401);
     }
 }

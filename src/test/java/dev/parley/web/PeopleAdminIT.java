@@ -3,15 +3,14 @@ package dev.parley.web;
 import static dev.parley.testing.Person.ALICE;
 import static dev.parley.testing.Person.BOB;
 import static dev.parley.testing.Person.CAROL;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.WebClient;
-import dev.parley.testing.Person;
-import dev.parley.testing.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.TestServer;
+import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.Reply;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,9 +52,16 @@ class PeopleAdminIT {
 
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.json().path("deactivated").asBoolean()).isTrue();
-        assertThat(api.get("/api/me", bob.accessToken()).status()).as("old access token").isEqualTo(401);
-        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", bob.refreshToken())).status()).as("old refresh token").isEqualTo(401);
-        assertThat(bobsBrowser.get("/").status()).as("the browser is signed out").isEqualTo(302);
+        assertThat(api.get("/api/me", bob.accessToken()).status())
+                .as("old access token")
+                .isEqualTo(401);
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", bob.refreshToken()))
+                        .status())
+                .as("old refresh token")
+                .isEqualTo(401);
+        assertThat(bobsBrowser.get("/").status())
+                .as("the browser is signed out")
+                .isEqualTo(302);
         Reply login = api.post("/api/auth/login", null, Map.of("username", "bob", "password", BOB.password()));
         assertThat(login.status()).isEqualTo(403);
         assertThat(login.json().path("error").path("message").asText()).contains("deactivated");
@@ -66,8 +72,15 @@ class PeopleAdminIT {
         assertThat(history.get(0).path("content").asText()).isEqualTo("my last words here");
         assertThat(history.get(0).path("user").path("username").asText()).isEqualTo("bob");
         WebClient alicesBrowser = new WebClient(server).logIn(ALICE);
-        assertThat(alicesBrowser.get("/admin").html().select("tr.deactivated td").first().text()).isEqualTo("bob");
-        var shown = alicesBrowser.get("/rooms/" + room).html().select(".message").first();
+        assertThat(alicesBrowser
+                        .get("/admin")
+                        .html()
+                        .select("tr.deactivated td")
+                        .first()
+                        .text())
+                .isEqualTo("bob");
+        var shown =
+                alicesBrowser.get("/rooms/" + room).html().select(".message").first();
         assertThat(shown.select(".author").text()).isEqualTo("bob");
         assertThat(shown.select(".deactivated-mark").text()).isEqualTo("(deactivated)");
         assertThat(shown.select(".body").text()).isEqualTo("my last words here");
@@ -90,24 +103,31 @@ class PeopleAdminIT {
         Reply demote = admin(alice, "alice", "demote");
         assertThat(demote.status()).isEqualTo(409);
         assertThat(demote.json().path("error").path("message").asText()).contains("last admin");
-        assertThat(admin(alice, "alice", "deactivate").status()).as("nor deactivate herself").isEqualTo(403);
+        assertThat(admin(alice, "alice", "deactivate").status())
+                .as("nor deactivate herself")
+                .isEqualTo(403);
 
         WebClient page = new WebClient(server).logIn(ALICE);
         Reply viaPage = page.post("/admin/demotions", Map.of("username", "alice"));
         assertThat(viaPage.status()).isEqualTo(409);
         assertThat(viaPage.html().select("[role=alert]").text()).contains("last admin");
-        assertThat(api.get("/api/me", alice.accessToken()).json().path("admin").asBoolean()).isTrue();
+        assertThat(api.get("/api/me", alice.accessToken()).json().path("admin").asBoolean())
+                .isTrue();
     }
 
     @Test
     void anAdminDemotesAnotherAdminWhoLosesTheirRightsAtOnce() {
-        assertThat(admin(alice, "bob", "promote").json().path("admin").asBoolean()).isTrue();
+        assertThat(admin(alice, "bob", "promote").json().path("admin").asBoolean())
+                .isTrue();
         assertThat(api.get("/api/admin/users", bob.accessToken()).status()).isEqualTo(200);
 
-        assertThat(admin(bob, "alice", "demote").json().path("admin").asBoolean()).isFalse();
+        assertThat(admin(bob, "alice", "demote").json().path("admin").asBoolean())
+                .isFalse();
 
         assertThat(api.get("/api/admin/users", alice.accessToken()).status()).isEqualTo(403);
-        assertThat(admin(bob, "bob", "demote").status()).as("bob is now the last one").isEqualTo(409);
+        assertThat(admin(bob, "bob", "demote").status())
+                .as("bob is now the last one")
+                .isEqualTo(409);
         JsonNode audit = api.get("/api/admin/audit", bob.accessToken()).json();
         assertThat(audit.findValuesAsText("action")).containsExactly("admin.revoke", "admin.grant");
         assertThat(audit.get(0).path("actor").path("username").asText()).isEqualTo("bob");
@@ -123,7 +143,9 @@ class PeopleAdminIT {
         admin(alice, "bob", "deactivate");
 
         assertThat(api.get("/api/admin/users", bobAgain.accessToken()).status()).isEqualTo(401);
-        assertThat(admin(alice, "alice", "demote").status()).as("bob, deactivated, does not count").isEqualTo(409);
+        assertThat(admin(alice, "alice", "demote").status())
+                .as("bob, deactivated, does not count")
+                .isEqualTo(409);
     }
 
     @Test
@@ -146,11 +168,17 @@ class PeopleAdminIT {
     @Test
     void nonAdminsAreRefusedEveryAdminRoute() {
         for (String path : new String[] {"users", "registration", "invites", "default-rooms", "audit"}) {
-            assertThat(api.get("/api/admin/" + path, bob.accessToken()).status()).as(path).isEqualTo(403);
+            assertThat(api.get("/api/admin/" + path, bob.accessToken()).status())
+                    .as(path)
+                    .isEqualTo(403);
         }
         assertThat(admin(bob, "alice", "deactivate").status()).isEqualTo(403);
         assertThat(admin(bob, "bob", "promote").status()).isEqualTo(403);
-        assertThat(new WebClient(server).logIn(BOB).post("/admin/deactivations", Map.of("username", "alice")).status()).isEqualTo(403);
+        assertThat(new WebClient(server)
+                        .logIn(BOB)
+                        .post("/admin/deactivations", Map.of("username", "alice"))
+                        .status())
+                .isEqualTo(403);
         assertThat(api.get("/api/me", alice.accessToken()).status()).isEqualTo(200);
     }
 

@@ -1,7 +1,4 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
-import dev.parley.testing.WebClient;
 
 import static dev.parley.testing.ApiClient.fresh;
 import static dev.parley.testing.Person.ALICE;
@@ -9,8 +6,11 @@ import static dev.parley.testing.Person.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.TestServer;
+import dev.parley.testing.ApiClient;
 import dev.parley.testing.PostgresDatabase;
+import dev.parley.testing.Reply;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -63,8 +63,14 @@ class PostgresApiIT {
         Reply refreshed = api.post("/api/auth/refresh", null, Map.of("refreshToken", again.refreshToken()));
 
         assertThat(refreshed.status()).isEqualTo(200);
-        assertThat(api.get("/api/me", refreshed.json().path("accessToken").asText()).json().path("username").asText()).isEqualTo("alice");
-        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", again.refreshToken())).status()).isEqualTo(401);
+        assertThat(api.get("/api/me", refreshed.json().path("accessToken").asText())
+                        .json()
+                        .path("username")
+                        .asText())
+                .isEqualTo("alice");
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", again.refreshToken()))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -89,7 +95,8 @@ class PostgresApiIT {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(200);
-        assertThat(retry.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
+        assertThat(retry.json().path("id").asLong())
+                .isEqualTo(first.json().path("id").asLong());
         assertThat(api.history(alice, room, "")).hasSize(1);
     }
 
@@ -103,13 +110,21 @@ class PostgresApiIT {
         assertThat(big.status()).isEqualTo(413);
         assertThat(peek.status()).isEqualTo(404);
         api.addMember(alice, secret, BOB);
-        assertThat(api.get("/api/rooms/" + secret + "/messages", bob.accessToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/rooms/" + secret + "/messages", bob.accessToken())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aDirectRoomIsOnePerPair() {
-        long one = api.post("/api/rooms/direct", alice.accessToken(), Map.of("username", "bob")).json().path("id").asLong();
-        long other = api.post("/api/rooms/direct", bob.accessToken(), Map.of("username", "alice")).json().path("id").asLong();
+        long one = api.post("/api/rooms/direct", alice.accessToken(), Map.of("username", "bob"))
+                .json()
+                .path("id")
+                .asLong();
+        long other = api.post("/api/rooms/direct", bob.accessToken(), Map.of("username", "alice"))
+                .json()
+                .path("id")
+                .asLong();
 
         assertThat(other).isEqualTo(one);
     }
@@ -127,6 +142,8 @@ class PostgresApiIT {
     }
 
     private static List<Long> seqs(JsonNode messages) {
-        return StreamSupport.stream(messages.spliterator(), false).map(m -> m.path("seq").asLong()).toList();
+        return StreamSupport.stream(messages.spliterator(), false)
+                .map(m -> m.path("seq").asLong())
+                .toList();
     }
 }

@@ -1,7 +1,4 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
-import dev.parley.testing.WebClient;
 
 import static dev.parley.testing.Person.ALICE;
 import static dev.parley.testing.Person.BOB;
@@ -9,7 +6,10 @@ import static dev.parley.testing.Person.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,10 +54,16 @@ class ReadMarksIT {
     @Test
     void aWatermarkIsClampedToTheNewestMessageAndNeverMovesBack() {
         api.say(bob, general, "one");
-        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", 99)).json().path("seq").asLong())
+        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", 99))
+                        .json()
+                        .path("seq")
+                        .asLong())
                 .isEqualTo(1);
         api.say(bob, general, "two");
-        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", 0)).json().path("seq").asLong())
+        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", 0))
+                        .json()
+                        .path("seq")
+                        .asLong())
                 .isEqualTo(1);
         assertThat(unread(alice)).isEqualTo(1);
     }
@@ -73,11 +79,21 @@ class ReadMarksIT {
     @Test
     void onlyMembersMarkReadAndTheSeqMustBeAWholeNumber() {
         var carol = api.register(CAROL);
-        assertThat(api.post("/api/rooms/" + general + "/read", carol.accessToken(), Map.of("seq", 1)).errorCode()).isEqualTo("not_member");
-        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", "1")).errorCode()).isEqualTo("invalid_payload");
-        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", 1.5)).errorCode()).isEqualTo("invalid_payload");
-        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", -1)).errorCode()).isEqualTo("invalid_payload");
-        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of()).errorCode()).isEqualTo("invalid_payload");
+        assertThat(api.post("/api/rooms/" + general + "/read", carol.accessToken(), Map.of("seq", 1))
+                        .errorCode())
+                .isEqualTo("not_member");
+        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", "1"))
+                        .errorCode())
+                .isEqualTo("invalid_payload");
+        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", 1.5))
+                        .errorCode())
+                .isEqualTo("invalid_payload");
+        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of("seq", -1))
+                        .errorCode())
+                .isEqualTo("invalid_payload");
+        assertThat(api.post("/api/rooms/" + general + "/read", alice.accessToken(), Map.of())
+                        .errorCode())
+                .isEqualTo("invalid_payload");
     }
 
     private long unread(ApiClient.Session who) {

@@ -4,17 +4,17 @@ import static dev.parley.testing.Person.ALICE;
 import static dev.parley.testing.Person.BOB;
 import static dev.parley.testing.Person.CAROL;
 import static dev.parley.testing.Person.DAVE;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.WebClient;
-import dev.parley.testing.Person;
-import dev.parley.testing.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.MutableClock;
-import dev.parley.testing.TestServer;
 import dev.parley.chat.Registration;
+import dev.parley.testing.ApiClient;
 import dev.parley.testing.ApiClient.Session;
+import dev.parley.testing.MutableClock;
+import dev.parley.testing.Person;
+import dev.parley.testing.Reply;
+import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
@@ -59,14 +59,17 @@ class RegistrationIT {
         Reply first = signUp(ALICE, null);
         assertThat(first.status()).isEqualTo(201);
         Session alice = Session.of(first.json());
-        assertThat(api.get("/api/me", alice.accessToken()).json().path("admin").asBoolean()).isTrue();
+        assertThat(api.get("/api/me", alice.accessToken()).json().path("admin").asBoolean())
+                .isTrue();
 
         Reply second = signUp(BOB, null);
         assertThat(second.status()).isEqualTo(403);
         assertThat(second.errorCode()).isEqualTo("forbidden");
         assertThat(second.json().path("error").path("message").asText()).contains("by invitation only");
-        assertThat(api.post("/api/auth/login", null, Map.of("username", "bob", "password", BOB.password())).status())
-                .as("nothing was half-written").isEqualTo(401);
+        assertThat(api.post("/api/auth/login", null, Map.of("username", "bob", "password", BOB.password()))
+                        .status())
+                .as("nothing was half-written")
+                .isEqualTo(401);
 
         Reply page = new WebClient(server).get("/register");
         assertThat(page.status()).isEqualTo(403);
@@ -76,7 +79,11 @@ class RegistrationIT {
         assertThat(form.status()).isEqualTo(403);
         assertThat(form.html().select("[role=alert]").text()).contains("by invitation only");
 
-        assertThat(api.get("/api/admin/registration", alice.accessToken()).json().path("mode").asText()).isEqualTo("invite");
+        assertThat(api.get("/api/admin/registration", alice.accessToken())
+                        .json()
+                        .path("mode")
+                        .asText())
+                .isEqualTo("invite");
     }
 
     @Test
@@ -85,7 +92,8 @@ class RegistrationIT {
 
         assertThat(signUp(ALICE, null).status()).isEqualTo(201);
         assertThat(signUp(BOB, null).status()).isEqualTo(201);
-        assertThat(new WebClient(server).get("/register").html().select("form[action=/register]")).hasSize(1);
+        assertThat(new WebClient(server).get("/register").html().select("form[action=/register]"))
+                .hasSize(1);
     }
 
     @Test
@@ -97,8 +105,14 @@ class RegistrationIT {
         Reply refused = signUp(BOB, token);
 
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().path("error").path("message").asText()).isEqualTo("Sign-up is closed on this server.");
-        assertThat(new WebClient(server).get("/register?invite=" + token).html().select("[role=alert]").text()).contains("closed");
+        assertThat(refused.json().path("error").path("message").asText())
+                .isEqualTo("Sign-up is closed on this server.");
+        assertThat(new WebClient(server)
+                        .get("/register?invite=" + token)
+                        .html()
+                        .select("[role=alert]")
+                        .text())
+                .contains("closed");
     }
 
     @Test
@@ -107,8 +121,13 @@ class RegistrationIT {
         Session alice = Session.of(signUp(ALICE, null).json());
         WebClient page = new WebClient(server).logIn(ALICE);
 
-        assertThat(page.post("/admin/registration", Map.of("mode", "open")).status()).isEqualTo(302);
-        assertThat(page.get("/admin").html().select("#field-mode option[selected]").attr("value")).isEqualTo("open");
+        assertThat(page.post("/admin/registration", Map.of("mode", "open")).status())
+                .isEqualTo(302);
+        assertThat(page.get("/admin")
+                        .html()
+                        .select("#field-mode option[selected]")
+                        .attr("value"))
+                .isEqualTo("open");
         assertThat(signUp(BOB, null).status()).isEqualTo(201);
 
         Reply bad = api.post("/api/admin/registration", alice.accessToken(), Map.of("mode", "everyone"));
@@ -122,7 +141,8 @@ class RegistrationIT {
         JsonNode audit = api.get("/api/admin/audit", alice.accessToken()).json();
         assertThat(audit.findValuesAsText("action")).containsExactly("registration.invite", "registration.open");
         assertThat(audit.get(0).path("actor").path("username").asText()).isEqualTo("alice");
-        assertThat(page.get("/admin").html().select("table.audit td").eachText()).contains("registration.open", "alice");
+        assertThat(page.get("/admin").html().select("table.audit td").eachText())
+                .contains("registration.open", "alice");
     }
 
     @Test
@@ -140,12 +160,17 @@ class RegistrationIT {
 
         assertThat(third.status()).isEqualTo(403);
         assertThat(third.json().path("error").path("message").asText()).contains("used as many times as it allows");
-        JsonNode listed = api.get("/api/admin/invites", alice.accessToken()).json().get(0);
+        JsonNode listed =
+                api.get("/api/admin/invites", alice.accessToken()).json().get(0);
         assertThat(listed.path("uses").asInt()).isEqualTo(2);
         assertThat(listed.path("maxUses").asInt()).isEqualTo(2);
         assertThat(listed.path("state").asText()).isEqualTo("spent");
         assertThat(listed.has("token")).as("the token is shown only once").isFalse();
-        assertThat(new WebClient(server).get("/register?invite=" + token).html().select("[role=alert]").text())
+        assertThat(new WebClient(server)
+                        .get("/register?invite=" + token)
+                        .html()
+                        .select("[role=alert]")
+                        .text())
                 .contains("used as many times as it allows");
     }
 
@@ -184,7 +209,9 @@ class RegistrationIT {
         Session alice = Session.of(signUp(ALICE, null).json());
         JsonNode made = invite(alice, Map.of("maxUses", 10, "expiresInHours", 1));
 
-        assertThat(api.post("/api/admin/invites/" + made.path("id").asLong() + "/revoke", alice.accessToken(), Map.of()).status()).isEqualTo(204);
+        assertThat(api.post("/api/admin/invites/" + made.path("id").asLong() + "/revoke", alice.accessToken(), Map.of())
+                        .status())
+                .isEqualTo(204);
 
         Reply revoked = signUp(BOB, made.path("token").asText());
         assertThat(revoked.status()).isEqualTo(403);
@@ -202,7 +229,10 @@ class RegistrationIT {
         WebClient alicePage = new WebClient(server).signUp(ALICE);
         long general = alicePage.createRoom("general", false);
         long random = alicePage.createRoom("random", false);
-        assertThat(alicePage.post("/admin/default-rooms", Map.of("roomId", Long.toString(general))).status()).isEqualTo(302);
+        assertThat(alicePage
+                        .post("/admin/default-rooms", Map.of("roomId", Long.toString(general)))
+                        .status())
+                .isEqualTo(302);
         Reply made = alicePage.post("/admin/invites", Map.of("expiresInHours", "48", "maxUses", ""));
         String link = made.html().select("code.invite-link").text();
         assertThat(link).startsWith(server.base + "/register?invite=inv_");
@@ -212,14 +242,17 @@ class RegistrationIT {
         Reply form = bob.get(path);
         assertThat(form.status()).isEqualTo(200);
         String token = form.html().select("input[name=invite]").val();
-        assertThat(bob.post("/register", Map.of("username", "bob", "password", BOB.password(), "invite", token)).status()).isEqualTo(302);
+        assertThat(bob.post("/register", Map.of("username", "bob", "password", BOB.password(), "invite", token))
+                        .status())
+                .isEqualTo(302);
 
         Session bobApi = api.login(BOB);
         JsonNode rooms = api.get("/api/rooms", bobApi.accessToken()).json();
         assertThat(rooms.findValues("member").stream().map(JsonNode::asBoolean)).containsExactly(true, false);
         assertThat(rooms.get(0).path("id").asLong()).isEqualTo(general);
         assertThat(rooms.get(1).path("id").asLong()).isEqualTo(random);
-        assertThat(alicePage.get("/admin").html().select("table.invites td").eachText()).contains("1", "valid");
+        assertThat(alicePage.get("/admin").html().select("table.invites td").eachText())
+                .contains("1", "valid");
     }
 
     @Test
@@ -231,7 +264,10 @@ class RegistrationIT {
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + server.dataDir.resolve("parley.db"));
                 var rs = c.createStatement().executeQuery("SELECT token_hash FROM invites")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isNotEqualTo(token).doesNotContain(token.substring(4)).hasSize(64);
+            assertThat(rs.getString(1))
+                    .isNotEqualTo(token)
+                    .doesNotContain(token.substring(4))
+                    .hasSize(64);
         }
     }
 
@@ -241,14 +277,20 @@ class RegistrationIT {
         Session alice = Session.of(signUp(ALICE, null).json());
         Session bob = Session.of(signUp(BOB, null).json());
 
-        assertThat(api.post("/api/admin/invites", bob.accessToken(), Map.of("maxUses", 1)).status()).isEqualTo(403);
+        assertThat(api.post("/api/admin/invites", bob.accessToken(), Map.of("maxUses", 1))
+                        .status())
+                .isEqualTo(403);
         assertThat(api.get("/api/admin/invites", bob.accessToken()).status()).isEqualTo(403);
         assertThat(api.get("/api/admin/invites", null).status()).isEqualTo(401);
         Reply unlimited = api.post("/api/admin/invites", alice.accessToken(), Map.of());
         assertThat(unlimited.status()).isEqualTo(400);
         assertThat(unlimited.json().path("error").path("field").asText()).isEqualTo("expiresInHours");
-        assertThat(api.post("/api/admin/invites", alice.accessToken(), Map.of("maxUses", 0)).status()).isEqualTo(400);
-        assertThat(api.post("/api/admin/invites", alice.accessToken(), Map.of("maxUses", "ten")).status()).isEqualTo(400);
+        assertThat(api.post("/api/admin/invites", alice.accessToken(), Map.of("maxUses", 0))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/admin/invites", alice.accessToken(), Map.of("maxUses", "ten"))
+                        .status())
+                .isEqualTo(400);
         assertThat(api.get("/api/admin/invites", alice.accessToken()).json()).isEmpty();
     }
 }

@@ -1,7 +1,4 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
-import dev.parley.testing.WebClient;
 
 import static dev.parley.testing.ApiClient.fresh;
 import static dev.parley.testing.Html.button;
@@ -13,7 +10,10 @@ import static dev.parley.testing.Person.BOB;
 import static dev.parley.testing.Person.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -116,7 +116,11 @@ class RoomPagesIT {
     void thePrivateCheckboxMakesAPrivateRoom() {
         long room = alice.createRoom(fresh("hush"), true);
 
-        assertThat(api.get("/api/rooms/" + room, aliceApi.accessToken()).json().path("private").asBoolean()).isTrue();
+        assertThat(api.get("/api/rooms/" + room, aliceApi.accessToken())
+                        .json()
+                        .path("private")
+                        .asBoolean())
+                .isTrue();
         assertThat(bob.get("/rooms/" + room).status()).isEqualTo(404);
     }
 
@@ -164,11 +168,15 @@ class RoomPagesIT {
     void anHtmxPostAnswers201WithTheMessageFragment() {
         long room = alice.createRoom(fresh("htmx"), false);
 
-        Reply r = alice.post("/rooms/" + room + "/messages", Map.of("content", "hi <b>there</b>", "clientId", "c-htmx-1"),
-                "HX-Request", "true");
+        Reply r = alice.post(
+                "/rooms/" + room + "/messages",
+                Map.of("content", "hi <b>there</b>", "clientId", "c-htmx-1"),
+                "HX-Request",
+                "true");
 
         assertThat(r.status()).isEqualTo(201);
-        assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         Elements fragment = Jsoup.parseBodyFragment(r.body()).body().children();
         assertThat(fragment).hasSize(1);
         Element li = fragment.first();
@@ -189,8 +197,12 @@ class RoomPagesIT {
         Reply retry = alice.post("/rooms/" + room + "/messages", form, "HX-Request", "true");
 
         assertThat(retry.status()).isEqualTo(200);
-        assertThat(Jsoup.parseBodyFragment(retry.body()).selectFirst("li.message").id())
-                .isEqualTo(Jsoup.parseBodyFragment(first.body()).selectFirst("li.message").id());
+        assertThat(Jsoup.parseBodyFragment(retry.body())
+                        .selectFirst("li.message")
+                        .id())
+                .isEqualTo(Jsoup.parseBodyFragment(first.body())
+                        .selectFirst("li.message")
+                        .id());
         assertThat(alice.get("/rooms/" + room).html().select("li.message")).hasSize(1);
     }
 
@@ -226,7 +238,8 @@ class RoomPagesIT {
         assertThat(body.select("script, img")).isEmpty();
         assertThat(body.text()).contains("<script>alert(1)</script>");
         assertThat(body.select("a[href=https://example.org]").attr("rel")).isEqualTo("nofollow noopener noreferrer");
-        assertThat(page.select("script").stream().map(s -> s.attr("src")).toList()).allMatch(src -> !src.isEmpty());
+        assertThat(page.select("script").stream().map(s -> s.attr("src")).toList())
+                .allMatch(src -> !src.isEmpty());
     }
 
     @Test
@@ -239,7 +252,9 @@ class RoomPagesIT {
         assertThat(page.select("li.message .body").text()).isEqualTo("welcome");
         assertThat(hasButton(page, "Send")).isFalse();
         assertThat(button(page, "Join room").closest("form").attr("action")).isEqualTo("/rooms/" + room + "/join");
-        assertThat(bob.post("/rooms/" + room + "/messages", Map.of("content", "hi")).status()).isEqualTo(403);
+        assertThat(bob.post("/rooms/" + room + "/messages", Map.of("content", "hi"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -275,7 +290,8 @@ class RoomPagesIT {
 
         Reply second = alice.get(older.attr("hx-get"), "HX-Request", "true");
         assertThat(second.status()).isEqualTo(200);
-        Element fragment = Jsoup.parseBodyFragment("<ol>" + second.body() + "</ol>").selectFirst("ol");
+        Element fragment =
+                Jsoup.parseBodyFragment("<ol>" + second.body() + "</ol>").selectFirst("ol");
         assertThat(seqs(fragment.select("li.message"))).isEqualTo(range(21, 70));
         assertThat(fragment.child(0).hasClass("load-older")).isTrue();
         assertThat(fragment.child(0).attr("hx-get")).isEqualTo("/rooms/" + room + "/messages?before=21");
@@ -302,7 +318,8 @@ class RoomPagesIT {
     void aBadBeforeOnTheOlderMessagesFragmentIs400() {
         long room = alice.createRoom(fresh("bad-before"), false);
 
-        assertThat(alice.get("/rooms/" + room + "/messages?before=abc").status()).isEqualTo(400);
+        assertThat(alice.get("/rooms/" + room + "/messages?before=abc").status())
+                .isEqualTo(400);
         assertThat(alice.get("/rooms/" + room + "/messages?before=0").status()).isEqualTo(400);
     }
 
@@ -318,9 +335,12 @@ class RoomPagesIT {
         assertThat(hidden.status()).isEqualTo(404);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(hidden.body()).doesNotContain(name, "the plans");
-        assertThat(hidden.html().select("main").text()).isEqualTo(unknown.html().select("main").text());
+        assertThat(hidden.html().select("main").text())
+                .isEqualTo(unknown.html().select("main").text());
         assertThat(bob.get("/rooms/" + room + "/messages?before=5").status()).isEqualTo(404);
-        assertThat(bob.post("/rooms/" + room + "/messages", Map.of("content", "hi")).status()).isEqualTo(404);
+        assertThat(bob.post("/rooms/" + room + "/messages", Map.of("content", "hi"))
+                        .status())
+                .isEqualTo(404);
         assertThat(bob.post("/rooms/" + room + "/join", Map.of()).status()).isEqualTo(404);
     }
 
@@ -329,7 +349,8 @@ class RoomPagesIT {
         for (String path : List.of("/rooms/999999", "/rooms/abc", "/rooms/0", "/rooms/1/nothing", "/nowhere")) {
             Reply r = alice.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
-            assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+            assertThat(r.header("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         }
     }
 
@@ -374,7 +395,8 @@ class RoomPagesIT {
         assertThat(open.status()).isEqualTo(302);
         assertThat(open.location()).matches("/rooms/\\d+");
         assertThat(back.location()).isEqualTo(open.location());
-        assertThat(alice.get(open.location()).html().selectFirst("main h1").text()).isEqualTo("bob");
+        assertThat(alice.get(open.location()).html().selectFirst("main h1").text())
+                .isEqualTo("bob");
     }
 
     @Test

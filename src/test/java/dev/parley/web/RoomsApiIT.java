@@ -1,6 +1,4 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
 
 import static dev.parley.testing.ApiClient.fresh;
 import static dev.parley.testing.Person.ALICE;
@@ -10,6 +8,8 @@ import static dev.parley.testing.Person.DAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +90,9 @@ class RoomsApiIT {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(ids(r.json())).contains(open, bobsSecret).doesNotContain(carolsSecret);
-        assertThat(ids(api.get("/api/rooms", dave.accessToken()).json())).contains(open).doesNotContain(bobsSecret, carolsSecret);
+        assertThat(ids(api.get("/api/rooms", dave.accessToken()).json()))
+                .contains(open)
+                .doesNotContain(bobsSecret, carolsSecret);
         JsonNode first = r.json().get(0);
         assertThat(first.has("id") && first.has("name") && first.has("private")).isTrue();
     }
@@ -145,17 +147,18 @@ class RoomsApiIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{}",
-        "{\"name\":\"\"}",
-        "{\"name\":\"   \"}",
-        "{\"name\":42}",
-        "{\"name\":null}",
-        "{\"name\":\"ok-name\",\"private\":\"yes\"}",
-        "{\"name\":\"ok-name\",\"private\":1}",
-        "[\"ok-name\"]",
-        "nope"
-    })
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"name\":\"\"}",
+                "{\"name\":\"   \"}",
+                "{\"name\":42}",
+                "{\"name\":null}",
+                "{\"name\":\"ok-name\",\"private\":\"yes\"}",
+                "{\"name\":\"ok-name\",\"private\":1}",
+                "[\"ok-name\"]",
+                "nope"
+            })
     void malformedRoomsAreInvalidPayloads(String body) {
         Reply r = api.postRaw("/api/rooms", bob.accessToken(), body);
 
@@ -187,7 +190,9 @@ class RoomsApiIT {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("id").asLong()).isEqualTo(room);
-        assertThat(usernames(api.get("/api/rooms/" + room, bob.accessToken()).json().path("members"))).contains("carol");
+        assertThat(usernames(
+                        api.get("/api/rooms/" + room, bob.accessToken()).json().path("members")))
+                .contains("carol");
         assertThat(api.say(carol, room, "hi").path("roomId").asLong()).isEqualTo(room);
     }
 
@@ -198,7 +203,9 @@ class RoomsApiIT {
 
         api.join(carol, room);
 
-        assertThat(usernames(api.get("/api/rooms/" + room, bob.accessToken()).json().path("members"))).containsOnlyOnce("carol");
+        assertThat(usernames(
+                        api.get("/api/rooms/" + room, bob.accessToken()).json().path("members")))
+                .containsOnlyOnce("carol");
     }
 
     @Test
@@ -209,7 +216,9 @@ class RoomsApiIT {
         Reply r = api.post("/api/rooms/" + room + "/leave", carol.accessToken(), Map.of());
 
         assertThat(r.status()).isEqualTo(204);
-        assertThat(usernames(api.get("/api/rooms/" + room, bob.accessToken()).json().path("members"))).doesNotContain("carol");
+        assertThat(usernames(
+                        api.get("/api/rooms/" + room, bob.accessToken()).json().path("members")))
+                .doesNotContain("carol");
         Reply post = api.postMessage(carol, room, "still here?", null);
         assertThat(post.status()).isEqualTo(403);
         assertThat(post.errorCode()).isEqualTo("not_member");
@@ -255,7 +264,8 @@ class RoomsApiIT {
 
         assertThat(r.status()).isEqualTo(204);
         assertThat(ids(api.get("/api/rooms", carol.accessToken()).json())).contains(room);
-        assertThat(api.say(carol, room, "thanks for the invite").path("seq").asLong()).isEqualTo(1);
+        assertThat(api.say(carol, room, "thanks for the invite").path("seq").asLong())
+                .isEqualTo(1);
     }
 
     @Test
@@ -323,28 +333,44 @@ class RoomsApiIT {
         assertThat(again.json().path("id").asLong()).isEqualTo(room);
         assertThat(reverse.json().path("id").asLong()).isEqualTo(room);
         assertThat(first.json().path("private").asBoolean()).isTrue();
-        assertThat(usernames(api.get("/api/rooms/" + room, carol.accessToken()).json().path("members")))
+        assertThat(usernames(api.get("/api/rooms/" + room, carol.accessToken())
+                        .json()
+                        .path("members")))
                 .containsExactlyInAnyOrder("carol", "dave");
     }
 
     @Test
     void aDirectRoomIsListedUnderThePeersNameAndHiddenFromOthers() {
-        long room = api.post("/api/rooms/direct", bob.accessToken(), Map.of("username", "carol")).json().path("id").asLong();
+        long room = api.post("/api/rooms/direct", bob.accessToken(), Map.of("username", "carol"))
+                .json()
+                .path("id")
+                .asLong();
 
         JsonNode listed = find(api.get("/api/rooms", bob.accessToken()).json(), room);
 
         assertThat(listed.path("name").asText()).isEqualTo("carol");
         assertThat(ids(api.get("/api/rooms", dave.accessToken()).json())).doesNotContain(room);
-        assertThat(api.get("/api/rooms/" + room + "/messages", dave.accessToken()).status()).isEqualTo(404);
+        assertThat(api.get("/api/rooms/" + room + "/messages", dave.accessToken())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void aDirectRoomCannotBeLeftOrJoinedByOthers() {
-        long room = api.post("/api/rooms/direct", bob.accessToken(), Map.of("username", "dave")).json().path("id").asLong();
+        long room = api.post("/api/rooms/direct", bob.accessToken(), Map.of("username", "dave"))
+                .json()
+                .path("id")
+                .asLong();
 
-        assertThat(api.post("/api/rooms/" + room + "/leave", bob.accessToken(), Map.of()).status()).isEqualTo(403);
-        assertThat(api.post("/api/rooms/" + room + "/join", carol.accessToken(), Map.of()).status()).isEqualTo(404);
-        assertThat(api.post("/api/rooms/" + room + "/members", bob.accessToken(), Map.of("username", "carol")).status()).isEqualTo(403);
+        assertThat(api.post("/api/rooms/" + room + "/leave", bob.accessToken(), Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/rooms/" + room + "/join", carol.accessToken(), Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/rooms/" + room + "/members", bob.accessToken(), Map.of("username", "carol"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -378,7 +404,9 @@ class RoomsApiIT {
             assertThat(r.status()).as(path).isEqualTo(404);
             assertThat(r.errorCode()).isEqualTo("not_found");
         }
-        assertThat(api.post("/api/rooms/999999/join", bob.accessToken(), Map.of()).status()).isEqualTo(404);
+        assertThat(api.post("/api/rooms/999999/join", bob.accessToken(), Map.of())
+                        .status())
+                .isEqualTo(404);
         assertThat(api.postMessage(bob, 999999, "hello?", null).status()).isEqualTo(404);
     }
 
@@ -403,18 +431,26 @@ class RoomsApiIT {
 
         assertThat(hidden.status()).isEqualTo(404);
         assertThat(hidden.body()).isEqualTo(missing.body());
-        assertThat(api.get("/api/rooms/" + room, carol.accessToken()).body()).isEqualTo(api.get("/api/rooms/999998", carol.accessToken()).body());
+        assertThat(api.get("/api/rooms/" + room, carol.accessToken()).body())
+                .isEqualTo(api.get("/api/rooms/999998", carol.accessToken()).body());
     }
 
     private static List<Long> ids(JsonNode rooms) {
-        return StreamSupport.stream(rooms.spliterator(), false).map(r -> r.path("id").asLong()).toList();
+        return StreamSupport.stream(rooms.spliterator(), false)
+                .map(r -> r.path("id").asLong())
+                .toList();
     }
 
     private static List<String> usernames(JsonNode users) {
-        return StreamSupport.stream(users.spliterator(), false).map(u -> u.path("username").asText()).toList();
+        return StreamSupport.stream(users.spliterator(), false)
+                .map(u -> u.path("username").asText())
+                .toList();
     }
 
     private static JsonNode find(JsonNode rooms, long id) {
-        return StreamSupport.stream(rooms.spliterator(), false).filter(r -> r.path("id").asLong() == id).findFirst().orElseThrow();
+        return StreamSupport.stream(rooms.spliterator(), false)
+                .filter(r -> r.path("id").asLong() == id)
+                .findFirst()
+                .orElseThrow();
     }
 }

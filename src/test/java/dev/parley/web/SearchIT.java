@@ -55,18 +55,22 @@ class SearchIT {
     /** A word no other test uses: letters only, so it is one search word. */
     static String word() {
         var sb = new StringBuilder("zq");
-        for (int i = 0; i < 10; i++) sb.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        for (int i = 0; i < 10; i++)
+            sb.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
         return sb.toString();
     }
 
     Reply search(ApiClient.Session who, String query) {
-        return api.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), who == null ? null : who.accessToken());
+        return api.get(
+                "/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                who == null ? null : who.accessToken());
     }
 
     List<String> contents(Reply r) {
         assertThat(r.status()).as("search: %s", r).isEqualTo(200);
         return StreamSupport.stream(r.json().path("results").spliterator(), false)
-                .map(h -> h.path("message").path("content").asText()).toList();
+                .map(h -> h.path("message").path("content").asText())
+                .toList();
     }
 
     @Test
@@ -89,8 +93,14 @@ class SearchIT {
         long room = api.createRoom(alice, secret, true);
         api.say(alice, room, "launch code " + w);
 
-        for (String q : List.of(w, w.substring(0, 4), "\"launch code\" " + w, "in:#" + secret, "in:#" + secret + " " + w,
-                "from:@alice " + w, "after:2000-01-01 " + w)) {
+        for (String q : List.of(
+                w,
+                w.substring(0, 4),
+                "\"launch code\" " + w,
+                "in:#" + secret,
+                "in:#" + secret + " " + w,
+                "from:@alice " + w,
+                "after:2000-01-01 " + w)) {
             assertThat(contents(search(carol, q))).as(q).noneMatch(c -> c.contains(w));
         }
         assertThat(contents(search(alice, "in:#" + secret + " " + w))).containsExactly("launch code " + w);
@@ -123,11 +133,13 @@ class SearchIT {
         api.say(bob, ops, "bob in ops " + w);
         api.say(alice, other, "alice elsewhere " + w);
 
-        assertThat(contents(search(carol, "in:#" + name + " " + w))).containsExactly("bob in ops " + w, "alice in ops " + w);
+        assertThat(contents(search(carol, "in:#" + name + " " + w)))
+                .containsExactly("bob in ops " + w, "alice in ops " + w);
         assertThat(contents(search(carol, "from:@bob " + w))).containsExactly("bob in ops " + w);
         assertThat(contents(search(carol, "from:@nobody-here " + w))).isEmpty();
         assertThat(contents(search(carol, "before:2000-01-01 " + w))).isEmpty();
-        assertThat(contents(search(carol, "after:2000-01-01 in:#" + name + " from:alice " + w))).containsExactly("alice in ops " + w);
+        assertThat(contents(search(carol, "after:2000-01-01 in:#" + name + " from:alice " + w)))
+                .containsExactly("alice in ops " + w);
     }
 
     @Test
@@ -150,7 +162,21 @@ class SearchIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NEAR(", "\"", "*", ":", "&|!", "a* OR b", "'x' & !y", "content:x", "x:*", "\\", "(((", "-- ;DROP TABLE messages"})
+    @ValueSource(
+            strings = {
+                "NEAR(",
+                "\"",
+                "*",
+                ":",
+                "&|!",
+                "a* OR b",
+                "'x' & !y",
+                "content:x",
+                "x:*",
+                "\\",
+                "(((",
+                "-- ;DROP TABLE messages"
+            })
     void querySyntaxIsSearchedLiterallyOrRefusedNeverAnError(String hostile) {
         Reply r = search(bob, hostile);
 
@@ -161,10 +187,22 @@ class SearchIT {
     @Test
     void badRequestsAreRefusedWithTheFieldAtFault() {
         assertThat(search(bob, "").errorCode()).isEqualTo("invalid_payload");
-        assertThat(search(bob, "x before:yesterday").json().path("error").path("field").asText()).isEqualTo("q");
-        assertThat(api.get("/api/search?q=x&limit=0", bob.accessToken()).json().path("error").path("field").asText()).isEqualTo("limit");
-        assertThat(api.get("/api/search?q=x&limit=101", bob.accessToken()).status()).isEqualTo(400);
-        assertThat(api.get("/api/search?q=x&before=abc", bob.accessToken()).status()).isEqualTo(400);
+        assertThat(search(bob, "x before:yesterday")
+                        .json()
+                        .path("error")
+                        .path("field")
+                        .asText())
+                .isEqualTo("q");
+        assertThat(api.get("/api/search?q=x&limit=0", bob.accessToken())
+                        .json()
+                        .path("error")
+                        .path("field")
+                        .asText())
+                .isEqualTo("limit");
+        assertThat(api.get("/api/search?q=x&limit=101", bob.accessToken()).status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/search?q=x&before=abc", bob.accessToken()).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -186,9 +224,12 @@ class SearchIT {
 
         assertThat(r.status()).isEqualTo(200);
         Document page = r.html();
-        assertThat(page.select("form[role=search][action=/search] input[name=q]")).isNotEmpty();
+        assertThat(page.select("form[role=search][action=/search] input[name=q]"))
+                .isNotEmpty();
         Element hit = page.selectFirst("ol.results li.hit a");
-        assertThat(hit.attr("href")).isEqualTo("/rooms/" + room + "?at=" + m.path("seq").asLong() + "#message-" + m.path("id").asLong());
+        assertThat(hit.attr("href"))
+                .isEqualTo("/rooms/" + room + "?at=" + m.path("seq").asLong() + "#message-"
+                        + m.path("id").asLong());
         assertThat(hit.select("mark").text()).isEqualTo(w);
         assertThat(hit.select("b")).isEmpty();
         assertThat(hit.select(".snippet").text()).isEqualTo("found " + w + " <b>here</b>");
@@ -209,7 +250,8 @@ class SearchIT {
     void everyPageHasTheSearchBoxInItsHeader() {
         var browser = new WebClient(server).logIn(BOB);
 
-        assertThat(browser.get("/").html().select("header form[role=search] input#search-input[name=q]")).hasSize(1);
+        assertThat(browser.get("/").html().select("header form[role=search] input#search-input[name=q]"))
+                .hasSize(1);
     }
 
     @Test
@@ -222,11 +264,14 @@ class SearchIT {
 
         Document page = browser.get("/rooms/" + room + "?at=60").html();
 
-        List<Long> seqs = page.select("ol.messages li.message").eachAttr("data-seq").stream().map(Long::valueOf).toList();
+        List<Long> seqs = page.select("ol.messages li.message").eachAttr("data-seq").stream()
+                .map(Long::valueOf)
+                .toList();
         assertThat(seqs).contains(60L).first().isEqualTo(36L);
         assertThat(seqs).last().isEqualTo(85L);
         assertThat(page.getElementById("message-" + target.path("id").asLong())).isNotNull();
-        assertThat(page.selectFirst("li.load-older").attr("hx-get")).isEqualTo("/rooms/" + room + "/messages?before=36");
+        assertThat(page.selectFirst("li.load-older").attr("hx-get"))
+                .isEqualTo("/rooms/" + room + "/messages?before=36");
         assertThat(page.selectFirst("li.load-newer").attr("hx-get")).isEqualTo("/rooms/" + room + "/messages?after=85");
         // Live delivery resumes at the room's newest message: what lies between loads over HTTP.
         assertThat(page.getElementById("room-" + room + "-last-seq").val()).isEqualTo("120");
@@ -242,7 +287,8 @@ class SearchIT {
         long room = api.createRoom(alice, fresh("short"), false);
         for (int i = 1; i <= 3; i++) api.say(alice, room, "line " + i);
 
-        Document page = new WebClient(server).logIn(BOB).get("/rooms/" + room + "?at=3").html();
+        Document page =
+                new WebClient(server).logIn(BOB).get("/rooms/" + room + "?at=3").html();
 
         assertThat(page.select("li.message").eachAttr("data-seq")).containsExactly("1", "2", "3");
         assertThat(page.select("li.load-newer, li.load-older")).isEmpty();
@@ -257,7 +303,9 @@ class SearchIT {
         JsonNode page = api.history(bob, room, "?after=2&limit=2");
 
         assertThat(page.findValuesAsText("content")).containsExactly("line 3", "line 4");
-        assertThat(api.get("/api/rooms/" + room + "/messages?after=-1", bob.accessToken()).errorCode()).isEqualTo("invalid_payload");
+        assertThat(api.get("/api/rooms/" + room + "/messages?after=-1", bob.accessToken())
+                        .errorCode())
+                .isEqualTo("invalid_payload");
     }
 
     @Test

@@ -1,14 +1,14 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
-import dev.parley.testing.WebClient;
 
 import static dev.parley.testing.ApiClient.fresh;
 import static dev.parley.testing.Person.ALICE;
 import static dev.parley.testing.Person.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ApiClient;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -66,7 +66,8 @@ class SecurityIT {
 
     @Test
     void aCookieAuthenticatedApiPostFromOurOwnOriginIsAllowed() {
-        Reply r = cookiePost("/api/rooms/" + room + "/messages", "{\"content\":\"from the page\"}", server.base.toString());
+        Reply r = cookiePost(
+                "/api/rooms/" + room + "/messages", "{\"content\":\"from the page\"}", server.base.toString());
 
         assertThat(r.status()).isEqualTo(201);
     }
@@ -119,8 +120,12 @@ class SecurityIT {
             var local = new WebClient(proxied);
             var viaProxy = new WebClient(proxied).withOrigin("https://chat.example.org");
 
-            assertThat(local.post("/register", Map.of("username", "alice", "password", ALICE.password())).status()).isEqualTo(403);
-            assertThat(viaProxy.post("/register", Map.of("username", "alice", "password", ALICE.password())).status()).isEqualTo(302);
+            assertThat(local.post("/register", Map.of("username", "alice", "password", ALICE.password()))
+                            .status())
+                    .isEqualTo(403);
+            assertThat(viaProxy.post("/register", Map.of("username", "alice", "password", ALICE.password()))
+                            .status())
+                    .isEqualTo(302);
         }
     }
 
@@ -159,7 +164,14 @@ class SecurityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/nothing", "/api/rooms/1/nothing", "/api/auth/nothing", "/api/me/more", "/api/rooms/1/messages/2"})
+    @ValueSource(
+            strings = {
+                "/api/nothing",
+                "/api/rooms/1/nothing",
+                "/api/auth/nothing",
+                "/api/me/more",
+                "/api/rooms/1/messages/2"
+            })
     void anUnknownApiRouteIs404InTheJsonShape(String path) {
         Reply get = api.get(path, aliceApi.accessToken());
         Reply post = api.post(path, aliceApi.accessToken(), Map.of());

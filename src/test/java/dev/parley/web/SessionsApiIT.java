@@ -1,11 +1,11 @@
 package dev.parley.web;
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Reply;
 
 import static dev.parley.testing.Person.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.ApiClient;
 import dev.parley.testing.MutableClock;
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
 import java.time.Duration;
 import java.util.Map;
@@ -52,12 +52,16 @@ class SessionsApiIT {
         assertThat(next.accessToken()).isNotBlank();
         assertThat(r.json().path("expiresIn").asLong()).isPositive();
         assertThat(api.get("/api/me", next.accessToken()).status()).isEqualTo(200);
-        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", next.refreshToken())).status()).isEqualTo(200);
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", next.refreshToken()))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aSpentRefreshTokenReusedWithinTheGraceWindowIs401AndTheSessionLives() {
-        var next = ApiClient.Session.of(api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken())).json());
+        var next =
+                ApiClient.Session.of(api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken()))
+                        .json());
 
         Reply reuse = api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken()));
 
@@ -65,7 +69,9 @@ class SessionsApiIT {
         assertThat(reuse.errorCode()).isEqualTo("unauthorized");
         // A racing second tab is not a thief: its session goes on.
         assertThat(api.get("/api/me", next.accessToken()).status()).isEqualTo(200);
-        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", next.refreshToken())).status()).isEqualTo(200);
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", next.refreshToken()))
+                        .status())
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -120,7 +126,9 @@ class SessionsApiIT {
 
     @Test
     void aSpentRefreshTokenReplayedAfterTheGraceWindowRevokesTheWholeSession() {
-        var rotated = ApiClient.Session.of(api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken())).json());
+        var rotated =
+                ApiClient.Session.of(api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken()))
+                        .json());
         clock.advance(Duration.ofSeconds(21));
 
         Reply replay = api.post("/api/auth/refresh", null, Map.of("refreshToken", alice.refreshToken()));
@@ -130,7 +138,9 @@ class SessionsApiIT {
         // Only a thief holds a token spent that long ago: every token of the family is now dead.
         assertRefused(rotated.accessToken());
         assertRefused(alice.accessToken());
-        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", rotated.refreshToken())).status()).isEqualTo(401);
+        assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", rotated.refreshToken()))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.parley.web;
-import dev.parley.testing.Reply;
-import dev.parley.testing.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
+import dev.parley.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,9 @@ class StaticIT {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isNotBlank();
-        assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).matches(path.endsWith(".css") ? "text/css.*" : ".*javascript.*"));
+        assertThat(r.header("Content-Type"))
+                .hasValueSatisfying(
+                        t -> assertThat(t).matches(path.endsWith(".css") ? "text/css.*" : ".*javascript.*"));
     }
 
     @Test
@@ -47,12 +49,19 @@ class StaticIT {
     void pagesReferenceExactlyTheServedAssets() {
         var page = browser.get("/login").html();
 
-        assertThat(page.select("script[src]").eachAttr("src")).containsExactlyInAnyOrder(Assets.HTMX, Assets.HTMX_WS, Assets.JS);
+        assertThat(page.select("script[src]").eachAttr("src"))
+                .containsExactlyInAnyOrder(Assets.HTMX, Assets.HTMX_WS, Assets.JS);
         assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).containsExactly(Assets.CSS);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/static/nothing.js", "/static/vendor/nothing.js", "/webjars/htmx.org/0.0.1/htmx.js", "/static/../pom.xml"})
+    @ValueSource(
+            strings = {
+                "/static/nothing.js",
+                "/static/vendor/nothing.js",
+                "/webjars/htmx.org/0.0.1/htmx.js",
+                "/static/../pom.xml"
+            })
     void missingAssetsAre404(String path) {
         assertThat(browser.get(path).status()).isEqualTo(404);
     }
@@ -79,8 +88,10 @@ class StaticIT {
     void everyAnswerCarriesTheSecurityHeaders(String path) {
         Reply r = browser.get(path);
 
-        assertThat(r.header("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-eval"));
+        assertThat(r.header("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+                        .doesNotContain("unsafe-eval"));
         assertThat(r.header("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(r.header("Server")).isEmpty();
     }

@@ -1,15 +1,15 @@
 package dev.parley.web;
 
-import dev.parley.testing.ApiClient;
-import dev.parley.testing.Person;
-import dev.parley.testing.Reply;
 import static dev.parley.testing.ApiClient.fresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.testing.TestServer;
+import dev.parley.testing.ApiClient;
 import dev.parley.testing.LiveClient;
+import dev.parley.testing.Person;
 import dev.parley.testing.PostgresDatabase;
+import dev.parley.testing.Reply;
+import dev.parley.testing.TestServer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UnicodeInputIT {
 
-    private static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger PEOPLE =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static PostgresDatabase postgres;
     private static TestServer sqliteServer;
     private static TestServer postgresServer;
@@ -57,11 +58,19 @@ class UnicodeInputIT {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper ESCAPING = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+    private static final com.fasterxml.jackson.databind.ObjectMapper ESCAPING =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
 
     static Stream<Arguments> badMessages() {
-        return Stream.of("nul \u0000 here", "bell \u0007", "\u001B[2J clear", "del \u007F", "lone \uD800 surrogate", "ends \uDBFF", "c1 \u009B")
+        return Stream.of(
+                        "nul \u0000 here",
+                        "bell \u0007",
+                        "\u001B[2J clear",
+                        "del \u007F",
+                        "lone \uD800 surrogate",
+                        "ends \uDBFF",
+                        "c1 \u009B")
                 .flatMap(text -> Stream.of(Arguments.of("sqlite", text), Arguments.of("postgresql", text)));
     }
 
@@ -90,7 +99,10 @@ class UnicodeInputIT {
         var who = someone(api);
         long room = api.createRoom(who, fresh("unicode"), false);
 
-        Reply r = api.postRaw("/api/rooms/" + room + "/messages", who.accessToken(), escaped(Map.of("content", content, "clientId", "c-1")));
+        Reply r = api.postRaw(
+                "/api/rooms/" + room + "/messages",
+                who.accessToken(),
+                escaped(Map.of("content", content, "clientId", "c-1")));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.errorCode()).isEqualTo("invalid_payload");
@@ -107,7 +119,10 @@ class UnicodeInputIT {
         Reply room = api.postRaw("/api/rooms", who.accessToken(), escaped(Map.of("name", label, "private", false)));
         JsonNode status;
         try (var socket = LiveClient.json(on(store), who.accessToken())) {
-            status = socket.raw("u1", escaped(Map.of("event", "update-presence", "ack", "u1", "data", Map.of("status", "away", "text", label))));
+            status = socket.raw(
+                    "u1",
+                    escaped(Map.of(
+                            "event", "update-presence", "ack", "u1", "data", Map.of("status", "away", "text", label))));
         }
 
         assertThat(room.status()).as(room.toString()).isEqualTo(400);
@@ -122,12 +137,14 @@ class UnicodeInputIT {
     void textIsStoredNfcWithTabsAndNewlinesKeptAlike(String store) {
         var api = new ApiClient(on(store));
         var who = someone(api);
-        Reply created = api.post("/api/rooms", who.accessToken(), Map.of("name", "e\u0301quipe " + fresh("x"), "private", false));
+        Reply created = api.post(
+                "/api/rooms", who.accessToken(), Map.of("name", "e\u0301quipe " + fresh("x"), "private", false));
         long room = created.json().path("id").asLong();
 
         api.say(who, room, "cafe\u0301\tbar\r\nnext 👨‍👩‍👧");
 
         assertThat(created.json().path("name").asText()).startsWith("\u00E9quipe ");
-        assertThat(List.of(api.history(who, room, "").get(0).path("content").asText())).containsExactly("caf\u00E9\tbar\nnext 👨‍👩‍👧");
+        assertThat(List.of(api.history(who, room, "").get(0).path("content").asText()))
+                .containsExactly("caf\u00E9\tbar\nnext 👨‍👩‍👧");
     }
 }
