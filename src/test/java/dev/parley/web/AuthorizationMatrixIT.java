@@ -46,6 +46,7 @@ class AuthorizationMatrixIT {
     private static final Map<Role, ApiClient.Session> SESSIONS = new EnumMap<>(Role.class);
     private static final Map<Role, WebClient> BROWSERS = new EnumMap<>(Role.class);
     private static Person bystander;
+    private static final String HOOKS_BOT = "hooks-bot";
 
     @BeforeAll
     static void start() {
@@ -63,6 +64,9 @@ class AuthorizationMatrixIT {
         bystander = new Person("bystander", "password-of-bystander");
         api.register(bystander);
         BROWSERS.put(Role.ANONYMOUS, new WebClient(server));
+        assertThat(api.post("/api/admin/bots", SESSIONS.get(Role.ADMIN).accessToken(), Map.of("username", HOOKS_BOT))
+                        .status())
+                .isEqualTo(201);
     }
 
     @AfterAll
@@ -129,10 +133,27 @@ class AuthorizationMatrixIT {
         String[] words = what.split(" ", 3);
         if (words[0].equals("WS")) return handshake(role);
         if (words[0].equals("GET") || words[0].equals("POST")) {
-            String path = rooms.fill(words[1]);
-            return path.startsWith("/api/") ? api(role, words[0], path) : page(role, words[0], path);
+            String path = hooks(rooms.fill(words[1]), rooms);
+            return path.startsWith("/api/") || path.startsWith("/hooks/")
+                    ? api(role, words[0], path)
+                    : page(role, words[0], path);
         }
         return socket(role, words[0], rooms.id(what));
+    }
+
+    /** A webhook of the private room, made by the admin as the bot {@code hooks-bot}; revoked if asked. */
+    private static String hooks(String path, Rooms rooms) {
+        boolean revoked = path.contains("{revoked-hook}");
+        if (!revoked && !path.contains("{hook}")) return path;
+        String admin = SESSIONS.get(Role.ADMIN).accessToken();
+        JsonNode made = api.post("/api/admin/webhooks", admin, Map.of("roomId", rooms.privateId(), "bot", HOOKS_BOT))
+                .json();
+        if (revoked)
+            assertThat(api.post("/api/admin/webhooks/" + made.path("id").asLong() + "/revoke", admin, Map.of())
+                            .status())
+                    .isLessThan(300);
+        String token = made.path("token").asText();
+        return path.replace("{hook}", token).replace("{revoked-hook}", token);
     }
 
     private static String api(Role role, String method, String path) {
@@ -151,6 +172,7 @@ class AuthorizationMatrixIT {
         if (path.equals("/api/rooms")) return Map.of("name", "made-" + NAMES.incrementAndGet(), "private", false);
         if (path.endsWith("/direct") || path.endsWith("/members")) return Map.of("username", bystander.username());
         if (path.endsWith("/read")) return Map.of("seq", 0);
+        if (path.startsWith("/hooks/")) return Map.of("text", "deploy finished");
         if (path.endsWith("/messages"))
             return Map.of("content", "hello", "clientId", UUID.randomUUID().toString());
         return Map.of();

@@ -12,7 +12,9 @@ import java.util.Map;
  * member added, {@code {public}} a public one the member joined. The admin is a site admin who is
  * in neither. An outcome is an HTTP status, {@code login} for a redirect to the login page,
  * {@code ok} or an error code for a socket event's ack, and {@code 401} for a socket whose
- * handshake is refused.
+ * handshake is refused. {@code {hook}} is a live incoming webhook of the private room and
+ * {@code {revoked-hook}} one an admin revoked: the token in the path is the only credential, so
+ * every column gets the same answer whatever session it sends along.
  */
 final class AuthorizationTable {
 
@@ -81,6 +83,8 @@ final class AuthorizationTable {
             row("GET /api/admin/bot-tokens", "401", "403", "403", "403", "200"),
             row("GET /api/admin/webhooks", "401", "403", "403", "403", "200"),
             row("GET /api/admin/audit", "401", "403", "403", "403", "200"),
+            row("POST /hooks/{hook}", "200", "200", "200", "200", "200"),
+            row("POST /hooks/{revoked-hook}", "404", "404", "404", "404", "404"),
             row("GET /healthz", "200", "200", "200", "200", "200"),
             row("GET /readyz", "200", "200", "200", "200", "200"),
             row("GET /metrics", "200", "200", "200", "200", "200"),
