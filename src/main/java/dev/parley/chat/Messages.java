@@ -50,6 +50,9 @@ public final class Messages {
         rooms.joined(author, roomId);
         // One allowance per person, whichever socket, tab, instance or HTTP client the message comes from.
         quotas.message(author.userId());
+        // Sending ends typing. Done here, on the sender's thread, not after the commit: there it would
+        // hold up every acknowledgement of the batch behind a round trip to the shared typing state.
+        typing.stopped(author, roomId);
         return messages.appendAsync(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id))
                 .thenApply(appended -> {
                     if (!appended.created() && appended.message().roomId() != roomId) {
@@ -57,7 +60,6 @@ public final class Messages {
                                 "clientId", "This clientId was already used for a message in another room.");
                     }
                     if (appended.created()) {
-                        typing.stopped(author, roomId);
                         bus.publish(new ChatEvent.MessagePosted(appended.message()));
                     }
                     return appended;
