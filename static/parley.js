@@ -1,7 +1,8 @@
 // Parley's own browser code: what htmx and its ws extension cannot do alone. No build step.
 // htmx swaps every live fragment in; this file adds what depends on the viewer (which messages
 // are mine, "Seen by", the typing sentence, unread badges), the pending state of my sends,
-// typing and read signals, and the connection banner.
+// typing and read signals, the connection banner, and where the reader is (the New line, the
+// pill for messages that arrive below while they read history).
 (function () {
   "use strict";
 
@@ -324,17 +325,55 @@
     }
   });
 
+  // Reading stays put: at the bottom the log follows new messages; scrolled up, it does not move
+  // and a pill counts what arrived below.
   var wasNearBottom = true;
+  var shownBefore = 0;
+  var unseenBelow = 0;
+  function shownMessages() {
+    var list = messageList();
+    return list ? list.querySelectorAll(".message[data-seq]").length : 0;
+  }
+
+  function newBelow(count) {
+    var pill = document.getElementById("new-below");
+    if (!pill) return;
+    unseenBelow = count;
+    pill.hidden = count === 0;
+    pill.textContent = (count === 1 ? "1 new message" : count + " new messages") + " ↓";
+  }
+
   document.addEventListener("htmx:wsBeforeMessage", function () {
     var list = messageList();
     wasNearBottom = !list || nearBottom(list);
+    shownBefore = shownMessages();
   });
 
   var readTimer = null;
   document.addEventListener("htmx:wsAfterMessage", function () {
     refresh(document);
     if (wasNearBottom) scrollToBottom();
+    else if (shownMessages() > shownBefore) newBelow(unseenBelow + shownMessages() - shownBefore);
     markReadSoon();
+  });
+
+  document.addEventListener("click", function (e) {
+    var el = e.target.closest && e.target.closest("#new-below, .jump-unread, .dismiss-unread");
+    if (!el) return;
+    e.preventDefault();
+    if (el.id === "new-below") {
+      scrollToBottom();
+      newBelow(0);
+    } else if (el.classList.contains("jump-unread")) {
+      var line = document.getElementById("unread");
+      if (line) line.scrollIntoView({ block: "start" });
+    } else {
+      // The visit already marked the room read: this only clears the marks of where it left off.
+      var bar = document.getElementById("unread-bar");
+      var mark = document.getElementById("unread");
+      if (bar) bar.remove();
+      if (mark) mark.remove();
+    }
   });
 
   // Read up to the newest message while the page is in view; batched to one signal per half second.
@@ -380,9 +419,14 @@
   document.addEventListener("DOMContentLoaded", function () {
     refresh(document);
     var target = landedOn();
+    var unread = document.getElementById("unread");
     if (target) target.scrollIntoView({ block: "center" });
+    else if (unread) unread.scrollIntoView({ block: "start" }); // start where the reader left off
     else scrollToBottom();
     var list = messageList();
+    if (list) list.addEventListener("scroll", function () {
+      if (unseenBelow && nearBottom(list)) newBelow(0);
+    }, { passive: true });
     if (list) markedUpTo = lastSeq();
     var input = document.getElementById("message-input");
     if (!input) return;

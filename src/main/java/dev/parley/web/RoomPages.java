@@ -118,8 +118,12 @@ final class RoomPages extends PageServlet {
             HttpServletRequest req, HttpServletResponse res, Principal me, long roomId, int status, Form invite)
             throws IOException {
         Room room = rooms.visible(me, roomId);
-        readMarks.markAllRead(me, room);
+        // What was unread before this visit, which marks it all read: the page draws its New line there.
         List<RoomListing> listed = rooms.listFor(me);
+        long unread = unreadIn(listed, roomId);
+        long readUpTo = unread > 0 ? readMarks.watermarks(me, roomId).getOrDefault(me.userId(), 0L) : 0;
+        readMarks.markAllRead(me, room);
+        if (unread > 0) listed = readNow(listed, roomId);
         Long at = Requests.longParam(req, "at");
         MessagePage page = at == null
                 ? MessagePage.of(
@@ -129,7 +133,13 @@ final class RoomPages extends PageServlet {
                         accounts.deactivatedIds(),
                         accounts.botIds())
                 : around(me, roomId, at);
+        if (readUpTo > 0) {
+            // More unread than a page holds: open at the first unread message, not at the end.
+            if (at == null && page.more() && page.oldestSeq() > readUpTo + 1) page = around(me, roomId, readUpTo + 1);
+            page = page.withUnreadLine(me.userId(), readUpTo);
+        }
         var model = new HashMap<String, Object>();
+        model.put("unread", page.firstUnreadSeq() > 0 ? unread : 0L);
         model.put("room", room);
         model.put("title", title(room, listed));
         model.put("rooms", listed);
@@ -148,6 +158,21 @@ final class RoomPages extends PageServlet {
         model.put("liveFrom", page.newer() ? room.lastSeq() : page.newestSeq());
         model.put("invite", invite);
         page(req, res, status, "pages/room.jte", model);
+    }
+
+    private static long unreadIn(List<RoomListing> listed, long roomId) {
+        return listed.stream()
+                .filter(l -> l.room().id() == roomId)
+                .mapToLong(RoomListing::unread)
+                .findFirst()
+                .orElse(0);
+    }
+
+    /** The room list as it is once the viewer has read {@code roomId}. */
+    private static List<RoomListing> readNow(List<RoomListing> listed, long roomId) {
+        return listed.stream()
+                .map(l -> l.room().id() == roomId ? new RoomListing(l.room(), l.member(), 0, l.directPeer()) : l)
+                .toList();
     }
 
     /** The viewer's room list alone: pages fetch it when a room they did not list comes alive. */

@@ -267,6 +267,77 @@ class LiveChatInBrowserIT {
                         + " b => b.innerText.trim());");
     }
 
+    @Test
+    void aMessageArrivingWhileBobReadsHistoryLeavesHisPlaceAndCountsInAPill() {
+        Principal author = principal("alice");
+        long roomId = Long.parseLong(room.substring("/rooms/".length()));
+        IntStream.rangeClosed(1, 30).forEach(i -> server.parley.messages.post(author, roomId, "history " + i, null));
+        bob.open(room);
+        awaitOnline(bob);
+        js(bob, "document.querySelector('[role=log]').scrollTop = 0;");
+        long before = (Long) js(bob, "return Math.round(document.querySelector('[role=log]').scrollTop);");
+
+        server.parley.messages.post(author, roomId, "arrived below", null);
+
+        patiently().until(() -> sentMessages(bob), m -> m.contains("arrived below"));
+        assertThat((Long) js(bob, "return Math.round(document.querySelector('[role=log]').scrollTop);"))
+                .as("Bob's place in the history")
+                .isEqualTo(before);
+        String pill = "const p = document.getElementById('new-below'); return p.hidden ? '' : p.textContent;";
+        patiently().until(() -> (String) js(bob, pill), "1 new message ↓"::equals);
+
+        bob.find(org.openqa.selenium.By.id("new-below")).click();
+
+        patiently()
+                .until(
+                        () -> js(
+                                bob,
+                                "const l = document.querySelector('[role=log]');"
+                                        + " return l.scrollHeight - l.scrollTop - l.clientHeight < 5;"),
+                        Boolean.TRUE::equals);
+        assertThat(js(bob, pill)).isEqualTo("");
+    }
+
+    @Test
+    void bobOpensARoomWithUnreadMessagesAtTheNewLineAndCanDismissIt() {
+        Principal author = principal("alice");
+        long roomId = Long.parseLong(room.substring("/rooms/".length()));
+        server.parley.messages.post(author, roomId, "read already", null);
+        bob.open(room);
+        awaitOnline(bob);
+        patiently().until(() -> sentMessages(bob), m -> m.contains("read already"));
+        bob.open("/");
+        IntStream.rangeClosed(1, 40).forEach(i -> server.parley.messages.post(author, roomId, "unread " + i, null));
+
+        bob.open(room);
+
+        String lineTop = "const l = document.querySelector('[role=log]'), u = document.getElementById('unread');"
+                + " return u ? Math.round(u.getBoundingClientRect().top - l.getBoundingClientRect().top) : -1;";
+        long top = (Long) js(bob, lineTop);
+        assertThat(top).as("the New line's distance from the top of the log").isBetween(0L, 80L);
+        assertThat(bob.text(org.openqa.selenium.By.id("unread-bar"))).contains("40 new messages");
+
+        bob.find(org.openqa.selenium.By.linkText("Mark as read")).click();
+
+        patiently()
+                .until(
+                        () -> js(
+                                bob,
+                                "return !document.getElementById('unread') && !document.getElementById('unread-bar');"),
+                        Boolean.TRUE::equals);
+        assertThat(bob.path()).isEqualTo(room);
+    }
+
+    private Principal principal(String username) {
+        return server.parley
+                .sessions
+                .authenticate(server.parley
+                        .sessions
+                        .start(server.parley.accounts.byUsername(username))
+                        .accessToken())
+                .orElseThrow();
+    }
+
     private static void awaitSent(ChatPages pages, String text) {
         patiently().until(() -> sentMessages(pages), m -> m.contains(text));
         patiently()
