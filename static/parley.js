@@ -22,17 +22,22 @@
     return main ? main.dataset.roomId : null;
   }
 
+  // The log scrolls; the list inside it holds the messages.
   function messageList() {
-    return document.querySelector(".messages[role=log]");
+    return document.querySelector("[role=log] > .messages");
   }
 
-  function nearBottom(list) {
-    return list.scrollHeight - list.scrollTop - list.clientHeight < 120;
+  function scroller() {
+    return document.querySelector("[role=log]");
+  }
+
+  function nearBottom(log) {
+    return log.scrollHeight - log.scrollTop - log.clientHeight < 120;
   }
 
   function scrollToBottom() {
-    var list = messageList();
-    if (list) list.scrollTop = list.scrollHeight;
+    var log = scroller();
+    if (log) log.scrollTop = log.scrollHeight;
   }
 
   function lastSeq() {
@@ -344,8 +349,8 @@
   }
 
   document.addEventListener("htmx:wsBeforeMessage", function () {
-    var list = messageList();
-    wasNearBottom = !list || nearBottom(list);
+    var log = scroller();
+    wasNearBottom = !log || nearBottom(log);
     shownBefore = shownMessages();
   });
 
@@ -423,11 +428,11 @@
     if (target) target.scrollIntoView({ block: "center" });
     else if (unread) unread.scrollIntoView({ block: "start" }); // start where the reader left off
     else scrollToBottom();
-    var list = messageList();
-    if (list) list.addEventListener("scroll", function () {
-      if (unseenBelow && nearBottom(list)) newBelow(0);
+    var log = scroller();
+    if (log) log.addEventListener("scroll", function () {
+      if (unseenBelow && nearBottom(log)) newBelow(0);
     }, { passive: true });
-    if (list) markedUpTo = lastSeq();
+    if (log) markedUpTo = lastSeq();
     var input = document.getElementById("message-input");
     if (!input) return;
     input.addEventListener("keydown", function (e) {
@@ -463,9 +468,9 @@
   // Older messages load over HTTP as you scroll up; keep the reader's place while they go in.
   var olderAnchor = null;
   document.addEventListener("htmx:beforeSwap", function (e) {
-    var list = messageList();
-    if (list && e.detail.elt.classList && e.detail.elt.classList.contains("load-older")) {
-      olderAnchor = { height: list.scrollHeight, top: list.scrollTop };
+    var log = scroller();
+    if (log && e.detail.elt.classList && e.detail.elt.classList.contains("load-older")) {
+      olderAnchor = { height: log.scrollHeight, top: log.scrollTop };
     }
   });
 
@@ -481,8 +486,9 @@
       });
     }
     refresh(e.detail.target.parentNode || document);
-    if (list && olderAnchor) {
-      list.scrollTop = olderAnchor.top + (list.scrollHeight - olderAnchor.height);
+    var log = scroller();
+    if (log && olderAnchor) {
+      log.scrollTop = olderAnchor.top + (log.scrollHeight - olderAnchor.height);
       olderAnchor = null;
     }
   });

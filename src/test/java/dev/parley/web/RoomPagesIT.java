@@ -134,7 +134,7 @@ class RoomPagesIT {
         assertThat(r.status()).isEqualTo(200);
         Document page = r.html();
         assertThat(page.selectFirst("main h1").text()).contains(name);
-        Element log = page.selectFirst("[role=log]");
+        Element log = page.selectFirst("[role=log] > ol.messages");
         assertThat(log).isNotNull();
         assertThat(log.id()).isEqualTo(Dom.messages(room));
         assertThat(page.selectFirst("[role=status]")).isNotNull();
@@ -279,7 +279,7 @@ class RoomPagesIT {
 
         Document page = alice.get("/rooms/" + room).html();
 
-        Element log = page.selectFirst("[role=log]");
+        Element log = page.selectFirst("[role=log] > ol.messages");
         assertThat(seqs(log.select("li.message"))).isEqualTo(range(71, 120));
         assertThat(log.attr("data-last-seq")).isEqualTo("120");
         Element older = log.selectFirst("li.load-older");
@@ -308,7 +308,7 @@ class RoomPagesIT {
         long room = alice.createRoom(fresh("fifty"), false);
         for (int i = 1; i <= 50; i++) api.say(aliceApi, room, "m" + i);
 
-        Element log = alice.get("/rooms/" + room).html().selectFirst("[role=log]");
+        Element log = alice.get("/rooms/" + room).html().selectFirst("[role=log] > ol.messages");
 
         assertThat(log.select("li.message")).hasSize(50);
         assertThat(log.select("li.load-older")).isEmpty();
