@@ -22,8 +22,14 @@ import java.util.Optional;
 public final class Sessions {
 
     public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
-    /** Two requests of one browser may race to refresh; the loser is not a thief. */
+    /** Two requests of one program may race to refresh; the loser is not a thief. */
     static final Duration REUSE_GRACE = Duration.ofSeconds(20);
+    /**
+     * The same race for a browser's cookie, kept much shorter: the tabs of one browser share the
+     * cookie and reconnect together when their access token runs out, within milliseconds of each
+     * other, while a thief's replay of a stolen cookie would need to land inside this window.
+     */
+    public static final Duration COOKIE_RACE_GRACE = Duration.ofSeconds(2);
 
     private final SessionStore store;
     private final UserStore users;
@@ -54,11 +60,24 @@ public final class Sessions {
 
     /** Spends a refresh token for a new pair; empty when it is unknown, expired, revoked or replayed. */
     public Optional<TokenPair> refresh(String refreshToken) {
+        return refresh(refreshToken, REUSE_GRACE);
+    }
+
+    /**
+     * A browser's refresh, from its cookie. A token spent within {@link #COOKIE_RACE_GRACE} is a
+     * sibling tab's race and gets an access token alone (its browser already holds the new refresh
+     * cookie); spent any earlier, it counts as a replay and ends the session.
+     */
+    public Optional<TokenPair> refreshFromCookie(String refreshToken) {
+        return refresh(refreshToken, COOKIE_RACE_GRACE);
+    }
+
+    private Optional<TokenPair> refresh(String refreshToken, Duration raceGrace) {
         if (refreshToken == null || refreshToken.isBlank()) return Optional.empty();
         var now = clock.instant();
         String next = randomToken(32);
         Rotation rotation =
-                store.rotate(hash(refreshToken), hash(next), now.plus(REFRESH_LIFETIME), now, now.minus(REUSE_GRACE));
+                store.rotate(hash(refreshToken), hash(next), now.plus(REFRESH_LIFETIME), now, now.minus(raceGrace));
         if (rotation instanceof Rotation.Rotated r)
             return principal(r.userId(), r.sessionId()).map(p -> pair(p, next));
         if (rotation instanceof Rotation.RecentlySpent r)
@@ -66,19 +85,6 @@ public final class Sessions {
         // The store revoked the session a thief's replay gave away: its live sockets close too.
         if (rotation instanceof Rotation.ReuseDetected r) bus.publish(new SessionEnded(r.sessionId()));
         return Optional.empty();
-    }
-
-    /**
-     * A browser's refresh, from its cookie. Unlike a program's, a spent token gets nothing here, not
-     * even within the grace for racing requests: it counts as a replay and ends the session.
-     */
-    public Optional<TokenPair> refreshFromCookie(String refreshToken) {
-        Optional<TokenPair> pair = refresh(refreshToken);
-        if (pair.isPresent() && pair.get().refreshToken() == null) {
-            end(pair.get().principal().sessionId());
-            return Optional.empty();
-        }
-        return pair;
     }
 
     /** When an access token that {@link #authenticate} accepted expires. */

@@ -65,6 +65,32 @@ class SessionsTest {
     }
 
     @Test
+    void twoTabsRacingWithOneRefreshCookieBothStaySignedIn() {
+        TokenPair first = sessions.start(alice);
+        TokenPair winner = sessions.refreshFromCookie(first.refreshToken()).orElseThrow();
+        clock.advance(Sessions.COOKIE_RACE_GRACE.minusMillis(100));
+
+        TokenPair loser = sessions.refreshFromCookie(first.refreshToken()).orElseThrow();
+
+        assertThat(loser.refreshToken())
+                .as("the browser already holds the winner's cookie")
+                .isNull();
+        assertThat(sessions.authenticate(loser.accessToken())).isPresent();
+        assertThat(sessions.refreshFromCookie(winner.refreshToken())).isPresent();
+    }
+
+    @Test
+    void aRefreshCookieReplayedAfterTheRaceWindowEndsTheSession() {
+        TokenPair first = sessions.start(alice);
+        TokenPair owner = sessions.refreshFromCookie(first.refreshToken()).orElseThrow();
+        clock.advance(Sessions.COOKIE_RACE_GRACE.plusMillis(100));
+
+        assertThat(sessions.refreshFromCookie(first.refreshToken())).isEmpty();
+        assertThat(sessions.authenticate(owner.accessToken())).isEmpty();
+        assertThat(sessions.refreshFromCookie(owner.refreshToken())).isEmpty();
+    }
+
+    @Test
     void replayingASpentRefreshTokenRevokesTheWholeSession() {
         TokenPair first = sessions.start(alice);
         TokenPair second = sessions.refresh(first.refreshToken()).orElseThrow();

@@ -2,7 +2,9 @@ package dev.parley.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.chat.Sessions;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.MutableClock;
 import dev.parley.testing.Person;
 import dev.parley.testing.Reply;
 import dev.parley.testing.TestServer;
@@ -47,8 +49,9 @@ class HardeningIT {
     }
 
     @Test
-    void aSpentRefreshCookieMintsNothingAndEndsTheSessionAsAReplay() {
-        start();
+    void aSpentRefreshCookieReplayedAfterTheRaceWindowMintsNothingAndEndsTheSession() {
+        var clock = MutableClock.now();
+        server = TestServer.start(c -> c, clock);
         var browser = new WebClient(server).signUp(Person.ALICE);
         String spent = browser.cookie("parley_rt");
         browser.forget("parley_at");
@@ -56,6 +59,7 @@ class HardeningIT {
                 .as("refreshed from the cookie")
                 .isEqualTo(200);
         assertThat(browser.cookie("parley_rt")).isNotEqualTo(spent);
+        clock.advance(Sessions.COOKIE_RACE_GRACE.plusSeconds(1));
 
         var thief = new WebClient(server);
         thief.setCookie("parley_rt", spent);
@@ -65,6 +69,31 @@ class HardeningIT {
         assertThat(browser.get("/api/me").status())
                 .as("the replay ended the session it came from")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void twoTabsWhoseAccessCookieRanOutTogetherBothRefreshAndStaySignedIn() {
+        start();
+        var tab = new WebClient(server).signUp(Person.ALICE);
+        String shared = tab.cookie("parley_rt");
+        tab.forget("parley_at");
+        var sibling = new WebClient(server);
+        sibling.setCookie("parley_rt", shared);
+
+        assertThat(tab.get("/api/me").status()).as("the first tab refreshes").isEqualTo(200);
+        Reply raced = sibling.get("/api/me");
+
+        assertThat(raced.status())
+                .as("the second tab, a moment later with the same cookie")
+                .isEqualTo(200);
+        assertThat(raced.setCookie("parley_rt"))
+                .as("no new refresh cookie for the loser")
+                .isEmpty();
+        assertThat(tab.get("/api/me").status()).as("the session lives on").isEqualTo(200);
+        tab.forget("parley_at");
+        assertThat(tab.get("/api/me").status())
+                .as("and refreshes again with the winner's cookie")
+                .isEqualTo(200);
     }
 
     @Test
