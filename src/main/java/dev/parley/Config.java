@@ -197,6 +197,7 @@ public record Config(
                 count(v, Setting.MAX_ROOMS_PER_PERSON, d.roomsPerPerson()),
                 rate(v, Setting.API_RATE, d.apiCalls()),
                 count(v, Setting.MAX_SOCKETS_PER_PERSON, d.socketsPerPerson()),
+                rate(v, Setting.SOCKET_OPEN_RATE, d.socketOpenings()),
                 rate(v, Setting.LOGIN_RATE_PER_ADDRESS, d.loginsPerAddress()),
                 rate(v, Setting.SIGNUP_RATE_PER_ADDRESS, d.registrationsPerAddress()),
                 count(v, Setting.HASH_CONCURRENCY, d.hashConcurrency()));

@@ -33,6 +33,7 @@ enum Setting {
     MAX_ROOMS_PER_PERSON("--max-rooms-per-person", "100", "rooms one person may own at once"),
     API_RATE("--api-rate", "20/s,100", "HTTP API requests one signed-in person may make"),
     MAX_SOCKETS_PER_PERSON("--max-sockets-per-person", "20", "sockets one person may hold open on one instance"),
+    SOCKET_OPEN_RATE("--socket-open-rate", "30/m,60", "sockets one person may open, across every instance"),
     LOGIN_RATE_PER_ADDRESS(
             "--login-rate-per-address", "30/m", "sign-in attempts, right or wrong, from one client address"),
     SIGNUP_RATE_PER_ADDRESS("--signup-rate-per-address", "10/h", "sign-ups from one client address"),

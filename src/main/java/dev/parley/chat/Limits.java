@@ -11,6 +11,8 @@ package dev.parley.chat;
  * @param roomsPerPerson rooms (public or private) a person may own at once
  * @param apiCalls HTTP API requests a signed-in person may make
  * @param socketsPerPerson sockets a person may hold open on one instance
+ * @param socketOpenings sockets a person may open, across every instance: with the cap above, a
+ *     program gone wrong cannot hold thousands by spreading them over instances
  * @param loginsPerAddress sign-in attempts from one address, right or wrong
  * @param registrationsPerAddress sign-ups from one address
  * @param hashConcurrency password hashes computed at once; more wait briefly, then are refused
@@ -23,6 +25,7 @@ public record Limits(
         int roomsPerPerson,
         Rate apiCalls,
         int socketsPerPerson,
+        Rate socketOpenings,
         Rate loginsPerAddress,
         Rate registrationsPerAddress,
         int hashConcurrency) {
@@ -37,6 +40,7 @@ public record Limits(
                 100,
                 Rate.parse("20/s,100"),
                 20,
+                Rate.parse("30/m,60"),
                 Rate.parse("30/m,30"),
                 Rate.parse("10/h,10"),
                 Runtime.getRuntime().availableProcessors());
@@ -49,7 +53,7 @@ public record Limits(
     public static Limits generous() {
         Rate lots = Rate.parse("100000/s,100000");
         Limits d = defaults();
-        return new Limits(lots, lots, lots, lots, 100_000, lots, 1_000, lots, lots, d.hashConcurrency);
+        return new Limits(lots, lots, lots, lots, 100_000, lots, 1_000, lots, lots, lots, d.hashConcurrency);
     }
 
     public Limits withMessages(Rate rate) {
@@ -61,6 +65,7 @@ public record Limits(
                 roomsPerPerson,
                 apiCalls,
                 socketsPerPerson,
+                socketOpenings,
                 loginsPerAddress,
                 registrationsPerAddress,
                 hashConcurrency);
@@ -75,6 +80,7 @@ public record Limits(
                 roomsPerPerson,
                 apiCalls,
                 socketsPerPerson,
+                socketOpenings,
                 loginsPerAddress,
                 registrationsPerAddress,
                 hashConcurrency);
@@ -89,6 +95,7 @@ public record Limits(
                 roomsPerPerson,
                 apiCalls,
                 socketsPerPerson,
+                socketOpenings,
                 loginsPerAddress,
                 registrationsPerAddress,
                 hashConcurrency);
@@ -103,6 +110,7 @@ public record Limits(
                 maxOwned,
                 apiCalls,
                 socketsPerPerson,
+                socketOpenings,
                 loginsPerAddress,
                 registrationsPerAddress,
                 hashConcurrency);
@@ -117,6 +125,7 @@ public record Limits(
                 roomsPerPerson,
                 rate,
                 socketsPerPerson,
+                socketOpenings,
                 loginsPerAddress,
                 registrationsPerAddress,
                 hashConcurrency);
@@ -131,6 +140,22 @@ public record Limits(
                 roomsPerPerson,
                 apiCalls,
                 max,
+                socketOpenings,
+                loginsPerAddress,
+                registrationsPerAddress,
+                hashConcurrency);
+    }
+
+    public Limits withSocketOpenings(Rate rate) {
+        return new Limits(
+                messages,
+                typing,
+                joins,
+                roomCreation,
+                roomsPerPerson,
+                apiCalls,
+                socketsPerPerson,
+                rate,
                 loginsPerAddress,
                 registrationsPerAddress,
                 hashConcurrency);
@@ -145,6 +170,7 @@ public record Limits(
                 roomsPerPerson,
                 apiCalls,
                 socketsPerPerson,
+                socketOpenings,
                 logins,
                 registrations,
                 hashConcurrency);
@@ -159,6 +185,7 @@ public record Limits(
                 roomsPerPerson,
                 apiCalls,
                 socketsPerPerson,
+                socketOpenings,
                 loginsPerAddress,
                 registrationsPerAddress,
                 n);

@@ -41,6 +41,14 @@ public final class Quotas {
         take(limits.apiCalls(), "api:" + userId, "Too many requests; slow down.");
     }
 
+    /** One socket a person opens, on any instance. */
+    public void socketOpening(long userId) {
+        take(
+                limits.socketOpenings(),
+                "socket:" + userId,
+                "Too many sockets opened in a short time; wait a little before reconnecting.");
+    }
+
     void login(String address) {
         take(
                 limits.loginsPerAddress(),

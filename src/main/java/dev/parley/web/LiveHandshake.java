@@ -4,6 +4,7 @@ import dev.parley.auth.Principal;
 import dev.parley.chat.Bots;
 import dev.parley.chat.ChatException;
 import dev.parley.chat.ErrorCode;
+import dev.parley.chat.Quotas;
 import dev.parley.chat.Sessions;
 import dev.parley.chat.TryLater;
 import dev.parley.live.Format;
@@ -30,17 +31,19 @@ final class LiveHandshake extends ApiServlet {
     private final Sessions sessions;
     private final Bots bots;
     private final SameOrigin sameOrigin;
+    private final Quotas quotas;
     private final int maxSockets;
     /** Sockets close when pages do; a few seconds usually frees one. */
     private static final Duration SOCKET_RETRY = Duration.ofSeconds(5);
 
-    LiveHandshake(Live live, Sessions sessions, Bots bots, SameOrigin sameOrigin, int maxSockets) {
+    LiveHandshake(Live live, Sessions sessions, Bots bots, SameOrigin sameOrigin, Quotas quotas) {
         super(sameOrigin);
         this.live = live;
         this.sessions = sessions;
         this.bots = bots;
         this.sameOrigin = sameOrigin;
-        this.maxSockets = maxSockets;
+        this.quotas = quotas;
+        this.maxSockets = quotas.limits().socketsPerPerson();
     }
 
     @Override
@@ -60,6 +63,8 @@ final class LiveHandshake extends ApiServlet {
                 throw TryLater.rateLimited(
                         "You have " + maxSockets + " sockets open, the most one person may; close some.", SOCKET_RETRY);
             }
+            // Open on this instance is capped above; how fast they are opened counts on every instance.
+            quotas.socketOpening(principal.userId());
             container.upgradeHttpToWebSocket(
                     req, res, live.endpointFor(principal, format(req), viewing(req), expiresAt(req)), Map.of());
         } catch (DeploymentException e) {

@@ -121,12 +121,7 @@ public final class Web {
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
         context.addServlet(new ServletHolder(new HookApi(s.team().webhooks(), sameOrigin)), "/hooks/*");
         context.addServlet(
-                new ServletHolder(new LiveHandshake(
-                        live,
-                        s.sessions(),
-                        s.team().bots(),
-                        sameOrigin,
-                        s.quotas().limits().socketsPerPerson())),
+                new ServletHolder(new LiveHandshake(live, s.sessions(), s.team().bots(), sameOrigin, s.quotas())),
                 "/ws");
         context.addServlet(new ServletHolder(new Health(site.databaseProblem(), s.bus())), "/healthz");
         context.addServlet(new ServletHolder(new Health(site.databaseProblem(), s.bus())), "/readyz");

@@ -113,6 +113,7 @@ public final class ParleyProcess implements AutoCloseable {
                 "JOIN_RATE",
                 "ROOM_CREATE_RATE",
                 "API_RATE",
+                "SOCKET_OPEN_RATE",
                 "LOGIN_RATE_PER_ADDRESS",
                 "SIGNUP_RATE_PER_ADDRESS")) {
             builder.environment().put(rate, "100000/s,100000");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.Rate;
 import dev.parley.testing.ApiClient;
+import dev.parley.testing.LiveClient;
+import dev.parley.testing.LiveFixtures;
 import dev.parley.testing.Person;
 import dev.parley.testing.PostgresDatabase;
 import dev.parley.testing.RedisServer;
@@ -33,7 +35,9 @@ class LimitsAcrossInstancesIT {
             TestServer s = TestServer.start(c -> c.withDatabaseUrl(database.url())
                     .withRedis(redis.url(), secret)
                     .withTrustedProxies(List.of("127.0.0.1", "::1"))
-                    .withLimits(c.limits().withMessages(new Rate(1, java.time.Duration.ofMinutes(1), 4))));
+                    .withLimits(c.limits()
+                            .withMessages(new Rate(1, java.time.Duration.ofMinutes(1), 4))
+                            .withSocketOpenings(new Rate(1, java.time.Duration.ofMinutes(1), 4))));
             if (i == 0) one = s;
             else two = s;
         }
@@ -81,5 +85,23 @@ class LimitsAcrossInstancesIT {
         assertThat(fifth.status()).isEqualTo(429);
         assertThat(fifth.header("Retry-After")).isPresent();
         assertThat(second.postMessage(bob, room, "one too many", null).status()).isEqualTo(429);
+    }
+
+    @Test
+    void socketsOpenedCountOnceAcrossInstances() {
+        var carol = new ApiClient(one)
+                .register(new Person("carol-" + UUID.randomUUID().toString().substring(0, 8), "carol-secret-22"));
+        for (TestServer instance : List.of(one, two, one, two)) {
+            try (var socket = LiveClient.json(instance, carol.accessToken()).ready()) {
+                // Opened and closed again: only how fast they are opened counts here.
+            }
+        }
+        for (TestServer instance : List.of(one, two)) {
+            var refused = LiveFixtures.rawGet(
+                    instance, "/ws", true, java.util.Map.of("Authorization", "Bearer " + carol.accessToken()));
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isNotNull();
+            assertThat(refused.json().path("error").path("code").asText()).isEqualTo("rate_limited");
+        }
     }
 }

@@ -41,6 +41,7 @@ public final class ParleyTarget implements Target {
     static final Map<String, String> UNLIMITED = Map.of(
             "MESSAGE_RATE", "1000000/s", "TYPING_RATE", "1000000/s", "JOIN_RATE", "1000000/s",
             "ROOM_CREATE_RATE", "1000000/s", "API_RATE", "1000000/s", "MAX_SOCKETS_PER_PERSON", "100000",
+            "SOCKET_OPEN_RATE", "1000000/s",
             "LOGIN_RATE_PER_ADDRESS", "1000000/s", "SIGNUP_RATE_PER_ADDRESS", "1000000/s",
             // Setup signs up from several threads at once on a busy machine: no hash may be turned away.
             "HASH_CONCURRENCY", "64");
