@@ -156,12 +156,29 @@
     badge.setAttribute("aria-label", count + " unread");
   }
 
+  // The tab says what waits for me elsewhere: "(3) general · Parley" and a dot on the icon, for
+  // unread direct messages (every one is meant for me). Works on plain http, unlike notifications.
+  var baseTitle = document.title;
+  function tabTitle() {
+    var waiting = 0;
+    document.querySelectorAll('.room-link[data-kind="direct"] .badge').forEach(function (b) {
+      waiting += Number(b.dataset.count || b.textContent.replace("+", "") || 0);
+    });
+    document.title = (waiting > 0 ? "(" + (waiting > 99 ? "99+" : waiting) + ") " : "") + baseTitle;
+    var icon = document.querySelector("link[rel=icon]");
+    if (icon) {
+      var href = icon.getAttribute("href").replace(/favicon(-unread)?\.svg/, waiting > 0 ? "favicon-unread.svg" : "favicon.svg");
+      if (href !== icon.getAttribute("href")) icon.setAttribute("href", href);
+    }
+  }
+
   function refresh(root) {
     localTimes(root);
     markMine(root);
     typingSentence();
     seenBy();
     activity();
+    tabTitle();
   }
 
   // ---- The socket: my sends, typing and read signals, the banner.

@@ -209,6 +209,13 @@ class LiveChatInBrowserIT {
                         bob,
                         "return document.querySelector('#room-" + direct + "-link .room-name').textContent.trim();"))
                 .isEqualTo("alice");
+        patiently().until(() -> (String) js(bob, "return document.title;"), t -> t.equals("(1) general · Parley"));
+        assertThat((String) js(bob, "return document.querySelector('link[rel=icon]').getAttribute('href');"))
+                .endsWith("favicon-unread.svg");
+
+        bob.open("/rooms/" + direct);
+
+        patiently().until(() -> (String) js(bob, "return document.title;"), t -> t.equals("alice · Parley"));
     }
 
     @Test
