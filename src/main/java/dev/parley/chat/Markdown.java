@@ -12,6 +12,7 @@ import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -48,7 +49,6 @@ final class Markdown {
             .addTags("a", "br", "p", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li")
             .addAttributes("a", "href")
             .addAttributes("ol", "start")
-            .addAttributes("code", "class")
             .addProtocols("a", "href", "http", "https")
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer")
             .addEnforcedAttribute("a", "target", "_blank");
@@ -88,12 +88,50 @@ final class Markdown {
 
         @Override
         public void render(Node node) {
-            String destination = node instanceof Link l ? l.getDestination() : ((Image) node).getDestination();
-            boolean web = destination != null && destination.matches("(?i)https?://.+");
-            if (web) html.tag("a", java.util.Map.of("href", context.encodeUrl(destination)));
-            if (node instanceof Image && node.getFirstChild() == null && web) html.text(destination);
+            boolean image = node instanceof Image;
+            String destination = image ? ((Image) node).getDestination() : ((Link) node).getDestination();
+            if (destination == null || !destination.matches("(?i)https?://.+")) {
+                // Shown as typed: a link elsewhere (javascript:, data:...) is text, never a link.
+                html.text(image ? "![" : "[");
+                children(node);
+                html.text("](" + (destination == null ? "" : destination) + ")");
+                return;
+            }
+            String rest = "";
+            if (isAutolink(node, destination)) {
+                // A web address ends at a quote, as people mean it ('see https://x.org/'): the quote is text.
+                int quote = firstQuote(destination);
+                if (quote > 0) {
+                    rest = destination.substring(quote);
+                    destination = destination.substring(0, quote);
+                }
+                html.tag("a", java.util.Map.of("href", context.encodeUrl(destination)));
+                html.text(destination);
+                html.tag("/a");
+                html.text(rest);
+                return;
+            }
+            html.tag("a", java.util.Map.of("href", context.encodeUrl(destination)));
+            if (image && node.getFirstChild() == null) html.text(destination);
+            children(node);
+            html.tag("/a");
+        }
+
+        private void children(Node node) {
             for (Node child = node.getFirstChild(); child != null; child = child.getNext()) context.render(child);
-            if (web) html.tag("/a");
+        }
+
+        private static boolean isAutolink(Node node, String destination) {
+            return node.getFirstChild() instanceof Text t
+                    && t.getNext() == null
+                    && destination.equals(t.getLiteral());
+        }
+
+        private static int firstQuote(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) == '\'' || s.charAt(i) == '"') return i;
+            }
+            return -1;
         }
     }
 }
