@@ -40,7 +40,8 @@ public final class Changes {
         if (message.user().id() != me.userId())
             throw new ChatException(ErrorCode.FORBIDDEN, "Only its author may edit a message.");
         quotas.message(me.userId());
-        return store(new NewChange(roomId, messageId, me.userId(), Kind.EDIT, null, text, MessageContent.toHtml(text), id));
+        return store(
+                new NewChange(roomId, messageId, me.userId(), Kind.EDIT, null, text, MessageContent.toHtml(text), id));
     }
 
     public CompletableFuture<Changed> deleteAsync(Principal me, long roomId, long messageId, String clientId) {
@@ -63,8 +64,8 @@ public final class Changes {
         rooms.joined(me, roomId);
         inRoom(roomId, messageId);
         quotas.message(me.userId());
-        return store(
-                new NewChange(roomId, messageId, me.userId(), add ? Kind.REACT : Kind.UNREACT, checked, null, null, id));
+        return store(new NewChange(
+                roomId, messageId, me.userId(), add ? Kind.REACT : Kind.UNREACT, checked, null, null, id));
     }
 
     /** The message, if it is in this room; an unknown id and a message of another room are both not found. */

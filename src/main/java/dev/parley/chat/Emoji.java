@@ -17,7 +17,9 @@ public final class Emoji {
         String emoji = java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC);
         if (emoji.codePointCount(0, emoji.length()) > MAX_CODE_POINTS) {
             throw new ChatException(
-                    ErrorCode.TOO_LARGE, "emoji", "A reaction is one emoji (at most " + MAX_CODE_POINTS + " code points).");
+                    ErrorCode.TOO_LARGE,
+                    "emoji",
+                    "A reaction is one emoji (at most " + MAX_CODE_POINTS + " code points).");
         }
         boolean pictograph = false;
         int[] cps = emoji.codePoints().toArray();

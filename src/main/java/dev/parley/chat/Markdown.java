@@ -122,9 +122,7 @@ final class Markdown {
         }
 
         private static boolean isAutolink(Node node, String destination) {
-            return node.getFirstChild() instanceof Text t
-                    && t.getNext() == null
-                    && destination.equals(t.getLiteral());
+            return node.getFirstChild() instanceof Text t && t.getNext() == null && destination.equals(t.getLiteral());
         }
 
         private static int firstQuote(String s) {

@@ -1,6 +1,5 @@
 package dev.parley.chat;
 
-
 /**
  * Checks what a person typed and turns it into the markup shown for it: the chat subset of
  * Markdown ({@link Markdown}), line breaks kept, web addresses made into links. The result passes

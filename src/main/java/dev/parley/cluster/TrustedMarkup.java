@@ -1,7 +1,7 @@
 package dev.parley.cluster;
 
-import dev.parley.chat.ChatEvent;
 import dev.parley.chat.Change;
+import dev.parley.chat.ChatEvent;
 import dev.parley.chat.ChatEvent.MessageChanged;
 import dev.parley.chat.ChatEvent.MessagePosted;
 import dev.parley.chat.Message;

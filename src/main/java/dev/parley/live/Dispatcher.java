@@ -23,8 +23,8 @@ final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     /** What is stored in the room's order and answered after its commit, behind its own event. */
-    private static final java.util.Set<String> SENDS = java.util.Set.of(
-            "send-message", "edit-message", "delete-message", "add-reaction", "remove-reaction");
+    private static final java.util.Set<String> SENDS =
+            java.util.Set.of("send-message", "edit-message", "delete-message", "add-reaction", "remove-reaction");
 
     private final FailureLog failures = new FailureLog(log);
     private final Hub hub;

@@ -1,15 +1,15 @@
 package dev.parley.live;
 
+import dev.parley.chat.Change;
 import dev.parley.chat.ChatEvent.MemberJoined;
 import dev.parley.chat.ChatEvent.MemberLeft;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.ReadMarked;
 import dev.parley.chat.ChatEvent.Status;
 import dev.parley.chat.ChatEvent.TypingChanged;
-import dev.parley.chat.Change;
 import dev.parley.chat.Message;
-import dev.parley.chat.RoomEntry;
 import dev.parley.chat.Presence.OnlineUser;
+import dev.parley.chat.RoomEntry;
 import dev.parley.chat.UserRef;
 import dev.parley.render.Templates;
 import java.util.List;

@@ -76,7 +76,8 @@ final class Wire {
     /** What an edit, delete or reaction is answered with: the change's seq (null when nothing changed) and the message as it now is. */
     record ChangeResult(Long seq, Message message) {
         static ChangeResult of(MessageStore.Changed changed) {
-            return new ChangeResult(changed.change() == null ? null : changed.change().seq(), changed.message());
+            return new ChangeResult(
+                    changed.change() == null ? null : changed.change().seq(), changed.message());
         }
     }
 

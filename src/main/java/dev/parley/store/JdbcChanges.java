@@ -97,13 +97,14 @@ final class JdbcChanges {
                         nc.roomId())
                 .orElseThrow();
         switch (nc.kind()) {
-            case EDIT -> Jdbc.update(
-                    c,
-                    "UPDATE messages SET content = ?, html = ?, edited_at = ? WHERE id = ?",
-                    nc.content(),
-                    nc.html(),
-                    at,
-                    nc.messageId());
+            case EDIT ->
+                Jdbc.update(
+                        c,
+                        "UPDATE messages SET content = ?, html = ?, edited_at = ? WHERE id = ?",
+                        nc.content(),
+                        nc.html(),
+                        at,
+                        nc.messageId());
             case DELETE -> {
                 // Removed from storage, not hidden: the text, its markup, its earlier versions and its reactions.
                 Jdbc.update(
@@ -115,19 +116,21 @@ final class JdbcChanges {
                         c, "UPDATE message_changes SET content = '', html = '' WHERE message_id = ?", nc.messageId());
                 Jdbc.update(c, "DELETE FROM reactions WHERE message_id = ?", nc.messageId());
             }
-            case REACT -> Jdbc.update(
-                    c,
-                    "INSERT INTO reactions (message_id, emoji, user_id, seq) VALUES (?, ?, ?, ?)",
-                    nc.messageId(),
-                    nc.emoji(),
-                    nc.userId(),
-                    seq);
-            case UNREACT -> Jdbc.update(
-                    c,
-                    "DELETE FROM reactions WHERE message_id = ? AND emoji = ? AND user_id = ?",
-                    nc.messageId(),
-                    nc.emoji(),
-                    nc.userId());
+            case REACT ->
+                Jdbc.update(
+                        c,
+                        "INSERT INTO reactions (message_id, emoji, user_id, seq) VALUES (?, ?, ?, ?)",
+                        nc.messageId(),
+                        nc.emoji(),
+                        nc.userId(),
+                        seq);
+            case UNREACT ->
+                Jdbc.update(
+                        c,
+                        "DELETE FROM reactions WHERE message_id = ? AND emoji = ? AND user_id = ?",
+                        nc.messageId(),
+                        nc.emoji(),
+                        nc.userId());
         }
         long id = Jdbc.one(
                         c,
@@ -170,7 +173,11 @@ final class JdbcChanges {
     private static Optional<Changed> byClientId(Connection c, NewChange nc) throws SQLException {
         if (nc.clientId() == null) return Optional.empty();
         Optional<Change> stored = Jdbc.one(
-                c, SELECT + " WHERE c.user_id = ? AND c.client_id = ?", JdbcChanges::change, nc.userId(), nc.clientId());
+                c,
+                SELECT + " WHERE c.user_id = ? AND c.client_id = ?",
+                JdbcChanges::change,
+                nc.userId(),
+                nc.clientId());
         if (stored.isEmpty()) return Optional.empty();
         Change change = stored.get();
         if (change.messageId() != nc.messageId() || change.kind() != nc.kind()) {

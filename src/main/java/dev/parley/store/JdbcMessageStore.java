@@ -131,7 +131,9 @@ final class JdbcMessageStore implements MessageStore {
         }
         Optional<Message> found = Jdbc.one(
                 c, SELECT + " WHERE m.user_id = ? AND m.client_id = ?", JdbcMessageStore::message, userId, clientId);
-        return found.isEmpty() ? found : Optional.of(Reactions.of(c, List.of(found.get())).get(0));
+        return found.isEmpty()
+                ? found
+                : Optional.of(Reactions.of(c, List.of(found.get())).get(0));
     }
 
     @Override
@@ -142,7 +144,9 @@ final class JdbcMessageStore implements MessageStore {
     /** The message as it is now, reactions included. */
     static Optional<Message> read(Connection c, long messageId) throws SQLException {
         Optional<Message> found = Jdbc.one(c, SELECT + " WHERE m.id = ?", JdbcMessageStore::message, messageId);
-        return found.isEmpty() ? found : Optional.of(Reactions.of(c, List.of(found.get())).get(0));
+        return found.isEmpty()
+                ? found
+                : Optional.of(Reactions.of(c, List.of(found.get())).get(0));
     }
 
     @Override

@@ -74,7 +74,8 @@ final class MessagePages extends PageServlet {
                     case "delete" -> changes.deleteAsync(me, roomId, messageId, clientId);
                     case "reactions" -> {
                         String emoji = req.getParameter("emoji");
-                        yield changes.reactAsync(me, roomId, messageId, emoji, !reacted(me, roomId, messageId, emoji), clientId);
+                        yield changes.reactAsync(
+                                me, roomId, messageId, emoji, !reacted(me, roomId, messageId, emoji), clientId);
                     }
                     default -> throw ChatException.notFound("page");
                 });
@@ -85,7 +86,7 @@ final class MessagePages extends PageServlet {
     private boolean reacted(Principal me, long roomId, long messageId, String emoji) {
         if (emoji == null) return false;
         return messages.find(me, roomId, messageId).reactions().stream()
-                .anyMatch(r -> r.emoji().equals(emoji.strip())
-                        && r.users().stream().anyMatch(u -> u.id() == me.userId()));
+                .anyMatch(r ->
+                        r.emoji().equals(emoji.strip()) && r.users().stream().anyMatch(u -> u.id() == me.userId()));
     }
 }

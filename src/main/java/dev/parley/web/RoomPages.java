@@ -58,8 +58,7 @@ final class RoomPages extends PageServlet {
         } else if (path.size() == 2 && path.get(1).equals("messages")) {
             older(req, res, me, Requests.id(path.get(0), "room"));
         } else if (path.size() == 3 && path.get(1).equals("messages")) {
-            messagePages.show(
-                    req, res, me, Requests.id(path.get(0), "room"), Requests.id(path.get(2), "message"));
+            messagePages.show(req, res, me, Requests.id(path.get(0), "room"), Requests.id(path.get(2), "message"));
         } else {
             throw ChatException.notFound("page");
         }

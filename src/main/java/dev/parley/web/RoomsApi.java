@@ -5,15 +5,15 @@ import dev.parley.auth.Principal;
 import dev.parley.chat.Changes;
 import dev.parley.chat.MessageStore.Changed;
 import dev.parley.chat.Messages;
-import dev.parley.util.Futures;
-import java.util.concurrent.CompletableFuture;
 import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
 import dev.parley.render.Json;
+import dev.parley.util.Futures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code /api/rooms/*}: rooms, membership and messages over plain HTTP. */
 final class RoomsApi extends ApiServlet {
@@ -42,10 +42,7 @@ final class RoomsApi extends ApiServlet {
             var room = ApiViews.RoomView.of(rooms.visible(me, roomId));
             json(res, 200, room.withMembers(rooms.members(me, roomId)));
         } else if (path.size() == 3 && path.get(1).equals("messages")) {
-            json(
-                    res,
-                    200,
-                    messages.find(me, Requests.id(path.get(0), "room"), Requests.id(path.get(2), "message")));
+            json(res, 200, messages.find(me, Requests.id(path.get(0), "room"), Requests.id(path.get(2), "message")));
         } else if (path.size() == 2 && path.get(1).equals("messages")) {
             long roomId = Requests.id(path.get(0), "room");
             Long limit = Requests.longParam(req, "limit");
@@ -82,11 +79,7 @@ final class RoomsApi extends ApiServlet {
             case "messages" -> {
                 JsonNode body = Requests.jsonBody(req);
                 var posted = Futures.join(messages.postAsync(
-                        me,
-                        roomId,
-                        Json.text(body, "content"),
-                        Json.optionalText(body, "clientId"),
-                        replyTo(body)));
+                        me, roomId, Json.text(body, "content"), Json.optionalText(body, "clientId"), replyTo(body)));
                 json(res, posted.created() ? 201 : 200, posted.message());
             }
             case "members" -> {
@@ -179,6 +172,10 @@ final class RoomsApi extends ApiServlet {
 
     private static void changed(HttpServletResponse res, CompletableFuture<Changed> change) throws IOException {
         Changed changed = Futures.join(change);
-        json(res, 200, new ApiViews.ChangeResult(changed.change() == null ? null : changed.change().seq(), changed.message()));
+        json(
+                res,
+                200,
+                new ApiViews.ChangeResult(
+                        changed.change() == null ? null : changed.change().seq(), changed.message()));
     }
 }

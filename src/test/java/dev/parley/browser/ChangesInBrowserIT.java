@@ -37,7 +37,9 @@ class ChangesInBrowserIT {
         bob.awaitPath(room);
         for (ChatPages p : List.of(alice, bob)) {
             patiently()
-                    .until(() -> js(p, "return document.getElementById('connection').dataset.state;"), "online"::equals);
+                    .until(
+                            () -> js(p, "return document.getElementById('connection').dataset.state;"),
+                            "online"::equals);
         }
     }
 
@@ -80,8 +82,16 @@ class ChangesInBrowserIT {
         // Bob reacts from the message's menu; the chip is his (highlighted) on his page, not on Alice's.
         openMenu(bob, 0);
         js(bob, "document.querySelector('.message-menu button[title=\"React with 🎉\"]').click();");
-        patiently().until(() -> js(alice, "return document.querySelector('.reaction .count')?.textContent || '';"), "1"::equals);
-        patiently().until(() -> js(bob, "return document.querySelector('.reaction')?.classList.contains('mine') || false;"), Boolean.TRUE::equals);
+        patiently()
+                .until(
+                        () -> js(alice, "return document.querySelector('.reaction .count')?.textContent || '';"),
+                        "1"::equals);
+        patiently()
+                .until(
+                        () -> js(
+                                bob,
+                                "return document.querySelector('.reaction')?.classList.contains('mine') || false;"),
+                        Boolean.TRUE::equals);
         assertThat(js(alice, "return document.querySelector('.reaction').classList.contains('mine');"))
                 .isEqualTo(false);
 
@@ -90,7 +100,10 @@ class ChangesInBrowserIT {
         js(bob, "document.querySelector('.message-menu button[title=Reply]').click();");
         bob.typeAndEnter("Message", "yes?");
         patiently().until(() -> bodyHtml(alice, 1), "yes?"::equals);
-        assertThat(js(alice, "return document.querySelectorAll('[role=log] .message')[1].querySelector('.reply-to').textContent;"))
+        assertThat(
+                        js(
+                                alice,
+                                "return document.querySelectorAll('[role=log] .message')[1].querySelector('.reply-to').textContent;"))
                 .asString()
                 .contains("hello **there**");
         js(alice, "document.querySelectorAll('[role=log] .message')[1].querySelector('.reply-to').click();");
@@ -101,10 +114,16 @@ class ChangesInBrowserIT {
         js(alice, "window.confirm = () => true;");
         openMenu(alice, 0);
         js(alice, "document.querySelector('.message-menu button[title=Delete]').click();");
-        patiently().until(() -> js(bob, "return document.querySelector('[role=log] .message .body').textContent.trim();"),
-                "message deleted"::equals);
-        patiently().until(() -> js(bob, "return document.querySelectorAll('[role=log] .message')[1].querySelector('.reply-to').textContent;"),
-                t -> String.valueOf(t).contains("message deleted"));
+        patiently()
+                .until(
+                        () -> js(bob, "return document.querySelector('[role=log] .message .body').textContent.trim();"),
+                        "message deleted"::equals);
+        patiently()
+                .until(
+                        () -> js(
+                                bob,
+                                "return document.querySelectorAll('[role=log] .message')[1].querySelector('.reply-to').textContent;"),
+                        t -> String.valueOf(t).contains("message deleted"));
         assertThat((String) js(bob, "return document.querySelector('[role=log]').innerHTML;"))
                 .doesNotContain("hello");
     }

@@ -82,7 +82,8 @@ class MarkdownTest {
 
     @Test
     void plainTextTakesTheShortPathAndComesOutTheSameAsMarkdownWouldMakeIt() {
-        for (String text : new String[] {"hello there", "it's 5 o'clock", "a \"quote\"", "2024 was good", "x = y / 2"}) {
+        for (String text :
+                new String[] {"hello there", "it's 5 o'clock", "a \"quote\"", "2024 was good", "x = y / 2"}) {
             assertThat(MessageContent.plain(text)).as(text).isTrue();
             assertThat(normal(html(text))).isEqualTo(normal(Markdown.toHtml(text)));
         }

@@ -1,10 +1,10 @@
 package dev.parley.cluster;
 
-import dev.parley.chat.ChatEvent;
 import dev.parley.chat.Change;
+import dev.parley.chat.ChatEvent;
 import dev.parley.chat.ChatEvent.MemberJoined;
-import dev.parley.chat.ChatEvent.MessageChanged;
 import dev.parley.chat.ChatEvent.MemberLeft;
+import dev.parley.chat.ChatEvent.MessageChanged;
 import dev.parley.chat.ChatEvent.MessagePosted;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.ReadMarked;

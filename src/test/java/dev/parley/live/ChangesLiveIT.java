@@ -42,16 +42,21 @@ class ChangesLiveIT extends OneServer {
             long id = posted.path("id").asLong();
 
             JsonNode edited = assertOk(a.request(
-                    "edit-message", Map.of("roomId", room, "messageId", id, "content", "**hello**", "clientId", "e-1")));
+                    "edit-message",
+                    Map.of("roomId", room, "messageId", id, "content", "**hello**", "clientId", "e-1")));
             assertThat(edited.path("seq").asLong()).isEqualTo(2);
             assertThat(edited.path("message").path("content").asText()).isEqualTo("**hello**");
             assertThat(edited.path("message").path("html").asText()).isEqualTo("<strong>hello</strong>");
             assertThat(edited.path("message").path("editedAt").asText()).isNotBlank();
 
-            JsonNode reacted = assertOk(
-                    b.request("add-reaction", Map.of("roomId", room, "messageId", id, "emoji", "👍")));
+            JsonNode reacted =
+                    assertOk(b.request("add-reaction", Map.of("roomId", room, "messageId", id, "emoji", "👍")));
             assertThat(reacted.path("seq").asLong()).isEqualTo(3);
-            assertThat(reacted.path("message").path("reactions").get(0).path("count").asInt())
+            assertThat(reacted.path("message")
+                            .path("reactions")
+                            .get(0)
+                            .path("count")
+                            .asInt())
                     .isEqualTo(1);
             assertOk(a.request("add-reaction", Map.of("roomId", room, "messageId", id, "emoji", "👍")));
             assertOk(b.request("remove-reaction", Map.of("roomId", room, "messageId", id, "emoji", "👍")));
@@ -85,14 +90,17 @@ class ChangesLiveIT extends OneServer {
             // The author's own socket got each change before its ack.
             List<JsonNode> frames = a.jsons();
             int editEvent = indexOf(frames, f -> f.path("event").asText().equals("message-edited"));
-            int editAck = indexOf(frames, f -> LiveClient.isAck(f) && f.path("data").path("seq").asLong() == 2);
+            int editAck = indexOf(
+                    frames,
+                    f -> LiveClient.isAck(f) && f.path("data").path("seq").asLong() == 2);
             assertThat(editEvent).isNotNegative().isLessThan(editAck);
 
             // Changes are not messages: nothing unread for bob, whose last read is the message itself.
             assertOk(b.request("mark-read", Map.of("roomId", room, "seq", 1)));
             JsonNode listing = api.get("/api/rooms", pair.b().accessToken()).json();
             for (JsonNode r : listing) {
-                if (r.path("id").asLong() == room) assertThat(r.path("unread").asLong()).isZero();
+                if (r.path("id").asLong() == room)
+                    assertThat(r.path("unread").asLong()).isZero();
             }
         }
     }
@@ -126,8 +134,7 @@ class ChangesLiveIT extends OneServer {
             assertThat(b.events("reaction-added")).hasSize(1);
             // A clientId names one change: used again for another, it is refused.
             assertFailed(
-                    a.request(
-                            "delete-message", Map.of("roomId", room, "messageId", id, "clientId", "edit-once")),
+                    a.request("delete-message", Map.of("roomId", room, "messageId", id, "clientId", "edit-once")),
                     "invalid_payload");
         }
     }
@@ -199,7 +206,8 @@ class ChangesLiveIT extends OneServer {
             assertThat(li).isNotNull();
             assertThat(li.select(".body").html()).isEqualTo("final <em>draft</em>");
             assertThat(li.select(".edited").text()).isEqualTo("(edited)");
-            assertThat(doc.select("[hx-swap-oob^=innerHTML:.excerpt-of-" + id + "]").text())
+            assertThat(doc.select("[hx-swap-oob^=innerHTML:.excerpt-of-" + id + "]")
+                            .text())
                     .isEqualTo("final _draft_");
             assertThat(doc.selectFirst("input#room-" + room + "-last-seq").attr("value"))
                     .isEqualTo("3");
@@ -240,8 +248,10 @@ class ChangesLiveIT extends OneServer {
         var r = ApiClient.send(api.request("/api/rooms/" + room + "/messages/" + id)
                 .header("Authorization", "Bearer " + who.accessToken())
                 .header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(
-                        dev.parley.render.Json.write(Map.of("content", content)))));
+                .method(
+                        "PATCH",
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                dev.parley.render.Json.write(Map.of("content", content)))));
         assertThat(r.status()).as("%s", r).isEqualTo(200);
     }
 

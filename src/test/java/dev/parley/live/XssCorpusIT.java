@@ -97,7 +97,8 @@ class XssCorpusIT extends OneServer {
                 if (r.status() != 200) {
                     assertThat(r.errorCode()).as("%s: %s", vector, r).isIn(XssCorpus.REFUSALS);
                 } else {
-                    XssCorpus.assertMessageMarkup(r.json().path("message").path("html").asText(), vector);
+                    XssCorpus.assertMessageMarkup(
+                            r.json().path("message").path("html").asText(), vector);
                     edited++;
                 }
                 Reply reaction = ApiClient.send(api.request(path + "/reactions/"
@@ -105,7 +106,9 @@ class XssCorpusIT extends OneServer {
                                         .replace("+", "%20"))
                         .header("Authorization", "Bearer " + pair.b().accessToken())
                         .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
-                assertThat(reaction.status()).as("reaction %s: %s", vector, reaction).isIn(400, 404, 413);
+                assertThat(reaction.status())
+                        .as("reaction %s: %s", vector, reaction)
+                        .isIn(400, 404, 413);
             }
             int expected = edited;
             await().atMost(Duration.ofSeconds(30))

@@ -107,7 +107,9 @@ abstract class ChangesContract {
             assertThat(c.message().reactions()).hasSize(1);
         });
         assertThat(all.get(2)).isEqualTo(messages.find(second.id()).orElseThrow());
-        assertThat(messages.entriesAfter(general, 1, 2)).extracting(RoomEntry::seq).containsExactly(2L, 3L);
+        assertThat(messages.entriesAfter(general, 1, 2))
+                .extracting(RoomEntry::seq)
+                .containsExactly(2L, 3L);
         assertThat(messages.entriesAfter(general, 4, 10)).isEmpty();
         // History and unread counting see messages only.
         assertThat(messages.after(general, 0, 100)).extracting(Message::seq).containsExactly(1L, 3L);
@@ -144,17 +146,24 @@ abstract class ChangesContract {
         change(Kind.REACT, general, m, alice, "🥗", null);
         Changed mine = change(Kind.REACT, general, m, alice, "🍕", null);
 
-        assertThat(mine.message().reactions()).satisfiesExactly(
-                pizza -> {
-                    assertThat(pizza.emoji()).isEqualTo("🍕");
-                    assertThat(pizza.count()).isEqualTo(2);
-                    assertThat(pizza.users()).extracting(u -> u.username()).containsExactly("bob", "alice");
-                },
-                salad -> assertThat(salad.users()).extracting(u -> u.username()).containsExactly("alice"));
+        assertThat(mine.message().reactions())
+                .satisfiesExactly(
+                        pizza -> {
+                            assertThat(pizza.emoji()).isEqualTo("🍕");
+                            assertThat(pizza.count()).isEqualTo(2);
+                            assertThat(pizza.users())
+                                    .extracting(u -> u.username())
+                                    .containsExactly("bob", "alice");
+                        },
+                        salad -> assertThat(salad.users())
+                                .extracting(u -> u.username())
+                                .containsExactly("alice"));
         assertThat(change(Kind.REACT, general, m, bob, "🍕", null).change()).isNull();
         assertThat(change(Kind.UNREACT, general, m, bob, "🌮", null).change()).isNull();
-        assertThat(change(Kind.UNREACT, general, m, bob, "🍕", null).change().seq()).isEqualTo(5);
-        assertThat(messages.find(m.id()).orElseThrow().reactions().get(0).count()).isEqualTo(1);
+        assertThat(change(Kind.UNREACT, general, m, bob, "🍕", null).change().seq())
+                .isEqualTo(5);
+        assertThat(messages.find(m.id()).orElseThrow().reactions().get(0).count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -214,6 +223,7 @@ abstract class ChangesContract {
 
     private static void assertRefused(Runnable change, ErrorCode code) {
         assertThatThrownBy(change::run)
-                .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.code).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        ChatException.class, e -> assertThat(e.code).isEqualTo(code));
     }
 }

@@ -32,7 +32,8 @@ class PostgresChangesIT extends ChangesContract {
     protected Stores emptyStores() {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE reactions, message_changes, read_marks, messages, memberships, rooms, users RESTART IDENTITY CASCADE");
+            s.execute(
+                    "TRUNCATE reactions, message_changes, read_marks, messages, memberships, rooms, users RESTART IDENTITY CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -144,7 +144,8 @@ class AuthorizationMatrixIT {
             if (what.contains("remove-reaction") || what.startsWith("DELETE") && what.contains("/reactions/")) {
                 long room = what.contains("{private}") ? hidden : open;
                 for (Role r : List.of(Role.MEMBER, Role.OWNER)) {
-                    ApiClient.send(api.request("/api/rooms/" + room + "/messages/" + message + "/reactions/%F0%9F%91%8D")
+                    ApiClient.send(api.request(
+                                    "/api/rooms/" + room + "/messages/" + message + "/reactions/%F0%9F%91%8D")
                             .header("Authorization", "Bearer " + SESSIONS.get(r).accessToken())
                             .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
                 }

@@ -195,7 +195,8 @@ class ChangesApiIT {
 
     @Test
     void aReplyCarriesAnExcerptOfTheOriginalThatFollowsItsEditsAndDelete() {
-        long original = api.say(carol, room, "What time\nis the demo?").path("id").asLong();
+        long original =
+                api.say(carol, room, "What time\nis the demo?").path("id").asLong();
         Reply posted = api.post(
                 "/api/rooms/" + room + "/messages",
                 bob.accessToken(),
@@ -208,7 +209,11 @@ class ChangesApiIT {
         assertThat(reply.path("excerpt").asText()).isEqualTo("What time is the demo?");
 
         edit(carol, room, original, Map.of("content", "When is the demo?"));
-        assertThat(api.history(dave, room, "").get(1).path("reply").path("excerpt").asText())
+        assertThat(api.history(dave, room, "")
+                        .get(1)
+                        .path("reply")
+                        .path("excerpt")
+                        .asText())
                 .isEqualTo("When is the demo?");
         delete(carol, room, original);
         JsonNode after = api.history(dave, room, "").get(1).path("reply");
@@ -271,7 +276,10 @@ class ChangesApiIT {
     }
 
     private long lastSeq() {
-        return api.get("/api/rooms/" + room, carol.accessToken()).json().path("lastSeq").asLong();
+        return api.get("/api/rooms/" + room, carol.accessToken())
+                .json()
+                .path("lastSeq")
+                .asLong();
     }
 
     private void assertUnchanged(long id, String content, long lastSeq) {

@@ -119,13 +119,15 @@ class ChangesPagesIT {
     @Test
     void aDeletedMessageLeavesAPlaceholderAndItsRepliesSaySo() {
         long id = api.say(bobApi, room, "regrettable").path("id").asLong();
-        Reply replied = ann.post("/rooms/" + room + "/messages", Map.of("content", "what?", "replyTo", String.valueOf(id)));
+        Reply replied =
+                ann.post("/rooms/" + room + "/messages", Map.of("content", "what?", "replyTo", String.valueOf(id)));
         assertThat(replied.status()).isEqualTo(302);
         Element reply = ann.get("/rooms/" + room).html().select(".message").last();
         assertThat(reply.select(".reply-to .excerpt-of-" + id).text()).isEqualTo("regrettable");
         assertThat(reply.select(".reply-to").attr("href")).isEqualTo("/rooms/" + room + "?at=1#message-" + id);
 
-        assertThat(bob.post("/rooms/" + room + "/messages/" + id + "/delete", Map.of()).status())
+        assertThat(bob.post("/rooms/" + room + "/messages/" + id + "/delete", Map.of())
+                        .status())
                 .isEqualTo(302);
 
         Document after = ann.get("/rooms/" + room).html();
