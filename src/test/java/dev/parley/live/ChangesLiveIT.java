@@ -213,7 +213,8 @@ class ChangesLiveIT extends OneServer {
                     .isEqualTo("3");
             assertThat(reply).isPositive();
         }
-        // Asleep through a reaction and a delete: the page's sync brings both, once each.
+        // Asleep through an edit, a reaction and a delete: the page's sync brings all three, once each, in order.
+        edit(ann, room, reply, "answer, edited");
         api.send(api.request("/api/rooms/" + room + "/messages/" + reply + "/reactions/%F0%9F%91%8D")
                 .header("Authorization", "Bearer " + bob.accessToken())
                 .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
@@ -226,16 +227,23 @@ class ChangesLiveIT extends OneServer {
             List<String> texts = page.texts().stream()
                     .filter(t -> t.contains("li class=\"message"))
                     .toList();
-            assertThat(texts).hasSize(2);
-            Document reacted = Jsoup.parseBodyFragment(texts.get(0));
+            assertThat(texts).hasSize(3);
+            assertThat(texts.stream()
+                            .map(t -> Jsoup.parseBodyFragment(t)
+                                    .selectFirst("input[name=lastSeq]")
+                                    .attr("value")))
+                    .containsExactly("4", "5", "6");
+            Document edited = Jsoup.parseBodyFragment(texts.get(0));
+            assertThat(edited.select("#message-" + reply + " .body").text()).isEqualTo("answer, edited");
+            Document reacted = Jsoup.parseBodyFragment(texts.get(1));
             Element chip = reacted.selectFirst("#message-" + reply + " .reaction");
             assertThat(chip.attr("data-users")).isEqualTo(" " + bob.userId() + " ");
             assertThat(chip.select(".count").text()).isEqualTo("1");
             assertThat(chip.select("button").attr("title")).isEqualTo(bob.username());
-            Document deleted = Jsoup.parseBodyFragment(texts.get(1));
+            Document deleted = Jsoup.parseBodyFragment(texts.get(2));
             assertThat(deleted.select("#message-" + id + ".deleted .body").text())
                     .isEqualTo("message deleted");
-            assertThat(texts.get(1)).doesNotContain("draft");
+            assertThat(texts.get(2)).doesNotContain("draft");
         }
     }
 
