@@ -175,11 +175,26 @@
   function refresh(root) {
     localTimes(root);
     markMine(root);
+    if (window.ParleyChanges) window.ParleyChanges.refresh(root);
     typingSentence();
     seenBy();
     activity();
     tabTitle();
   }
+
+  // What changes.js (edits, deletes, reactions, replies) needs of this file.
+  window.Parley = {
+    send: function (event, data, onAck) {
+      var ack = "c" + (++nextAck);
+      changeAcks[ack] = onAck;
+      send(event, data, ack);
+      return !!socket;
+    },
+    room: room,
+    me: me,
+    clientId: clientId
+  };
+  var changeAcks = {};
 
   // ---- The socket: my sends, typing and read signals, the banner.
 
@@ -270,6 +285,12 @@
       resendStale(); // after what was missed, so that the page shows messages in order
       return;
     }
+    if (changeAcks[frame.ack]) {
+      var answer = changeAcks[frame.ack];
+      delete changeAcks[frame.ack];
+      answer(frame);
+      return;
+    }
     var entry = pending[frame.ack];
     if (!entry) return;
     delete pending[frame.ack];
@@ -320,6 +341,7 @@
       return;
     }
     var data = { roomId: e.detail.parameters.roomId, content: content, clientId: clientId() };
+    if (e.detail.parameters.replyTo) data.replyTo = e.detail.parameters.replyTo;
     var ack = "m" + (++nextAck);
     var entry = { data: data, element: pendingMessage(data), generation: generation };
     pending[ack] = entry;

@@ -16,6 +16,13 @@ public sealed interface ChatEvent {
         }
     }
 
+    /** A message was edited, deleted or reacted to: a change in the room's order, like a message. */
+    record MessageChanged(Change change) implements ChatEvent {
+        public long roomId() {
+            return change.roomId();
+        }
+    }
+
     record MemberJoined(long roomId, UserRef user) implements ChatEvent {}
 
     record MemberLeft(long roomId, UserRef user) implements ChatEvent {}

@@ -1,29 +1,13 @@
 package dev.parley.chat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.safety.Safelist;
-
 /**
- * Turns what a person typed into the markup shown for it: plain text, line breaks kept, web
- * addresses made into links. The result passes jsoup's cleaner, so whatever slips past the
- * escaping here still cannot become script.
+ * Checks what a person typed and turns it into the markup shown for it: the chat subset of
+ * Markdown ({@link Markdown}), line breaks kept, web addresses made into links. The result passes
+ * jsoup's cleaner, so whatever slips past the Markdown library still cannot become script.
  */
 public final class MessageContent {
 
     public static final int MAX_LENGTH = 4000;
-
-    private static final Pattern URL =
-            Pattern.compile("\\bhttps?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)\\]]", Pattern.CASE_INSENSITIVE);
-    private static final Safelist SAFE = new Safelist()
-            .addTags("a", "br")
-            .addAttributes("a", "href")
-            .addProtocols("a", "href", "http", "https")
-            .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer")
-            .addEnforcedAttribute("a", "target", "_blank");
-    private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
 
     private MessageContent() {}
 
@@ -38,24 +22,31 @@ public final class MessageContent {
         return text;
     }
 
+    /**
+     * The markup for a message's text: {@link Markdown}, cleaned. A text with nothing Markdown or a
+     * link could make of it (most are) is only escaped, which is what Markdown would make of it too.
+     */
     public static String toHtml(String text) {
-        // Most messages have no link and no line break: escaped, they hold no markup at all, so the cleaner has nothing
-        // to do.
-        // The link pattern tests a word boundary at every character; "://" is far cheaper to look for.
-        boolean mayLink = text.contains("://");
-        if (!mayLink && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return escape(text);
-        Matcher m = URL.matcher(mayLink ? text : "");
-        var html = new StringBuilder();
-        int at = 0;
-        while (m.find()) {
-            html.append(escape(text.substring(at, m.start())));
-            String url = escape(m.group());
-            html.append("<a href=\"").append(url).append("\">").append(url).append("</a>");
-            at = m.end();
+        if (plain(text)) return escape(text);
+        return Markdown.toHtml(text);
+    }
+
+    /** No character Markdown reads inline, no web address, one line, and nothing at its start that opens a list or a quote. */
+    static boolean plain(String text) {
+        if (text.isEmpty() || text.contains("://")) return text.isEmpty();
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '*', '_', '~', '`', '[', ']', '<', '>', '&', '\\', '\n', '\r' -> {
+                    return false;
+                }
+                default -> {}
+            }
         }
-        html.append(escape(text.substring(at)));
-        String withBreaks = html.toString().replace("\r\n", "\n").replace("\n", "<br>");
-        return Jsoup.clean(withBreaks, "", SAFE, COMPACT);
+        char first = text.charAt(0);
+        if (first == '-' || first == '+' || first == ' ' || first == '\t') return false;
+        int digits = 0;
+        while (digits < text.length() && Character.isDigit(text.charAt(digits))) digits++;
+        return digits == 0 || digits == text.length() || (text.charAt(digits) != '.' && text.charAt(digits) != ')');
     }
 
     private static String escape(String s) {

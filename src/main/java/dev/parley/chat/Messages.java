@@ -21,6 +21,7 @@ public final class Messages {
     private final Typing typing;
     private final EventBus bus;
     private final Quotas quotas;
+    private final Changes changes;
 
     public Messages(MessageStore messages, Rooms rooms, Typing typing, EventBus bus, Quotas quotas) {
         this.messages = messages;
@@ -28,6 +29,20 @@ public final class Messages {
         this.typing = typing;
         this.bus = bus;
         this.quotas = quotas;
+        this.changes = new Changes(messages, rooms, bus, quotas);
+    }
+
+    /** Edits, deletes and reactions of these messages. */
+    public Changes changes() {
+        return changes;
+    }
+
+    /** The message as it is now, if the viewer may read its room; not found otherwise. */
+    public Message find(Principal viewer, long roomId, long messageId) {
+        rooms.visible(viewer, roomId);
+        return messages.find(messageId)
+                .filter(m -> m.roomId() == roomId)
+                .orElseThrow(() -> ChatException.notFound("message"));
     }
 
     /**
@@ -45,15 +60,23 @@ public final class Messages {
      * publish. Posts made one after another are stored, published and completed in that order.
      */
     public CompletableFuture<Appended> postAsync(Principal author, long roomId, String content, String clientId) {
+        return postAsync(author, roomId, content, clientId, null);
+    }
+
+    /** {@link #postAsync} of a reply to {@code replyTo} (null: not a reply), a message of the same room. */
+    public CompletableFuture<Appended> postAsync(
+            Principal author, long roomId, String content, String clientId, Long replyTo) {
         String text = MessageContent.check(content);
         String id = checkClientId(clientId);
         rooms.joined(author, roomId);
+        if (replyTo != null) answerable(author, roomId, replyTo);
         // One allowance per person, whichever socket, tab, instance or HTTP client the message comes from.
         quotas.message(author.userId());
         // Sending ends typing. Done here, on the sender's thread, not after the commit: there it would
         // hold up every acknowledgement of the batch behind a round trip to the shared typing state.
         typing.stopped(author, roomId);
-        return messages.appendAsync(new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id))
+        return messages.appendAsync(
+                        new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id, replyTo))
                 .thenApply(appended -> {
                     if (!appended.created() && appended.message().roomId() != roomId) {
                         throw ChatException.invalid(
@@ -69,6 +92,19 @@ public final class Messages {
                             ? notConfirmed(id, unknown)
                             : asUnchecked(failure);
                 });
+    }
+
+    /**
+     * A reply answers a message of its own room that is still there. One in a room the author
+     * cannot read is as unknown as no message at all, so a reply cannot probe other rooms.
+     */
+    private void answerable(Principal author, long roomId, long replyTo) {
+        Message original = messages.find(replyTo)
+                .filter(m -> m.roomId() == roomId || rooms.isVisible(author, m.roomId()))
+                .orElseThrow(() -> new ChatException(ErrorCode.NOT_FOUND, "replyTo", "message not found"));
+        if (original.roomId() != roomId)
+            throw ChatException.invalid("replyTo", "A reply answers a message of the same room.");
+        if (original.deleted()) throw new ChatException(ErrorCode.CONFLICT, "replyTo", "That message was deleted.");
     }
 
     /** A send the store could not confirm: the client may resend it, and only its clientId makes that safe. */
@@ -90,6 +126,11 @@ public final class Messages {
     /** Messages after {@code afterSeq} for a member catching up, oldest first. */
     public List<Message> after(long roomId, long afterSeq, int limit) {
         return messages.after(roomId, afterSeq, limit);
+    }
+
+    /** Messages and changes after {@code afterSeq}, in the room's order: what healing and replay deliver. */
+    public List<RoomEntry> entriesAfter(long roomId, long afterSeq, int limit) {
+        return messages.entriesAfter(roomId, afterSeq, limit);
     }
 
     /** The seq of the room's newest message (0 when empty or unknown). */
@@ -120,7 +161,7 @@ public final class Messages {
         return messages.after(roomId, afterSeq, limit);
     }
 
-    private static String checkClientId(String clientId) {
+    static String checkClientId(String clientId) {
         if (clientId == null || clientId.isEmpty()) return null;
         if (clientId.length() > MAX_CLIENT_ID || !clientId.chars().allMatch(c -> c > 32 && c < 127)) {
             throw ChatException.invalid(

@@ -76,8 +76,36 @@ final class Commands {
                 yield Map.of();
             }
             case "send-message" ->
-                messages.postAsync(me, in.id("roomId"), in.text("content"), in.optionalText("clientId"))
+                messages.postAsync(
+                                me,
+                                in.id("roomId"),
+                                in.text("content"),
+                                in.optionalText("clientId"),
+                                in.optionalId("replyTo"))
                         .thenApply(Appended::message);
+            case "edit-message" ->
+                messages.changes()
+                        .editAsync(
+                                me,
+                                in.id("roomId"),
+                                in.id("messageId"),
+                                in.text("content"),
+                                in.optionalText("clientId"))
+                        .thenApply(Wire.ChangeResult::of);
+            case "delete-message" ->
+                messages.changes()
+                        .deleteAsync(me, in.id("roomId"), in.id("messageId"), in.optionalText("clientId"))
+                        .thenApply(Wire.ChangeResult::of);
+            case "add-reaction", "remove-reaction" ->
+                messages.changes()
+                        .reactAsync(
+                                me,
+                                in.id("roomId"),
+                                in.id("messageId"),
+                                in.text("emoji"),
+                                in.event().equals("add-reaction"),
+                                in.optionalText("clientId"))
+                        .thenApply(Wire.ChangeResult::of);
             case "typing-start" -> {
                 long roomId = in.id("roomId");
                 typing.start(me, roomId);

@@ -22,7 +22,9 @@ final class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private static final String SEND = "send-message";
+    /** What is stored in the room's order and answered after its commit, behind its own event. */
+    private static final java.util.Set<String> SENDS =
+            java.util.Set.of("send-message", "edit-message", "delete-message", "add-reaction", "remove-reaction");
 
     private final FailureLog failures = new FailureLog(log);
     private final Hub hub;
@@ -56,7 +58,7 @@ final class Dispatcher {
         // A sync replays before going live; any other first frame ends the hold at once.
         if (!in.event().equals("sync")) c.goLive();
         try {
-            if (in.event().equals(SEND)) c.sends.makeRoom();
+            if (SENDS.contains(in.event())) c.sends.makeRoom();
             else c.sends.awaitAll();
             Object data = commands.run(c, in);
             if (data instanceof CompletableFuture<?> later) {

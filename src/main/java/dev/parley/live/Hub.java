@@ -3,6 +3,7 @@ package dev.parley.live;
 import dev.parley.chat.ChatEvent;
 import dev.parley.chat.ChatEvent.MemberJoined;
 import dev.parley.chat.ChatEvent.MemberLeft;
+import dev.parley.chat.ChatEvent.MessageChanged;
 import dev.parley.chat.ChatEvent.MessagePosted;
 import dev.parley.chat.ChatEvent.PresenceChanged;
 import dev.parley.chat.ChatEvent.ReadMarked;
@@ -146,13 +147,16 @@ public final class Hub implements AutoCloseable {
 
     private RoomChannel channel(long roomId) {
         return channels.computeIfAbsent(
-                roomId, id -> new RoomChannel(id, messages.lastSeq(id), messages::after, renderer::message));
+                roomId, id -> new RoomChannel(id, messages.lastSeq(id), messages::entriesAfter, renderer::entry));
     }
 
     private void on(ChatEvent event) {
         if (event instanceof MessagePosted e) {
             RoomChannel channel = channels.get(e.roomId());
             if (channel != null) channel.deliver(e.message());
+        } else if (event instanceof MessageChanged e) {
+            RoomChannel channel = channels.get(e.roomId());
+            if (channel != null) channel.deliver(e.change());
         } else if (event instanceof MemberJoined e) {
             Frames frames = renderer.joined(e, presence.status(e.user().id()));
             for (Connection c : connectionsOf(e.user().id())) follow(c, e.roomId());

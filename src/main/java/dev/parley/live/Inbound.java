@@ -85,6 +85,13 @@ record Inbound(String event, Object ack, JsonNode data) {
         return positive(v, field);
     }
 
+    /** An optional positive id; absent, null or empty (as a page's form sends it) is null. */
+    Long optionalId(String field) {
+        JsonNode v = data.get(field);
+        if (v == null || v.isNull() || (v.isTextual() && v.textValue().isEmpty())) return null;
+        return positive(v, field);
+    }
+
     /** A required whole number of zero or more. */
     long count(String field) {
         JsonNode v = data.get(field);

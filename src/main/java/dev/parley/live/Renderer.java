@@ -1,5 +1,6 @@
 package dev.parley.live;
 
+import dev.parley.chat.Change;
 import dev.parley.chat.ChatEvent.MemberJoined;
 import dev.parley.chat.ChatEvent.MemberLeft;
 import dev.parley.chat.ChatEvent.PresenceChanged;
@@ -8,6 +9,7 @@ import dev.parley.chat.ChatEvent.Status;
 import dev.parley.chat.ChatEvent.TypingChanged;
 import dev.parley.chat.Message;
 import dev.parley.chat.Presence.OnlineUser;
+import dev.parley.chat.RoomEntry;
 import dev.parley.chat.UserRef;
 import dev.parley.render.Templates;
 import java.util.List;
@@ -23,6 +25,23 @@ final class Renderer {
 
     Renderer(Templates templates) {
         this.templates = templates;
+    }
+
+    Frames entry(RoomEntry entry) {
+        return entry instanceof Change c ? change(c) : message((Message) entry);
+    }
+
+    /**
+     * A change shows as its message drawn again as it now is, swapped in by id (a page that does
+     * not show the message drops it), the excerpts of replies to it after an edit or delete, and
+     * the page's new last seq. No note elsewhere: changes are not unread messages.
+     */
+    Frames change(Change c) {
+        return Frames.ofRoom(
+                c.roomId(),
+                () -> Wire.event(c.kind().event, Wire.MessageChange.of(c)),
+                () -> html("live/change.jte", Map.of("change", c)),
+                Frames.NOTHING);
     }
 
     Frames message(Message m) {

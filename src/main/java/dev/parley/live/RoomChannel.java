@@ -1,6 +1,6 @@
 package dev.parley.live;
 
-import dev.parley.chat.Message;
+import dev.parley.chat.RoomEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +10,9 @@ import java.util.function.Function;
 /**
  * The connections of this instance that follow one room, and the room's delivery order.
  *
+ * <p>Changes to messages (edits, deletes, reactions) take seqs in the same order as messages, so
+ * everything here holds for them alike: "message" below means either.
+ *
  * <p>The bus may deliver messages late, out of order (two posters racing) or not at all (Redis
  * pub/sub). The channel delivers each seq once and in order anyway: a message ahead of the next
  * expected seq first pulls the missing ones from the store, and a message already delivered is
@@ -18,21 +21,21 @@ import java.util.function.Function;
  */
 final class RoomChannel {
 
-    /** Reads messages after a seq from the store: the source of truth. */
+    /** Reads messages and changes after a seq from the store: the source of truth. */
     interface Store {
-        List<Message> after(long roomId, long afterSeq, int limit);
+        List<RoomEntry> after(long roomId, long afterSeq, int limit);
     }
 
     final long roomId;
     private final Store store;
-    private final Function<Message, Frames> render;
+    private final Function<RoomEntry, Frames> render;
     /** Followers in the order they came, for fast fan-out; the index finds one to remove. */
     private final List<Follower> followers = new ArrayList<>();
 
     private final Map<Connection, Follower> index = new HashMap<>();
     private long delivered;
 
-    RoomChannel(long roomId, long lastSeq, Store store, Function<Message, Frames> render) {
+    RoomChannel(long roomId, long lastSeq, Store store, Function<RoomEntry, Frames> render) {
         this.roomId = roomId;
         this.delivered = lastSeq;
         this.store = store;
@@ -58,8 +61,8 @@ final class RoomChannel {
         return followers.stream().map(Follower::connection).toList();
     }
 
-    /** Delivers a posted message, and any it skipped over, to every follower. */
-    synchronized void deliver(Message message) {
+    /** Delivers a posted message or a change, and any it skipped over, to every follower. */
+    synchronized void deliver(RoomEntry message) {
         if (message.seq() <= delivered) return;
         if (message.seq() > delivered + 1) fillGap(message.seq() - 1);
         send(message, render.apply(message));
@@ -89,14 +92,14 @@ final class RoomChannel {
         // A connection that went live before its sync (another frame came first, or the hold ran
         // out) was sent everything after it began following: replay only what came before that.
         long replayUpTo = connection.isLive() ? Math.min(delivered, follower.cursor().followedAt) : delivered;
-        var sent = new java.util.ArrayDeque<Message>();
+        var sent = new java.util.ArrayDeque<RoomEntry>();
         var texts = new java.util.ArrayDeque<Frames>();
         long bytes = 0;
         boolean gap = lastSeq < replayUpTo - limit;
         if (lastSeq < replayUpTo) {
-            List<Message> missed = store.after(roomId, Math.max(lastSeq, replayUpTo - limit), limit);
+            List<RoomEntry> missed = store.after(roomId, Math.max(lastSeq, replayUpTo - limit), limit);
             for (int i = missed.size() - 1; i >= 0; i--) {
-                Message m = missed.get(i);
+                RoomEntry m = missed.get(i);
                 if (m.seq() > replayUpTo) continue;
                 Frames frames = render.apply(m);
                 var text = frames.bytesFor(connection);
@@ -110,7 +113,7 @@ final class RoomChannel {
                 texts.addFirst(frames);
             }
         }
-        for (Message m : sent) connection.replay(roomId, m.seq(), texts.removeFirst());
+        for (RoomEntry m : sent) connection.replay(roomId, m.seq(), texts.removeFirst());
         connection.resumeAt(roomId, Math.max(lastSeq, delivered));
         return new Replay(sent.size(), bytes, gap);
     }
@@ -128,16 +131,16 @@ final class RoomChannel {
 
     private void fillGap(long upTo) {
         while (delivered < upTo) {
-            List<Message> missing = store.after(roomId, delivered, (int) Math.min(500, upTo - delivered));
+            List<RoomEntry> missing = store.after(roomId, delivered, (int) Math.min(500, upTo - delivered));
             if (missing.isEmpty()) return;
-            for (Message m : missing) {
+            for (RoomEntry m : missing) {
                 if (m.seq() > upTo) return;
                 send(m, render.apply(m));
             }
         }
     }
 
-    private void send(Message message, Frames frames) {
+    private void send(RoomEntry message, Frames frames) {
         delivered = message.seq();
         for (Follower f : followers) f.connection().deliver(f.cursor(), roomId, message.seq(), frames);
     }

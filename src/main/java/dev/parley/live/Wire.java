@@ -1,7 +1,10 @@
 package dev.parley.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.parley.chat.Change;
 import dev.parley.chat.ChatEvent.Status;
+import dev.parley.chat.Message;
+import dev.parley.chat.MessageStore;
 import dev.parley.chat.UserRef;
 import dev.parley.render.Json;
 import java.time.Instant;
@@ -39,6 +42,44 @@ final class Wire {
     record OnlineUsers(List<PresenceView> users) {}
 
     record Synced(int replayed, boolean gap) {}
+
+    /**
+     * A change to a message, as {@code message-edited}, {@code message-deleted}, {@code reaction-added}
+     * and {@code reaction-removed} carry it: an edit's new text, a reaction's emoji.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageChange(
+            long roomId,
+            long seq,
+            long messageId,
+            UserRef user,
+            String content,
+            String html,
+            String emoji,
+            Instant changedAt,
+            String clientId) {
+        static MessageChange of(Change c) {
+            boolean edit = c.kind() == Change.Kind.EDIT;
+            return new MessageChange(
+                    c.roomId(),
+                    c.seq(),
+                    c.messageId(),
+                    c.user(),
+                    edit ? c.content() : null,
+                    edit ? c.html() : null,
+                    c.emoji(),
+                    c.createdAt(),
+                    c.clientId());
+        }
+    }
+
+    /** What an edit, delete or reaction is answered with: the change's seq (null when nothing changed) and the message as it now is. */
+    record ChangeResult(Long seq, Message message) {
+        static ChangeResult of(MessageStore.Changed changed) {
+            return new ChangeResult(
+                    changed.change() == null ? null : changed.change().seq(), changed.message());
+        }
+    }
 
     static String event(String name, Object data) {
         return Json.write(new Event(name, data));

@@ -3,7 +3,10 @@ package dev.parley.store;
 import dev.parley.chat.DuplicateException;
 import dev.parley.chat.Message;
 import dev.parley.chat.MessageStore;
+import dev.parley.chat.NewChange;
 import dev.parley.chat.NewMessage;
+import dev.parley.chat.Reply;
+import dev.parley.chat.RoomEntry;
 import dev.parley.chat.StoreException;
 import dev.parley.chat.UserRef;
 import dev.parley.util.Futures;
@@ -23,17 +26,22 @@ final class JdbcMessageStore implements MessageStore {
 
     /** Messages with their authors' names; {@link #message} reads its rows. */
     static final String SELECT = "SELECT m.id, m.room_id, m.seq, m.user_id, u.username, m.content, m.html,"
-            + " m.created_at, m.client_id FROM messages m JOIN users u ON u.id = m.user_id";
+            + " m.created_at, m.client_id, m.edited_at, m.deleted_at, m.reply_to, p.seq AS reply_seq,"
+            + " p.user_id AS reply_user_id, pu.username AS reply_username, p.content AS reply_content,"
+            + " p.deleted_at AS reply_deleted_at FROM messages m JOIN users u ON u.id = m.user_id"
+            + " LEFT JOIN messages p ON p.id = m.reply_to LEFT JOIN users pu ON pu.id = p.user_id";
 
     private final Jdbc jdbc;
     private final Transactions appends;
     private final Clock clock;
+    private final JdbcChanges changes;
 
-    /** {@code appends} runs each append's transaction: on SQLite, a {@link GroupCommit}. */
+    /** {@code appends} runs each append's (and change's) transaction: on SQLite, a {@link GroupCommit}. */
     JdbcMessageStore(Jdbc jdbc, Transactions appends, Clock clock) {
         this.jdbc = jdbc;
         this.appends = appends;
         this.clock = clock;
+        this.changes = new JdbcChanges(jdbc, appends, clock);
     }
 
     /**
@@ -53,10 +61,10 @@ final class JdbcMessageStore implements MessageStore {
                                     rs -> rs.getLong(1),
                                     m.roomId())
                             .orElseThrow(() -> new IllegalArgumentException("no room " + m.roomId()));
-                    return Jdbc.one(
+                    Appended appended = Jdbc.one(
                                     c,
-                                    "INSERT INTO messages (room_id, seq, user_id, content, html, client_id, created_at)"
-                                            + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id, (SELECT username FROM users WHERE id = ?)",
+                                    "INSERT INTO messages (room_id, seq, user_id, content, html, client_id, created_at, reply_to)"
+                                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, (SELECT username FROM users WHERE id = ?)",
                                     rs -> new Appended(
                                             new Message(
                                                     rs.getLong(1),
@@ -75,8 +83,12 @@ final class JdbcMessageStore implements MessageStore {
                                     m.html(),
                                     m.clientId(),
                                     createdAt,
+                                    m.replyTo(),
                                     m.userId())
                             .orElseThrow();
+                    // A reply shows what it answers: read it back with its excerpt.
+                    if (m.replyTo() == null) return appended;
+                    return new Appended(read(c, appended.message().id()).orElseThrow(), true);
                 })
                 .exceptionallyCompose(failure -> {
                     Throwable cause = Futures.cause(failure);
@@ -117,39 +129,79 @@ final class JdbcMessageStore implements MessageStore {
         if (clientId == null) {
             return Optional.empty();
         }
-        return Jdbc.one(
+        Optional<Message> found = Jdbc.one(
                 c, SELECT + " WHERE m.user_id = ? AND m.client_id = ?", JdbcMessageStore::message, userId, clientId);
+        return found.isEmpty()
+                ? found
+                : Optional.of(Reactions.of(c, List.of(found.get())).get(0));
     }
 
     @Override
     public Optional<Message> find(long messageId) {
-        return jdbc.one(SELECT + " WHERE m.id = ?", JdbcMessageStore::message, messageId);
+        return jdbc.run(c -> read(c, messageId));
+    }
+
+    /** The message as it is now, reactions included. */
+    static Optional<Message> read(Connection c, long messageId) throws SQLException {
+        Optional<Message> found = Jdbc.one(c, SELECT + " WHERE m.id = ?", JdbcMessageStore::message, messageId);
+        return found.isEmpty()
+                ? found
+                : Optional.of(Reactions.of(c, List.of(found.get())).get(0));
+    }
+
+    @Override
+    public CompletableFuture<Changed> changeAsync(NewChange change) {
+        return changes.changeAsync(change);
+    }
+
+    @Override
+    public List<RoomEntry> entriesAfter(long roomId, long afterSeq, int limit) {
+        return jdbc.run(c -> changes.entriesAfter(c, roomId, afterSeq, limit));
     }
 
     @Override
     public List<Message> before(long roomId, Long beforeSeq, int limit) {
-        List<Message> newestFirst = jdbc.list(
-                SELECT + " WHERE m.room_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
-                JdbcMessageStore::message,
-                roomId,
-                beforeSeq == null ? Long.MAX_VALUE : beforeSeq,
-                limit);
-        List<Message> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+        return jdbc.run(c -> {
+            List<Message> oldestFirst = new ArrayList<>(Jdbc.list(
+                    c,
+                    SELECT + " WHERE m.room_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?",
+                    JdbcMessageStore::message,
+                    roomId,
+                    beforeSeq == null ? Long.MAX_VALUE : beforeSeq,
+                    limit));
+            Collections.reverse(oldestFirst);
+            return Reactions.of(c, oldestFirst);
+        });
     }
 
     @Override
     public List<Message> after(long roomId, long afterSeq, int limit) {
-        return jdbc.list(
-                SELECT + " WHERE m.room_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?",
-                JdbcMessageStore::message,
-                roomId,
-                afterSeq,
-                limit);
+        return jdbc.run(c -> after(c, roomId, afterSeq, limit));
     }
 
+    static List<Message> after(Connection c, long roomId, long afterSeq, int limit) throws SQLException {
+        return Reactions.of(
+                c,
+                Jdbc.list(
+                        c,
+                        SELECT + " WHERE m.room_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?",
+                        JdbcMessageStore::message,
+                        roomId,
+                        afterSeq,
+                        limit));
+    }
+
+    /** A row of {@link #SELECT}, without its reactions ({@link Reactions#of} adds them). */
     static Message message(ResultSet rs) throws SQLException {
+        Long replyTo = Jdbc.nullableLong(rs, "reply_to");
+        Reply reply = replyTo == null
+                ? null
+                : new Reply(
+                        replyTo,
+                        rs.getLong("reply_seq"),
+                        new UserRef(rs.getLong("reply_user_id"), rs.getString("reply_username")),
+                        Reply.excerptOf(rs.getString("reply_content")),
+                        Jdbc.instant(rs, "reply_deleted_at") != null);
         return new Message(
                 rs.getLong("id"),
                 rs.getLong("room_id"),
@@ -158,6 +210,10 @@ final class JdbcMessageStore implements MessageStore {
                 rs.getString("content"),
                 rs.getString("html"),
                 Jdbc.instant(rs, "created_at"),
-                rs.getString("client_id"));
+                rs.getString("client_id"),
+                Jdbc.instant(rs, "edited_at"),
+                Jdbc.instant(rs, "deleted_at") != null,
+                reply,
+                List.of());
     }
 }

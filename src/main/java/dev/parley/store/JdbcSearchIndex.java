@@ -41,6 +41,8 @@ final class JdbcSearchIndex implements SearchIndex {
             sql.append(" WHERE TRUE");
         }
         String id = fts ? "f.rowid" : "m.id";
+        // A deleted message's text is gone from the index already; without terms, its blank row must not show either.
+        sql.append(" AND m.deleted_at IS NULL");
         if (c.authorId() != null) {
             sql.append(" AND m.user_id = ?");
             args.add(c.authorId());

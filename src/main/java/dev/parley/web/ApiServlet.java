@@ -31,13 +31,15 @@ abstract class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
         try {
-            // No route takes PUT, DELETE, PATCH...: answer in the API's shape, not the servlet's bare 405.
-            if (!isSafe(req.getMethod()) && !req.getMethod().equals("POST")) throw noRoute();
+            // A method no route of this servlet takes: answer in the API's shape, not the servlet's bare 405.
+            if (!isSafe(req.getMethod()) && !req.getMethod().equals("POST") && !takes(req.getMethod())) throw noRoute();
             if (!isSafe(req.getMethod()) && !sameOrigin.allows(req)) {
                 throw new ChatException(ErrorCode.FORBIDDEN, "Cross-site request refused.");
             }
             Requests.checkDeclaredSize(req);
-            super.service(req, res);
+            // The servlet API of Jetty's ee10 has no doPatch.
+            if (req.getMethod().equals("PATCH")) doPatch(req, res);
+            else super.service(req, res);
         } catch (BadMessageException e) {
             error(res, Requests.unreadable(e));
         } catch (ChatException e) {
@@ -79,6 +81,25 @@ abstract class ApiServlet extends HttpServlet {
     /** Unknown route or method: the same JSON error shape as everything else. */
     static ChatException noRoute() {
         return ChatException.notFound("route");
+    }
+
+    /** Whether some route here takes {@code method} besides GET and POST (PUT, PATCH, DELETE). */
+    protected boolean takes(String method) {
+        return false;
+    }
+
+    protected void doPatch(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        throw noRoute();
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        throw noRoute();
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        throw noRoute();
     }
 
     @Override

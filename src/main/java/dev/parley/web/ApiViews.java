@@ -80,6 +80,9 @@ final class ApiViews {
 
     record ReadMark(long roomId, long seq) {}
 
+    /** An edit, delete or reaction: the change's seq (null when nothing changed) and the message as it now is. */
+    record ChangeResult(Long seq, dev.parley.chat.Message message) {}
+
     record Error(Body error) {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         record Body(String code, String message, String field, Long retryAfterMs) {}

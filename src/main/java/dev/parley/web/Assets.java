@@ -9,5 +9,6 @@ public final class Assets {
     public static final String HTMX_WS = "/static/vendor/htmx-ext-ws.js";
     public static final String CSS = "/static/parley.css";
     public static final String JS = "/static/parley.js";
+    public static final String CHANGES_JS = "/static/changes.js";
     public static final String ICON = "/static/favicon.svg";
 }

@@ -14,6 +14,11 @@ public final class Dom {
         return "message-" + messageId;
     }
 
+    /** A class, not an id: every reply on the page that quotes the message carries it, to follow its edits. */
+    public static String excerptOf(long messageId) {
+        return "excerpt-of-" + messageId;
+    }
+
     public static String messages(long roomId) {
         return "room-" + roomId + "-messages";
     }

@@ -26,6 +26,7 @@ final class RoomPages extends PageServlet {
     private final ReadMarks readMarks;
     private final Presence presence;
     private final Accounts accounts;
+    private final MessagePages messagePages;
 
     RoomPages(
             Rooms rooms,
@@ -41,6 +42,7 @@ final class RoomPages extends PageServlet {
         this.readMarks = readMarks;
         this.presence = presence;
         this.accounts = accounts;
+        this.messagePages = new MessagePages(rooms, messages, templates, sameOrigin);
     }
 
     @Override
@@ -55,6 +57,8 @@ final class RoomPages extends PageServlet {
             room(req, res, me, Requests.id(path.get(0), "room"));
         } else if (path.size() == 2 && path.get(1).equals("messages")) {
             older(req, res, me, Requests.id(path.get(0), "room"));
+        } else if (path.size() == 3 && path.get(1).equals("messages")) {
+            messagePages.show(req, res, me, Requests.id(path.get(0), "room"), Requests.id(path.get(2), "message"));
         } else {
             throw ChatException.notFound("page");
         }
@@ -74,6 +78,10 @@ final class RoomPages extends PageServlet {
         }
         if (path.isEmpty()) throw ChatException.notFound("page");
         long roomId = Requests.id(path.get(0), "room");
+        if (path.size() == 4 && path.get(1).equals("messages")) {
+            messagePages.act(req, res, me, roomId, Requests.id(path.get(2), "message"), path.get(3));
+            return;
+        }
         String action = path.size() == 2 ? path.get(1) : "";
         switch (action) {
             case "messages" -> post(req, res, me, roomId);
@@ -229,7 +237,13 @@ final class RoomPages extends PageServlet {
     }
 
     private void post(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
-        var posted = messages.post(me, roomId, req.getParameter("content"), req.getParameter("clientId"));
+        String replyTo = req.getParameter("replyTo");
+        var posted = dev.parley.util.Futures.join(messages.postAsync(
+                me,
+                roomId,
+                req.getParameter("content"),
+                req.getParameter("clientId"),
+                replyTo == null || replyTo.isEmpty() ? null : Requests.id(replyTo, "message")));
         if (Requests.isHtmx(req)) {
             write(res, posted.created() ? 201 : 200, "messages/message.jte", Map.of("message", posted.message()));
         } else {

@@ -2,14 +2,18 @@ package dev.parley.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.auth.Principal;
+import dev.parley.chat.Changes;
+import dev.parley.chat.MessageStore.Changed;
 import dev.parley.chat.Messages;
 import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
 import dev.parley.render.Json;
+import dev.parley.util.Futures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code /api/rooms/*}: rooms, membership and messages over plain HTTP. */
 final class RoomsApi extends ApiServlet {
@@ -17,12 +21,14 @@ final class RoomsApi extends ApiServlet {
     private final Rooms rooms;
     private final Messages messages;
     private final ReadMarks readMarks;
+    private final Changes changes;
 
     RoomsApi(Rooms rooms, Messages messages, ReadMarks readMarks, SameOrigin sameOrigin) {
         super(sameOrigin);
         this.rooms = rooms;
         this.messages = messages;
         this.readMarks = readMarks;
+        this.changes = messages.changes();
     }
 
     @Override
@@ -35,6 +41,8 @@ final class RoomsApi extends ApiServlet {
             long roomId = Requests.id(path.get(0), "room");
             var room = ApiViews.RoomView.of(rooms.visible(me, roomId));
             json(res, 200, room.withMembers(rooms.members(me, roomId)));
+        } else if (path.size() == 3 && path.get(1).equals("messages")) {
+            json(res, 200, messages.find(me, Requests.id(path.get(0), "room"), Requests.id(path.get(2), "message")));
         } else if (path.size() == 2 && path.get(1).equals("messages")) {
             long roomId = Requests.id(path.get(0), "room");
             Long limit = Requests.longParam(req, "limit");
@@ -70,7 +78,8 @@ final class RoomsApi extends ApiServlet {
         switch (action) {
             case "messages" -> {
                 JsonNode body = Requests.jsonBody(req);
-                var posted = messages.post(me, roomId, Json.text(body, "content"), Json.optionalText(body, "clientId"));
+                var posted = Futures.join(messages.postAsync(
+                        me, roomId, Json.text(body, "content"), Json.optionalText(body, "clientId"), replyTo(body)));
                 json(res, posted.created() ? 201 : 200, posted.message());
             }
             case "members" -> {
@@ -88,5 +97,85 @@ final class RoomsApi extends ApiServlet {
             }
             default -> throw noRoute();
         }
+    }
+
+    private static Long replyTo(JsonNode body) {
+        JsonNode v = body.get("replyTo");
+        if (v == null || v.isNull()) return null;
+        long id = Json.requiredLong(body, "replyTo");
+        if (id < 1) throw dev.parley.chat.ChatException.invalid("replyTo", "\"replyTo\" must be a message id.");
+        return id;
+    }
+
+    @Override
+    protected boolean takes(String method) {
+        return method.equals("PATCH") || method.equals("PUT") || method.equals("DELETE");
+    }
+
+    /** {@code PATCH /api/rooms/{id}/messages/{messageId}} {@code {"content","clientId"}}: an edit. */
+    @Override
+    protected void doPatch(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        Principal me = Requests.principal(req);
+        List<String> path = Requests.segments(req);
+        if (path.size() != 3 || !path.get(1).equals("messages")) throw noRoute();
+        JsonNode body = Requests.jsonBody(req);
+        changed(
+                res,
+                changes.editAsync(
+                        me,
+                        Requests.id(path.get(0), "room"),
+                        Requests.id(path.get(2), "message"),
+                        Json.text(body, "content"),
+                        Json.optionalText(body, "clientId")));
+    }
+
+    /** {@code PUT /api/rooms/{id}/messages/{messageId}/reactions/{emoji}}: my reaction, added. */
+    @Override
+    protected void doPut(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        react(req, res, true);
+    }
+
+    /**
+     * {@code DELETE /api/rooms/{id}/messages/{messageId}}: a delete; {@code .../reactions/{emoji}}:
+     * my reaction, removed. A {@code clientId} comes as a query parameter.
+     */
+    @Override
+    protected void doDelete(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        List<String> path = Requests.segments(req);
+        if (path.size() == 3 && path.get(1).equals("messages")) {
+            changed(
+                    res,
+                    changes.deleteAsync(
+                            Requests.principal(req),
+                            Requests.id(path.get(0), "room"),
+                            Requests.id(path.get(2), "message"),
+                            req.getParameter("clientId")));
+        } else {
+            react(req, res, false);
+        }
+    }
+
+    private void react(HttpServletRequest req, HttpServletResponse res, boolean add) throws IOException {
+        Principal me = Requests.principal(req);
+        List<String> path = Requests.segments(req);
+        if (path.size() != 5 || !path.get(1).equals("messages") || !path.get(3).equals("reactions")) throw noRoute();
+        changed(
+                res,
+                changes.reactAsync(
+                        me,
+                        Requests.id(path.get(0), "room"),
+                        Requests.id(path.get(2), "message"),
+                        path.get(4),
+                        add,
+                        req.getParameter("clientId")));
+    }
+
+    private static void changed(HttpServletResponse res, CompletableFuture<Changed> change) throws IOException {
+        Changed changed = Futures.join(change);
+        json(
+                res,
+                200,
+                new ApiViews.ChangeResult(
+                        changed.change() == null ? null : changed.change().seq(), changed.message()));
     }
 }

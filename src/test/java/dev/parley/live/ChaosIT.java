@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Three instances, each its own process, on one PostgreSQL and a private Redis. In each case
- * twelve clients spread over the instances send 2,000 messages into two rooms while something
- * breaks; at the end every client must hold every message of its rooms exactly once and in
- * order, and the database every message exactly once.
+ * twelve clients spread over the instances send 2,000 messages into two rooms, and edit, react to
+ * and delete some of them, while something breaks; at the end every client must hold every
+ * message and change of its rooms exactly once and in order, and the database every message and
+ * change exactly once, each message as its last change left it.
  */
 class ChaosIT {
 
@@ -139,6 +140,34 @@ class ChaosIT {
                 .ready();
     }
 
+    /** Every change made, by a name ("edit 42") to {room, messageId, seq}. */
+    private final Map<String, long[]> changed = new ConcurrentHashMap<>();
+
+    /**
+     * Edits and reacts to one of the client's messages, {room, messageId} (and deletes it, when
+     * {@code delete}), each change retried with its own clientId until acknowledged; returns
+     * {room, seq} of each.
+     */
+    private List<long[]> changes(RoamingClient client, long[] sent, String id, boolean delete) {
+        long room = sent[0];
+        long messageId = sent[1];
+        var out = new ArrayList<long[]>();
+        var target = Map.<String, Object>of("roomId", room, "messageId", messageId);
+        var edit = new java.util.HashMap<>(target);
+        edit.put("content", "edited " + messageId);
+        out.add(new long[] {room, client.change("edit-message", edit, "edit-" + id)});
+        changed.put("edit " + messageId, new long[] {room, messageId});
+        var react = new java.util.HashMap<>(target);
+        react.put("emoji", "👍");
+        out.add(new long[] {room, client.change("add-reaction", react, "react-" + id)});
+        changed.put("react " + messageId, new long[] {room, messageId});
+        if (delete) {
+            out.add(new long[] {room, client.change("delete-message", target, "delete-" + id)});
+            changed.put("delete " + messageId, new long[] {room, messageId});
+        }
+        return out;
+    }
+
     /**
      * Sends {@link #MESSAGES} at about {@code perSecond} from {@link #CLIENTS} clients spread
      * over the instances, runs {@code fault} once a third of them went out, and checks the end state.
@@ -161,6 +190,7 @@ class ChaosIT {
             clients.add(new RoamingClient(people.get(i), rooms, instances, i % instances.size()));
         }
 
+        changed.clear();
         var seqs = new ConcurrentHashMap<Long, List<Long>>(Map.of(first, new ArrayList<>(), second, new ArrayList<>()));
         ExecutorService senders = Executors.newFixedThreadPool(CLIENTS);
         long started = System.nanoTime();
@@ -170,12 +200,22 @@ class ChaosIT {
             RoamingClient client = clients.get(c);
             int share = MESSAGES / CLIENTS + (c < MESSAGES % CLIENTS ? 1 : 0);
             sending.add(senders.submit(() -> {
+                var mine = new ArrayList<long[]>(); // {room, messageId} of each message sent
                 for (int m = 0; m < share; m++) {
                     long room = client.rooms.get(m % client.rooms.size());
                     String id = client.who.username() + "-" + m;
-                    long seq = client.send(room, "message " + id, id);
+                    long[] sent = client.sendForId(room, "message " + id, id);
                     synchronized (seqs) {
-                        seqs.get(room).add(seq);
+                        seqs.get(room).add(sent[0]);
+                    }
+                    mine.add(new long[] {room, sent[1]});
+                    // Every tenth message, the one before it is edited and reacted to; every twentieth, then deleted.
+                    if (m % 10 == 9) {
+                        for (long[] change : changes(client, mine.get(m - 1), id, m % 20 == 19)) {
+                            synchronized (seqs) {
+                                seqs.get(change[0]).add(change[1]);
+                            }
+                        }
                     }
                     LiveClient.pause(pauseMs);
                 }
@@ -193,7 +233,7 @@ class ChaosIT {
         // Stored exactly once: the acknowledged seqs of each room are 1..n, each once, whatever was retried.
         long inFirst = seqs.get(first).size();
         long inSecond = seqs.get(second).size();
-        assertThat(inFirst + inSecond).isEqualTo(MESSAGES);
+        assertThat(inFirst + inSecond).isEqualTo(MESSAGES + changed.size());
         assertThat(seqs.get(first))
                 .containsExactlyInAnyOrderElementsOf(
                         LongStream.rangeClosed(1, inFirst).boxed().toList());
@@ -213,6 +253,34 @@ class ChaosIT {
                             .untilAsserted(() -> assertThat(client.received(room))
                                     .as("%s in room %d", client.who.username(), room)
                                     .containsExactlyElementsOf(expected));
+                }
+            }
+            // Each changed message is as its last change left it, on whichever instance is asked.
+            for (var entry : changed.entrySet()) {
+                long[] target = entry.getValue();
+                for (int i = 0; i < instances.size(); i++) {
+                    var message = new ApiClient(instances.get(i).base())
+                            .get(
+                                    "/api/rooms/" + target[0] + "/messages/" + target[1],
+                                    people.get(0).accessToken())
+                            .json();
+                    if (entry.getKey().startsWith("delete ")) {
+                        assertThat(message.path("deleted").asBoolean())
+                                .as(entry.getKey())
+                                .isTrue();
+                        assertThat(message.path("content").asText()).isEmpty();
+                    } else if (entry.getKey().startsWith("edit ")) {
+                        boolean deleted = changed.containsKey("delete " + target[1]);
+                        assertThat(message.path("content").asText())
+                                .as(entry.getKey())
+                                .isEqualTo(deleted ? "" : "edited " + target[1]);
+                        if (!deleted)
+                            assertThat(message.path("reactions")
+                                            .get(0)
+                                            .path("emoji")
+                                            .asText())
+                                    .isEqualTo("👍");
+                    }
                 }
             }
         } finally {

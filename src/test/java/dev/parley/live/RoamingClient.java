@@ -38,12 +38,20 @@ final class RoamingClient implements AutoCloseable {
         connect();
     }
 
-    /** Every seq received in the room so far, over every socket, in order. */
+    /** Every seq received in the room so far (messages and changes), over every socket, in order. */
     synchronized List<Long> received(long roomId) {
         var all = new ArrayList<>(archived.get(roomId));
         LiveClient current = socket;
-        if (current != null) all.addAll(current.seqs(roomId));
+        if (current != null) all.addAll(current.roomSeqs(roomId));
         return all;
+    }
+
+    /** Sends a change ({@code edit-message}, {@code add-reaction}...) as {@link #send} sends a message; returns its seq. */
+    long change(String event, Map<String, Object> data, String clientId) {
+        var withId = new HashMap<>(data);
+        withId.put("clientId", clientId);
+        return ackedSeq(
+                event, withId, clientId, ack -> ack.path("data").path("seq").asLong());
     }
 
     /**
@@ -51,6 +59,22 @@ final class RoamingClient implements AutoCloseable {
      * whatever happens to sockets and instances meanwhile; returns the seq it was stored under.
      */
     long send(long roomId, String content, String clientId) {
+        return sendForId(roomId, content, clientId)[0];
+    }
+
+    /** {@link #send}, returning {seq, message id}. */
+    long[] sendForId(long roomId, String content, String clientId) {
+        long[] out = new long[2];
+        out[0] = ackedSeq(
+                "send-message", Map.of("roomId", roomId, "content", content, "clientId", clientId), clientId, ack -> {
+                    out[1] = ack.path("data").path("id").asLong();
+                    return ack.path("data").path("seq").asLong();
+                });
+        return out;
+    }
+
+    private long ackedSeq(
+            String event, Map<String, Object> data, String clientId, java.util.function.ToLongFunction<JsonNode> seq) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             LiveClient s = socket;
@@ -60,15 +84,13 @@ final class RoamingClient implements AutoCloseable {
             }
             CompletableFuture<JsonNode> ack;
             try {
-                ack = s.requestAsync(
-                        "send-message", Map.of("roomId", roomId, "content", content, "clientId", clientId));
+                ack = s.requestAsync(event, data);
                 CompletableFuture.anyOf(ack, s.closed()).get(5, TimeUnit.SECONDS);
             } catch (Exception lost) {
                 // The socket went away under the send; the next one retries with the same clientId.
                 continue;
             }
-            if (ack.isDone() && ack.join().path("success").asBoolean())
-                return ack.join().path("data").path("seq").asLong();
+            if (ack.isDone() && ack.join().path("success").asBoolean()) return seq.applyAsLong(ack.join());
             LiveClient.pause(100);
         }
         throw new AssertionError(who.username() + " could not send " + clientId + " within 60 s");
@@ -104,7 +126,7 @@ final class RoamingClient implements AutoCloseable {
 
     private void moved(LiveClient old) {
         synchronized (this) {
-            for (long room : rooms) archived.get(room).addAll(old.seqs(room));
+            for (long room : rooms) archived.get(room).addAll(old.roomSeqs(room));
             if (socket == old) socket = null;
         }
         if (closing) return;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.auth.Principal;
 import dev.parley.chat.Message;
+import dev.parley.chat.RoomEntry;
 import dev.parley.chat.UserRef;
 import dev.parley.testing.RecordingSocket;
 import java.time.Instant;
@@ -30,6 +31,7 @@ class RoomChannelTest {
         return stored.stream()
                 .filter(m -> m.roomId() == roomId && m.seq() > afterSeq)
                 .limit(limit)
+                .map(RoomEntry.class::cast)
                 .toList();
     };
 

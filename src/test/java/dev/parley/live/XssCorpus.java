@@ -37,18 +37,22 @@ final class XssCorpus {
         }
     }
 
-    /** The {@code html} of a message: only links and line breaks, links only to http(s). */
+    /** What Markdown may make of a message: these elements, links only to http(s), no other attribute. */
+    static final List<String> MESSAGE_TAGS =
+            List.of("a", "br", "p", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li");
+
+    /** The {@code html} of a message: only the Markdown subset's elements, links only to http(s). */
     static void assertMessageMarkup(String html, String vector) {
         Element body = Jsoup.parseBodyFragment(html).body();
         for (Element e : body.select("*")) {
             if (e == body) continue;
             assertThat(e.tagName())
                     .as("element in the html of %s: %s", vector, html)
-                    .isIn("a", "br");
+                    .isIn(MESSAGE_TAGS);
             for (Attribute a : e.attributes()) {
                 assertThat(a.getKey())
                         .as("attribute in the html of %s: %s", vector, html)
-                        .isIn("href", "rel", "target");
+                        .isIn("href", "rel", "target", "start");
             }
             if (e.tagName().equals("a")) {
                 assertThat(e.attr("href")).as("link in %s", vector).matches("(?i)https?://.*");

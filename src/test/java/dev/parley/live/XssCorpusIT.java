@@ -76,6 +76,56 @@ class XssCorpusIT extends OneServer {
     }
 
     @Test
+    void asEditsNoVectorBecomesMarkupAndNoneIsAReaction() {
+        var pair = LiveFixtures.pairInRoom(api, "editor", "viewer");
+        Person viewer = person("page");
+        var viewerSession = api.register(viewer);
+        api.join(viewerSession, pair.room());
+        var browser = new WebClient(server).logIn(viewer);
+        long id = api.say(pair.a(), pair.room(), "to be edited").path("id").asLong();
+        String path = "/api/rooms/" + pair.room() + "/messages/" + id;
+        try (var page = openPage(browser, pair.room())) {
+            int edited = 0;
+            for (String vector : XssCorpus.vectors()) {
+                Reply r = ApiClient.send(api.request(path)
+                        .header("Authorization", "Bearer " + pair.a().accessToken())
+                        .header("Content-Type", "application/json")
+                        .method(
+                                "PATCH",
+                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        dev.parley.render.Json.write(java.util.Map.of("content", vector)))));
+                if (r.status() != 200) {
+                    assertThat(r.errorCode()).as("%s: %s", vector, r).isIn(XssCorpus.REFUSALS);
+                } else {
+                    XssCorpus.assertMessageMarkup(
+                            r.json().path("message").path("html").asText(), vector);
+                    edited++;
+                }
+                Reply reaction = ApiClient.send(api.request(path + "/reactions/"
+                                + java.net.URLEncoder.encode(vector, java.nio.charset.StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                        .header("Authorization", "Bearer " + pair.b().accessToken())
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
+                assertThat(reaction.status())
+                        .as("reaction %s: %s", vector, reaction)
+                        .isIn(400, 404, 413);
+            }
+            int expected = edited;
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> page.texts().stream()
+                                    .filter(t -> t.contains("id=\"message-" + id + "\""))
+                                    .count()
+                            >= expected);
+            for (String text : page.texts()) {
+                if (!text.contains("id=\"message-" + id + "\"")) continue;
+                XssCorpus.assertNoScriptUrls(text, text);
+                for (var body : Jsoup.parse(text).select("li.message .body"))
+                    XssCorpus.assertMessageMarkup(body.html(), text);
+            }
+        }
+    }
+
+    @Test
     void asRoomNamesAndStatusTextsNoVectorAddsAnythingToPagesOrFragments() {
         var pair = LiveFixtures.pairInRoom(api, "namer", "watcher");
         Person watcher = person("watcher-page");

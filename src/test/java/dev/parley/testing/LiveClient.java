@@ -192,6 +192,19 @@ public final class LiveClient implements AutoCloseable {
                 .toList();
     }
 
+    /** The events that take a place in a room's order: messages and the changes to them. */
+    public static final java.util.Set<String> ROOM_ORDER_EVENTS =
+            java.util.Set.of("new-message", "message-edited", "message-deleted", "reaction-added", "reaction-removed");
+
+    /** The seqs of every event of a room's order (messages and changes), in arrival order. */
+    public List<Long> roomSeqs(long roomId) {
+        return events().stream()
+                .filter(e -> ROOM_ORDER_EVENTS.contains(e.path("event").asText()))
+                .filter(e -> e.path("data").path("roomId").asLong() == roomId)
+                .map(e -> e.path("data").path("seq").asLong())
+                .toList();
+    }
+
     /** Every JSON frame, events and acks, in arrival order. */
     public List<JsonNode> jsons() {
         synchronized (received) {

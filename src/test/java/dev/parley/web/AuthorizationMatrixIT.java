@@ -108,10 +108,16 @@ class AuthorizationMatrixIT {
         return "| `" + row.what() + "` | " + String.join(" | ", row.outcomes()) + " |";
     }
 
-    /** A private room of the owner with the member in it, and a public one the member joined. */
-    private record Rooms(long privateId, long publicId) {
+    /**
+     * A private room of the owner with the member in it, and a public one the member joined; in
+     * the row's room, a message of the member's (0 when the row needs none).
+     */
+    private record Rooms(long privateId, long publicId, long messageId) {
         String fill(String path) {
-            return path.replace("{private}", Long.toString(privateId)).replace("{public}", Long.toString(publicId));
+            return path.replace("{private}", Long.toString(privateId))
+                    .replace("{public}", Long.toString(publicId))
+                    .replace("{message}", Long.toString(messageId))
+                    .replace("👍", "%F0%9F%91%8D");
         }
 
         long id(String what) {
@@ -119,26 +125,46 @@ class AuthorizationMatrixIT {
         }
     }
 
-    private static Rooms freshRooms() {
+    private static final List<String> CHANGES =
+            List.of("edit-message", "delete-message", "add-reaction", "remove-reaction", "(reply)");
+
+    private static Rooms freshRooms(String what) {
         var owner = SESSIONS.get(Role.OWNER);
+        var member = SESSIONS.get(Role.MEMBER);
         long hidden = api.createRoom(owner, "private-" + NAMES.incrementAndGet(), true);
         api.addMember(owner, hidden, PEOPLE.get(Role.MEMBER));
         long open = api.createRoom(owner, "public-" + NAMES.incrementAndGet(), false);
-        api.join(SESSIONS.get(Role.MEMBER), open);
-        return new Rooms(hidden, open);
+        api.join(member, open);
+        long message = 0;
+        if (what.contains("{message}") || CHANGES.stream().anyMatch(what::contains)) {
+            message = api.say(member, what.contains("{private}") ? hidden : open, "to be changed")
+                    .path("id")
+                    .asLong();
+            // Something to remove, for the removal rows: the member's and the owner's own reactions.
+            if (what.contains("remove-reaction") || what.startsWith("DELETE") && what.contains("/reactions/")) {
+                long room = what.contains("{private}") ? hidden : open;
+                for (Role r : List.of(Role.MEMBER, Role.OWNER)) {
+                    ApiClient.send(api.request(
+                                    "/api/rooms/" + room + "/messages/" + message + "/reactions/%F0%9F%91%8D")
+                            .header("Authorization", "Bearer " + SESSIONS.get(r).accessToken())
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
+                }
+            }
+        }
+        return new Rooms(hidden, open, message);
     }
 
     private static String attempt(String what, Role role) {
-        Rooms rooms = freshRooms();
+        Rooms rooms = freshRooms(what);
         String[] words = what.split(" ", 3);
         if (words[0].equals("WS")) return handshake(role);
-        if (words[0].equals("GET") || words[0].equals("POST")) {
+        if (List.of("GET", "POST", "PATCH", "PUT", "DELETE").contains(words[0])) {
             String path = hooks(rooms.fill(words[1]), rooms);
             return path.startsWith("/api/") || path.startsWith("/hooks/")
                     ? api(role, words[0], path)
                     : page(role, words[0], path);
         }
-        return socket(role, words[0], rooms.id(what));
+        return socket(role, words[0], rooms.id(what), rooms.messageId(), what);
     }
 
     /** A webhook of the private room, made by the admin as the bot {@code hooks-bot}; revoked if asked. */
@@ -162,7 +188,20 @@ class AuthorizationMatrixIT {
                 : path.equals("/api/auth/logout")
                         ? api.login(PEOPLE.get(role)).accessToken()
                         : SESSIONS.get(role).accessToken();
-        Reply r = method.equals("GET") ? api.get(path, token) : api.post(path, token, apiBody(path));
+        Reply r = switch (method) {
+            case "GET" -> api.get(path, token);
+            case "POST" -> api.post(path, token, apiBody(path));
+            default -> {
+                var req = api.request(path)
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        method.equals("PATCH") ? "{\"content\":\"changed\"}" : ""));
+                if (token != null) req.header("Authorization", "Bearer " + token);
+                yield ApiClient.send(req);
+            }
+        };
         return Integer.toString(r.status());
     }
 
@@ -215,7 +254,7 @@ class AuthorizationMatrixIT {
         }
     }
 
-    private static String socket(Role role, String event, long roomId) {
+    private static String socket(Role role, String event, long roomId, long messageId, String what) {
         if (role == Role.ANONYMOUS) return refusedHandshake();
         var data = new LinkedHashMap<String, Object>();
         switch (event) {
@@ -229,6 +268,10 @@ class AuthorizationMatrixIT {
             data.put("clientId", UUID.randomUUID().toString());
         }
         if (event.equals("mark-read")) data.put("seq", 0);
+        if (what.contains("(reply)")) data.put("replyTo", messageId);
+        if (CHANGES.contains(event)) data.put("messageId", messageId);
+        if (event.equals("edit-message")) data.put("content", "changed");
+        if (event.endsWith("-reaction")) data.put("emoji", "👍");
         try (var socket = LiveClient.json(server, SESSIONS.get(role).accessToken())) {
             JsonNode ack = socket.request(event, data);
             return ack.path("success").asBoolean()

@@ -9,7 +9,8 @@ import java.util.Map;
  * checks that docs/security.md shows exactly this table.
  *
  * <p>Rooms are fresh for each cell: {@code {private}} is a private room of the owner with the
- * member added, {@code {public}} a public one the member joined. The admin is a site admin who is
+ * member added, {@code {public}} a public one the member joined; {@code {message}} is a message
+ * the member posted in the row's room. The admin is a site admin who is
  * in neither. An outcome is an HTTP status, {@code login} for a redirect to the login page,
  * {@code ok} or an error code for a socket event's ack, and {@code 401} for a socket whose
  * handshake is refused. {@code {hook}} is a live incoming webhook of the private room and
@@ -57,6 +58,14 @@ final class AuthorizationTable {
             row("GET /api/search?q=hello", "401", "200", "200", "200", "200"),
             row("POST /api/rooms/{private}/messages", "401", "404", "201", "201", "404"),
             row("POST /api/rooms/{public}/messages", "401", "403", "201", "201", "403"),
+            row("GET /api/rooms/{private}/messages/{message}", "401", "404", "200", "200", "404"),
+            row("PATCH /api/rooms/{private}/messages/{message}", "401", "404", "200", "403", "404"),
+            row("PATCH /api/rooms/{public}/messages/{message}", "401", "403", "200", "403", "403"),
+            row("DELETE /api/rooms/{private}/messages/{message}", "401", "404", "200", "200", "404"),
+            row("DELETE /api/rooms/{public}/messages/{message}", "401", "403", "200", "200", "200"),
+            row("PUT /api/rooms/{private}/messages/{message}/reactions/👍", "401", "404", "200", "200", "404"),
+            row("PUT /api/rooms/{public}/messages/{message}/reactions/👍", "401", "403", "200", "200", "403"),
+            row("DELETE /api/rooms/{public}/messages/{message}/reactions/👍", "401", "403", "200", "200", "403"),
             row("GET /login", "200", "302", "302", "302", "302"),
             row("GET /register", "200", "302", "302", "302", "302"),
             row("GET /", "login", "200", "200", "200", "200"),
@@ -94,6 +103,14 @@ final class AuthorizationTable {
             row("leave-room {private}", "401", "not_found", "ok", "ok", "not_found"),
             row("send-message {private}", "401", "not_found", "ok", "ok", "not_found"),
             row("send-message {public}", "401", "not_member", "ok", "ok", "not_member"),
+            row("send-message {private} (reply)", "401", "not_found", "ok", "ok", "not_found"),
+            row("edit-message {private}", "401", "not_found", "ok", "forbidden", "not_found"),
+            row("edit-message {public}", "401", "not_member", "ok", "forbidden", "not_member"),
+            row("delete-message {private}", "401", "not_found", "ok", "ok", "not_found"),
+            row("delete-message {public}", "401", "forbidden", "ok", "ok", "ok"),
+            row("add-reaction {private}", "401", "not_found", "ok", "ok", "not_found"),
+            row("add-reaction {public}", "401", "not_member", "ok", "ok", "not_member"),
+            row("remove-reaction {public}", "401", "not_member", "ok", "ok", "not_member"),
             row("typing-start {private}", "401", "not_found", "ok", "ok", "not_found"),
             row("typing-stop {private}", "401", "not_found", "ok", "ok", "not_found"),
             row("mark-read {private}", "401", "not_found", "ok", "ok", "not_found"),

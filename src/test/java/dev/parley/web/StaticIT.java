@@ -29,7 +29,7 @@ class StaticIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Assets.CSS, Assets.JS, Assets.HTMX_WS, Assets.HTMX})
+    @ValueSource(strings = {Assets.CSS, Assets.JS, Assets.CHANGES_JS, Assets.HTMX_WS, Assets.HTMX})
     void everyAssetAPageLoadsIsServed(String path) {
         Reply r = browser.get(path);
 
@@ -50,7 +50,7 @@ class StaticIT {
         var page = browser.get("/login").html();
 
         assertThat(page.select("script[src]").eachAttr("src"))
-                .containsExactlyInAnyOrder(Assets.HTMX, Assets.HTMX_WS, Assets.JS);
+                .containsExactlyInAnyOrder(Assets.HTMX, Assets.HTMX_WS, Assets.JS, Assets.CHANGES_JS);
         assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).containsExactly(Assets.CSS);
     }
 
