@@ -31,6 +31,7 @@ class AccessibilityInBrowserIT {
     private static ChatPages pages;
     private static String axe;
     private static long room;
+    private static long message;
 
     @BeforeAll
     static void start() throws IOException {
@@ -49,9 +50,19 @@ class AccessibilityInBrowserIT {
         var bob = api.register(BOB);
         room = api.createRoom(admin, "general", true);
         api.addMember(admin, room, BOB);
-        api.say(admin, room, "Hello **team**, the deploy is at `16:00`.");
+        message = api.say(admin, room, "Hello **team**, the deploy is at `16:00`.")
+                .path("id")
+                .asLong();
         pages.open("/rooms/" + room); // read up to here
         for (int i = 1; i <= 3; i++) api.say(bob, room, "reply " + i + " with a link https://example.com/" + i);
+        // A reply, an edit and a reaction, so that their marks are checked too.
+        api.post(
+                "/api/rooms/" + room + "/messages",
+                bob.accessToken(),
+                java.util.Map.of("content", "On it", "replyTo", message));
+        ApiClient.send(api.request("/api/rooms/" + room + "/messages/" + message + "/reactions/%F0%9F%91%8D")
+                .header("Authorization", "Bearer " + bob.accessToken())
+                .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
     }
 
     @AfterAll
@@ -66,7 +77,13 @@ class AccessibilityInBrowserIT {
     @Test
     void everyPageAtDesktopWidthHasNoViolations() {
         browser.driver.manage().window().setSize(new Dimension(HeadlessChromium.WIDTH, HeadlessChromium.HEIGHT));
-        for (String path : List.of("/", "/rooms/" + room, "/account", "/search?q=reply", "/admin")) {
+        for (String path : List.of(
+                "/",
+                "/rooms/" + room,
+                "/rooms/" + room + "/messages/" + message,
+                "/account",
+                "/search?q=reply",
+                "/admin")) {
             assertThat(violations(path)).as("axe violations on %s", path).isEmpty();
         }
     }

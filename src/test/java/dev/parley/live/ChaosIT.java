@@ -258,8 +258,9 @@ class ChaosIT {
             // Each changed message is as its last change left it, on whichever instance is asked.
             for (var entry : changed.entrySet()) {
                 long[] target = entry.getValue();
-                for (int i = 0; i < instances.size(); i++) {
-                    var message = new ApiClient(instances.get(i).base())
+                for (ParleyProcess instance : instances) {
+                    if (!instance.isAlive()) continue;
+                    var message = new ApiClient(instance.base())
                             .get(
                                     "/api/rooms/" + target[0] + "/messages/" + target[1],
                                     people.get(0).accessToken())
