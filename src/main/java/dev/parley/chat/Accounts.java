@@ -103,6 +103,10 @@ public final class Accounts {
                 .orElseThrow(() -> ChatException.notFound("user"));
     }
 
+    public Optional<Account> findByUsername(String username) {
+        return users.findByUsername(username == null ? "" : username.trim());
+    }
+
     public Account byId(long id) {
         return users.findById(id).orElseThrow(() -> ChatException.notFound("user"));
     }
