@@ -24,7 +24,7 @@ final class ApiViews {
         }
     }
 
-    record Me(long id, String username, boolean admin, boolean bot, String status) {}
+    record Me(long id, String username, String displayName, boolean admin, boolean bot, String status) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RoomView(
