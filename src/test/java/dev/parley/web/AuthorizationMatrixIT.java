@@ -211,6 +211,7 @@ class AuthorizationMatrixIT {
     private static Map<String, Object> apiBody(String path) {
         if (path.equals("/api/me/password"))
             return Map.of("currentPassword", "not-the-password", "newPassword", "another-password-1");
+        if (path.equals("/api/me/profile")) return Map.of("displayName", "");
         if (path.equals("/api/rooms")) return Map.of("name", "made-" + NAMES.incrementAndGet(), "private", false);
         if (path.endsWith("/direct") || path.endsWith("/members")) return Map.of("username", bystander.username());
         if (path.endsWith("/group"))
@@ -233,6 +234,7 @@ class AuthorizationMatrixIT {
 
     private static Map<String, String> pageForm(String path) {
         if (path.equals("/rooms")) return Map.of("name", "made-" + NAMES.incrementAndGet());
+        if (path.equals("/account")) return Map.of("displayName", "");
         if (path.equals("/rooms/group"))
             return Map.of("usernames", bystander.username() + ", " + otherBystander.username());
         if (path.endsWith("/messages"))

@@ -41,6 +41,7 @@ final class AuthorizationTable {
     static final List<Row> ROWS = List.of(
             row("GET /api/me", "401", "200", "200", "200", "200"),
             row("POST /api/me/password (wrong current password)", "401", "403", "403", "403", "403"),
+            row("POST /api/me/profile", "401", "200", "200", "200", "200"),
             row("POST /api/auth/logout", "401", "204", "204", "204", "204"),
             row("GET /api/rooms", "401", "200", "200", "200", "200"),
             row("POST /api/rooms", "401", "201", "201", "201", "201"),
@@ -72,6 +73,7 @@ final class AuthorizationTable {
             row("GET /", "login", "200", "200", "200", "200"),
             row("GET /sidebar", "login", "200", "200", "200", "200"),
             row("GET /account", "login", "200", "200", "200", "200"),
+            row("POST /account (display name)", "login", "302", "302", "302", "302"),
             row("GET /logout", "200", "200", "200", "200", "200"),
             row("POST /logout", "login", "login", "login", "login", "login"),
             row("POST /rooms", "login", "302", "302", "302", "302"),
