@@ -165,6 +165,9 @@ final class RoomPages extends PageServlet {
         model.put("rooms", listed);
         List<dev.parley.chat.UserRef> members = rooms.members(me, roomId);
         model.put("members", members);
+        // The same marks for every viewer, as on messages: who is a program, and who has left the team.
+        model.put("bots", accounts.botIds());
+        model.put("deactivated", accounts.deactivatedIds());
         var shown = new java.util.HashSet<>(peers(listed));
         members.forEach(u -> shown.add(u.id()));
         model.put("presence", presence.statuses(shown));
