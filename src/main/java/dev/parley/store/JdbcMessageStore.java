@@ -25,11 +25,12 @@ import java.util.concurrent.CompletableFuture;
 final class JdbcMessageStore implements MessageStore {
 
     /** Messages with their authors' names; {@link #message} reads its rows. */
-    static final String SELECT = "SELECT m.id, m.room_id, m.seq, m.user_id, u.username, u.display_name, m.content, m.html,"
-            + " m.created_at, m.client_id, m.edited_at, m.deleted_at, m.reply_to, p.seq AS reply_seq,"
-            + " p.user_id AS reply_user_id, pu.username AS reply_username, p.content AS reply_content,"
-            + " p.deleted_at AS reply_deleted_at FROM messages m JOIN users u ON u.id = m.user_id"
-            + " LEFT JOIN messages p ON p.id = m.reply_to LEFT JOIN users pu ON pu.id = p.user_id";
+    static final String SELECT =
+            "SELECT m.id, m.room_id, m.seq, m.user_id, u.username, u.display_name, m.content, m.html,"
+                    + " m.created_at, m.client_id, m.edited_at, m.deleted_at, m.reply_to, p.seq AS reply_seq,"
+                    + " p.user_id AS reply_user_id, pu.username AS reply_username, p.content AS reply_content,"
+                    + " p.deleted_at AS reply_deleted_at FROM messages m JOIN users u ON u.id = m.user_id"
+                    + " LEFT JOIN messages p ON p.id = m.reply_to LEFT JOIN users pu ON pu.id = p.user_id";
 
     private final Jdbc jdbc;
     private final Transactions appends;
