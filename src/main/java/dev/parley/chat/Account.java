@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A user as the server knows them, password hash included. Never leaves the server.
  * {@code deactivatedAt} is when an admin turned them away (null while they may sign in); a bot has
- * no usable password and is driven by API tokens.
+ * no usable password and is driven by API tokens. {@code displayName} is the name they chose to be
+ * shown by, null when none.
  */
 public record Account(
         long id,
@@ -14,10 +15,11 @@ public record Account(
         boolean admin,
         Instant createdAt,
         Instant deactivatedAt,
-        boolean bot) {
+        boolean bot,
+        String displayName) {
 
     public UserRef ref() {
-        return new UserRef(id, username);
+        return new UserRef(id, username, displayName);
     }
 
     public boolean deactivated() {

@@ -103,6 +103,10 @@ public final class Accounts {
                 .orElseThrow(() -> ChatException.notFound("user"));
     }
 
+    public Optional<Account> findByUsername(String username) {
+        return users.findByUsername(username == null ? "" : username.trim());
+    }
+
     public Account byId(long id) {
         return users.findById(id).orElseThrow(() -> ChatException.notFound("user"));
     }
@@ -154,6 +158,40 @@ public final class Accounts {
     }
 
     public record Reset(Account account, String temporaryPassword) {}
+
+    /** The longest display name, in characters (code points). */
+    public static final int MAX_DISPLAY_NAME = 64;
+
+    /**
+     * Sets the name the person is shown by, or clears it when blank. It follows the rules of
+     * labels ({@link TextRules}), and may not look like anyone else's username or display name:
+     * "Admin" or "Ann" in Cyrillic letters would pass for someone they are not. Looking like
+     * one's own username is fine.
+     */
+    public Account setDisplayName(Principal me, String displayName) {
+        String clean = displayName == null ? "" : displayName.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty()) {
+            users.setDisplayName(me.userId(), null);
+            return byId(me.userId());
+        }
+        if (clean.codePointCount(0, clean.length()) > MAX_DISPLAY_NAME)
+            throw ChatException.invalid("displayName", "At most " + MAX_DISPLAY_NAME + " characters.");
+        String name = TextRules.label(clean, "displayName");
+        var others = new java.util.ArrayList<String>();
+        for (Account a : users.all()) {
+            if (a.id() == me.userId()) continue;
+            others.add(a.username());
+            if (a.displayName() != null) others.add(a.displayName());
+        }
+        ConfusableNames.lookAlike(name, others).ifPresent(taken -> {
+            throw new ChatException(
+                    ErrorCode.CONFLICT,
+                    "displayName",
+                    "That name looks like \"" + taken + "\", someone else's; pick another.");
+        });
+        users.setDisplayName(me.userId(), name);
+        return byId(me.userId());
+    }
 
     /** Usernames are lowercase; what people type is folded, so "Alice" signs up as "alice". */
     static String checkUsername(String username) {

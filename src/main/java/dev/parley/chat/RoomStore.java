@@ -20,6 +20,19 @@ public interface RoomStore {
     /** The direct room of two distinct users, created with both as members on first use; one per pair. */
     Room directRoom(long userA, long userB);
 
+    /**
+     * The group conversation of exactly these people (three or more distinct ids), created with
+     * all of them as members on first use. One per set of people, whatever the order of the ids,
+     * even when two creations race: the loser finds the winner's room.
+     */
+    Opened groupRoom(java.util.Collection<Long> memberIds);
+
+    /** The group conversation of exactly these people, if they have one. */
+    Optional<Room> findGroup(java.util.Collection<Long> memberIds);
+
+    /** A room, and whether this call made it. */
+    record Opened(Room room, boolean created) {}
+
     Optional<Room> find(long roomId);
 
     /** A room and whether the user is a member of it, in one read: what every authorization asks. */

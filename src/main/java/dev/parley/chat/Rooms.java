@@ -157,7 +157,7 @@ public final class Rooms {
     public UserRef addMember(Principal actor, long roomId, String username) {
         Room room = joined(actor, roomId);
         if (room.isDirect())
-            throw new ChatException(ErrorCode.FORBIDDEN, "A direct conversation has exactly two people.");
+            throw new ChatException(ErrorCode.FORBIDDEN, "The people of a direct conversation are fixed.");
         if (!mayAddMembers(actor, room))
             throw new ChatException(ErrorCode.FORBIDDEN, "Only the room's owner or an admin can add people.");
         Account added = accounts.byUsername(username);
@@ -183,6 +183,53 @@ public final class Rooms {
             bus.publish(new MemberJoined(room.id(), peer.ref()));
         }
         return room;
+    }
+
+    /** The fewest and most people a group conversation has, its starter included. */
+    public static final int GROUP_MIN = 3, GROUP_MAX = 8;
+
+    /**
+     * The group conversation of the viewer and the people named, created on first use: the same
+     * people always get the same conversation, whoever starts it and in whatever order. Names
+     * may repeat and may include the viewer's own.
+     */
+    public RoomStore.Opened group(Principal viewer, java.util.Collection<String> usernames) {
+        var names = new java.util.TreeSet<String>();
+        for (String u : usernames == null ? List.<String>of() : usernames) {
+            if (u != null && !u.isBlank()) names.add(u.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        names.remove(viewer.username().toLowerCase(java.util.Locale.ROOT));
+        if (names.size() < GROUP_MIN - 1)
+            throw ChatException.invalid(
+                    "usernames",
+                    "Name at least " + (GROUP_MIN - 1) + " other people: a group has " + GROUP_MIN + " to " + GROUP_MAX
+                            + " people, you included. For one other person, open a direct message.");
+        if (names.size() > GROUP_MAX - 1)
+            throw ChatException.invalid(
+                    "usernames",
+                    "At most " + (GROUP_MAX - 1) + " other people: a group has " + GROUP_MIN + " to " + GROUP_MAX
+                            + " people, you included.");
+        var people = new java.util.ArrayList<Account>();
+        for (String name : names) {
+            Account a = accounts.findByUsername(name)
+                    .orElseThrow(() ->
+                            new ChatException(ErrorCode.NOT_FOUND, "usernames", "Nobody is called \"" + name + "\"."));
+            if (a.deactivated())
+                throw new ChatException(
+                        ErrorCode.FORBIDDEN, "usernames", a.username() + " has been deactivated and cannot be added.");
+            people.add(a);
+        }
+        var ids = new java.util.ArrayList<Long>(List.of(viewer.userId()));
+        people.forEach(a -> ids.add(a.id()));
+        // Only a new conversation counts against the allowance; opening one again is free.
+        if (rooms.findGroup(ids).isEmpty()) quotas.createRoom(viewer.userId());
+        RoomStore.Opened opened = rooms.groupRoom(ids);
+        if (opened.created()) {
+            // Everyone's open sockets start receiving the new conversation.
+            bus.publish(new MemberJoined(opened.room().id(), UserRef.of(viewer)));
+            people.forEach(a -> bus.publish(new MemberJoined(opened.room().id(), a.ref())));
+        }
+        return opened;
     }
 
     static String checkName(String name) {

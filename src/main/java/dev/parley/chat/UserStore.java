@@ -25,6 +25,9 @@ public interface UserStore {
 
     void setPasswordHash(long userId, String passwordHash);
 
+    /** Sets or, with null, clears the name the user is shown by. */
+    void setDisplayName(long userId, String displayName);
+
     /** @return false when no such user exists */
     boolean setAdmin(String username, boolean admin);
 

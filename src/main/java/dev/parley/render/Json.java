@@ -23,6 +23,7 @@ public final class Json {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addMixIn(dev.parley.chat.UserRef.class, UserRefFields.class)
             .registerModule(new SimpleModule().addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
                 @Override
                 public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
@@ -32,6 +33,10 @@ public final class Json {
             }));
 
     private Json() {}
+
+    /** A person without a display name is written as before there were any: no {@code displayName} field. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    private abstract static class UserRefFields {}
 
     /** Reads a JSON object body; anything else is an {@code invalid_payload}. */
     public static JsonNode readObject(InputStream body) {

@@ -25,11 +25,12 @@ import java.util.concurrent.CompletableFuture;
 final class JdbcMessageStore implements MessageStore {
 
     /** Messages with their authors' names; {@link #message} reads its rows. */
-    static final String SELECT = "SELECT m.id, m.room_id, m.seq, m.user_id, u.username, m.content, m.html,"
-            + " m.created_at, m.client_id, m.edited_at, m.deleted_at, m.reply_to, p.seq AS reply_seq,"
-            + " p.user_id AS reply_user_id, pu.username AS reply_username, p.content AS reply_content,"
-            + " p.deleted_at AS reply_deleted_at FROM messages m JOIN users u ON u.id = m.user_id"
-            + " LEFT JOIN messages p ON p.id = m.reply_to LEFT JOIN users pu ON pu.id = p.user_id";
+    static final String SELECT =
+            "SELECT m.id, m.room_id, m.seq, m.user_id, u.username, u.display_name, m.content, m.html,"
+                    + " m.created_at, m.client_id, m.edited_at, m.deleted_at, m.reply_to, p.seq AS reply_seq,"
+                    + " p.user_id AS reply_user_id, pu.username AS reply_username, p.content AS reply_content,"
+                    + " p.deleted_at AS reply_deleted_at FROM messages m JOIN users u ON u.id = m.user_id"
+                    + " LEFT JOIN messages p ON p.id = m.reply_to LEFT JOIN users pu ON pu.id = p.user_id";
 
     private final Jdbc jdbc;
     private final Transactions appends;
@@ -64,13 +65,15 @@ final class JdbcMessageStore implements MessageStore {
                     Appended appended = Jdbc.one(
                                     c,
                                     "INSERT INTO messages (room_id, seq, user_id, content, html, client_id, created_at, reply_to)"
-                                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, (SELECT username FROM users WHERE id = ?)",
+                                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id,"
+                                            + " (SELECT username FROM users WHERE id = ?),"
+                                            + " (SELECT display_name FROM users WHERE id = ?)",
                                     rs -> new Appended(
                                             new Message(
                                                     rs.getLong(1),
                                                     m.roomId(),
                                                     seq,
-                                                    new UserRef(m.userId(), rs.getString(2)),
+                                                    new UserRef(m.userId(), rs.getString(2), rs.getString(3)),
                                                     m.content(),
                                                     m.html(),
                                                     createdAt,
@@ -84,6 +87,7 @@ final class JdbcMessageStore implements MessageStore {
                                     m.clientId(),
                                     createdAt,
                                     m.replyTo(),
+                                    m.userId(),
                                     m.userId())
                             .orElseThrow();
                     // A reply shows what it answers: read it back with its excerpt.
@@ -206,7 +210,7 @@ final class JdbcMessageStore implements MessageStore {
                 rs.getLong("id"),
                 rs.getLong("room_id"),
                 rs.getLong("seq"),
-                new UserRef(rs.getLong("user_id"), rs.getString("username")),
+                new UserRef(rs.getLong("user_id"), rs.getString("username"), rs.getString("display_name")),
                 rs.getString("content"),
                 rs.getString("html"),
                 Jdbc.instant(rs, "created_at"),

@@ -11,9 +11,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 final class JdbcRoomStore implements RoomStore {
 
@@ -24,17 +29,26 @@ final class JdbcRoomStore implements RoomStore {
     private static final String VISIBLE = "SELECT " + COLUMNS + ", m.user_id IS NOT NULL AS member,"
             + " CASE WHEN m.user_id IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM messages x"
             + "   WHERE x.room_id = r.id AND x.seq > COALESCE(rm.seq, 0) AND x.user_id <> ?) END AS unread,"
-            + " p.id AS peer_id, p.username AS peer_name"
+            + " p.id AS peer_id, p.username AS peer_name, p.display_name AS peer_display_name"
             + " FROM rooms r"
             + " LEFT JOIN memberships m ON m.room_id = r.id AND m.user_id = ?"
             + " LEFT JOIN read_marks rm ON rm.room_id = r.id AND rm.user_id = ?"
             + " LEFT JOIN users p ON p.id = CASE WHEN r.direct_low = ? THEN r.direct_high ELSE r.direct_low END"
             + " WHERE (r.kind = 'channel' AND r.is_private = FALSE) OR m.user_id IS NOT NULL"
-            + " ORDER BY CASE WHEN r.kind = 'channel' THEN 0 ELSE 1 END, COALESCE(r.name_key, p.username_key), r.id";
+            + " ORDER BY CASE r.kind WHEN 'channel' THEN 0 WHEN 'direct' THEN 1 ELSE 2 END,"
+            + " COALESCE(r.name_key, p.username_key, r.member_key), r.id";
+
+    // The other people of each group the viewer is in, for naming the groups in their list.
+    private static final String GROUP_PEERS = "SELECT theirs.room_id, u.id, u.username, u.display_name"
+            + " FROM memberships mine"
+            + " JOIN rooms r ON r.id = mine.room_id AND r.kind = 'group'"
+            + " JOIN memberships theirs ON theirs.room_id = mine.room_id AND theirs.user_id <> mine.user_id"
+            + " JOIN users u ON u.id = theirs.user_id"
+            + " WHERE mine.user_id = ? ORDER BY u.username_key, u.id";
 
     // The same rooms without unread counts (0): what search scopes itself to, on every query.
     private static final String READABLE = "SELECT " + COLUMNS + ", m.user_id IS NOT NULL AS member, 0 AS unread,"
-            + " p.id AS peer_id, p.username AS peer_name"
+            + " p.id AS peer_id, p.username AS peer_name, p.display_name AS peer_display_name"
             + " FROM rooms r"
             + " LEFT JOIN memberships m ON m.room_id = r.id AND m.user_id = ?"
             + " LEFT JOIN users p ON p.id = CASE WHEN r.direct_low = ? THEN r.direct_high ELSE r.direct_low END"
@@ -130,6 +144,50 @@ final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public Opened groupRoom(Collection<Long> memberIds) {
+        String key = groupKey(memberIds);
+        if (key.split(",").length < 3) {
+            throw new IllegalArgumentException("a group needs three distinct users, got " + memberIds);
+        }
+        Optional<Room> existing = findGroup(key);
+        if (existing.isPresent()) return new Opened(existing.get(), false);
+        Instant now = clock.instant();
+        try {
+            return new Opened(
+                    jdbc.tx(c -> {
+                        Room room = Jdbc.one(
+                                        c,
+                                        "INSERT INTO rooms (kind, is_private, member_key, created_at)"
+                                                + " VALUES ('group', TRUE, ?, ?) RETURNING "
+                                                + COLUMNS.replace("r.", ""),
+                                        JdbcRoomStore::room,
+                                        key,
+                                        now)
+                                .orElseThrow();
+                        for (long id : new TreeSet<>(memberIds)) join(c, room.id(), id, now);
+                        return room;
+                    }),
+                    true);
+        } catch (DuplicateException raced) {
+            return new Opened(findGroup(key).orElseThrow(() -> raced), false);
+        }
+    }
+
+    /** The ids of a group's people, sorted and without repeats, joined by commas: the same for the same people. */
+    static String groupKey(Collection<Long> memberIds) {
+        return new TreeSet<>(memberIds).stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public Optional<Room> findGroup(Collection<Long> memberIds) {
+        return findGroup(groupKey(memberIds));
+    }
+
+    private Optional<Room> findGroup(String key) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM rooms r WHERE r.member_key = ?", JdbcRoomStore::room, key);
+    }
+
+    @Override
     public Optional<Room> find(long roomId) {
         return jdbc.one("SELECT " + COLUMNS + " FROM rooms r WHERE r.id = ?", JdbcRoomStore::room, roomId);
     }
@@ -146,28 +204,44 @@ final class JdbcRoomStore implements RoomStore {
 
     @Override
     public List<RoomListing> visibleTo(long userId) {
-        return jdbc.list(
-                VISIBLE,
-                rs -> {
-                    long peerId = rs.getLong("peer_id");
-                    UserRef peer = rs.wasNull() ? null : new UserRef(peerId, rs.getString("peer_name"));
-                    return new RoomListing(room(rs), rs.getBoolean("member"), rs.getLong("unread"), peer);
-                },
-                userId,
-                userId,
-                userId,
-                userId);
+        return withGroupPeers(userId, jdbc.list(VISIBLE, JdbcRoomStore::listing, userId, userId, userId, userId));
     }
 
     @Override
     public List<RoomListing> readableBy(long userId) {
-        return jdbc.list(READABLE, JdbcRoomStore::listing, userId, userId);
+        return withGroupPeers(userId, jdbc.list(READABLE, JdbcRoomStore::listing, userId, userId));
     }
 
     private static RoomListing listing(ResultSet rs) throws SQLException {
         long peerId = rs.getLong("peer_id");
-        UserRef peer = rs.wasNull() ? null : new UserRef(peerId, rs.getString("peer_name"));
+        UserRef peer =
+                rs.wasNull() ? null : new UserRef(peerId, rs.getString("peer_name"), rs.getString("peer_display_name"));
         return new RoomListing(room(rs), rs.getBoolean("member"), rs.getLong("unread"), peer);
+    }
+
+    /** The listings, each group with its other people; one more read, and only when the viewer is in a group. */
+    private List<RoomListing> withGroupPeers(long userId, List<RoomListing> listed) {
+        if (listed.stream().noneMatch(l -> l.room().isGroup())) return listed;
+        var peers = new HashMap<Long, List<UserRef>>();
+        jdbc.list(
+                GROUP_PEERS,
+                rs -> peers.computeIfAbsent(rs.getLong("room_id"), k -> new ArrayList<>())
+                        .add(user(rs)),
+                userId);
+        return listed.stream()
+                .map(l -> l.room().isGroup()
+                        ? new RoomListing(
+                                l.room(),
+                                l.member(),
+                                l.unread(),
+                                null,
+                                peers.getOrDefault(l.room().id(), List.of()))
+                        : l)
+                .toList();
+    }
+
+    private static UserRef user(ResultSet rs) throws SQLException {
+        return new UserRef(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"));
     }
 
     @Override
@@ -189,9 +263,9 @@ final class JdbcRoomStore implements RoomStore {
     @Override
     public List<UserRef> members(long roomId) {
         return jdbc.list(
-                "SELECT u.id, u.username FROM memberships m JOIN users u ON u.id = m.user_id"
+                "SELECT u.id, u.username, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id"
                         + " WHERE m.room_id = ? ORDER BY u.username_key, u.id",
-                rs -> new UserRef(rs.getLong("id"), rs.getString("username")),
+                JdbcRoomStore::user,
                 roomId);
     }
 
@@ -216,11 +290,11 @@ final class JdbcRoomStore implements RoomStore {
     @Override
     public List<UserRef> roomMates(long userId) {
         return jdbc.list(
-                "SELECT DISTINCT u.id, u.username, u.username_key FROM memberships mine"
+                "SELECT DISTINCT u.id, u.username, u.display_name, u.username_key FROM memberships mine"
                         + " JOIN memberships theirs ON theirs.room_id = mine.room_id AND theirs.user_id <> mine.user_id"
                         + " JOIN users u ON u.id = theirs.user_id"
                         + " WHERE mine.user_id = ? ORDER BY u.username_key, u.id",
-                rs -> new UserRef(rs.getLong("id"), rs.getString("username")),
+                JdbcRoomStore::user,
                 userId);
     }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 final class JdbcUserStore implements UserStore {
 
-    private static final String COLUMNS = "id, username, password_hash, is_admin, created_at, deactivated_at, is_bot";
+    private static final String COLUMNS =
+            "id, username, password_hash, is_admin, created_at, deactivated_at, is_bot, display_name";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -43,6 +44,11 @@ final class JdbcUserStore implements UserStore {
                             clock.instant())
                     .orElseThrow();
         });
+    }
+
+    @Override
+    public void setDisplayName(long userId, String displayName) {
+        jdbc.update("UPDATE users SET display_name = ? WHERE id = ?", displayName, userId);
     }
 
     @Override
@@ -160,6 +166,7 @@ final class JdbcUserStore implements UserStore {
                 rs.getBoolean("is_admin"),
                 Jdbc.instant(rs, "created_at"),
                 Jdbc.instant(rs, "deactivated_at"),
-                rs.getBoolean("is_bot"));
+                rs.getBoolean("is_bot"),
+                rs.getString("display_name"));
     }
 }

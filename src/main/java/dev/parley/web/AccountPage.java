@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 
-/** {@code /account}: changing your password (which signs out your other devices), or signing out everywhere. */
+/**
+ * {@code /account}: your display name, changing your password (which signs out your other
+ * devices), or signing out everywhere.
+ */
 final class AccountPage extends PageServlet {
 
     private final Accounts accounts;
@@ -26,8 +29,8 @@ final class AccountPage extends PageServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Requests.principal(req);
-        show(req, res, 200, Form.EMPTY, "true".equals(req.getParameter("changed")));
+        Principal me = Requests.principal(req);
+        show(req, res, me, 200, Form.EMPTY, Form.EMPTY, "true".equals(req.getParameter("changed")));
     }
 
     @Override
@@ -39,16 +42,39 @@ final class AccountPage extends PageServlet {
             res.sendRedirect("/login");
             return;
         }
+        String displayName = req.getParameter("displayName");
+        if (displayName != null) {
+            try {
+                accounts.setDisplayName(me, displayName);
+                res.sendRedirect("/account");
+            } catch (ChatException e) {
+                var form = Form.failed(Map.of("displayName", displayName), e, "displayName");
+                show(req, res, me, e.code.httpStatus, form, Form.EMPTY, false);
+            }
+            return;
+        }
         try {
             accounts.changePassword(me, req.getParameter("currentPassword"), req.getParameter("newPassword"));
             res.sendRedirect("/account?changed=true");
         } catch (ChatException e) {
-            show(req, res, e.code.httpStatus, Form.failed(Map.of(), e, "newPassword"), false);
+            show(req, res, me, e.code.httpStatus, null, Form.failed(Map.of(), e, "newPassword"), false);
         }
     }
 
-    private void show(HttpServletRequest req, HttpServletResponse res, int status, Form form, boolean changed)
+    /** {@code profile} is null to show the stored display name. */
+    private void show(
+            HttpServletRequest req,
+            HttpServletResponse res,
+            Principal me,
+            int status,
+            Form profile,
+            Form form,
+            boolean changed)
             throws IOException {
-        page(req, res, status, "pages/account.jte", Map.of("form", form, "changed", changed));
+        if (profile == null || profile == Form.EMPTY) {
+            String stored = accounts.byId(me.userId()).displayName();
+            profile = new Form(Map.of("displayName", stored == null ? "" : stored), Map.of());
+        }
+        page(req, res, status, "pages/account.jte", Map.of("profile", profile, "form", form, "changed", changed));
     }
 }

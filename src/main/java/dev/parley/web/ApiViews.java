@@ -24,7 +24,7 @@ final class ApiViews {
         }
     }
 
-    record Me(long id, String username, boolean admin, boolean bot, String status) {}
+    record Me(long id, String username, String displayName, boolean admin, boolean bot, String status) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RoomView(
@@ -37,6 +37,7 @@ final class ApiViews {
             Boolean member,
             Long unread,
             UserRef peer,
+            List<UserRef> people,
             List<UserRef> members) {
 
         static RoomView of(Room r) {
@@ -47,6 +48,7 @@ final class ApiViews {
                     r.kind().name().toLowerCase(Locale.ROOT),
                     r.ownerId(),
                     r.lastSeq(),
+                    null,
                     null,
                     null,
                     null,
@@ -65,16 +67,17 @@ final class ApiViews {
                     l.member(),
                     l.unread(),
                     l.directPeer(),
+                    l.room().isGroup() ? l.groupPeers() : null,
                     null);
         }
 
         /** Search does not count unread messages: leave the field out rather than say 0. */
         RoomView withoutUnread() {
-            return new RoomView(id, name, isPrivate, kind, ownerId, lastSeq, member, null, peer, members);
+            return new RoomView(id, name, isPrivate, kind, ownerId, lastSeq, member, null, peer, people, members);
         }
 
         RoomView withMembers(List<UserRef> members) {
-            return new RoomView(id, name, isPrivate, kind, ownerId, lastSeq, true, unread, peer, members);
+            return new RoomView(id, name, isPrivate, kind, ownerId, lastSeq, true, unread, peer, people, members);
         }
     }
 

@@ -50,7 +50,7 @@ final class RoomPages extends PageServlet {
         Principal me = Requests.principal(req);
         List<String> path = Requests.segments(req);
         if (req.getServletPath().isEmpty()) {
-            home(req, res, me, 200, Form.EMPTY, Form.EMPTY);
+            home(req, res, me, 200, Form.EMPTY, Form.EMPTY, Form.EMPTY);
         } else if (req.getServletPath().equals("/sidebar")) {
             sidebar(req, res, me);
         } else if (path.size() == 1) {
@@ -76,6 +76,10 @@ final class RoomPages extends PageServlet {
             openDirect(req, res, me);
             return;
         }
+        if (path.equals(List.of("group"))) {
+            openGroup(req, res, me);
+            return;
+        }
         if (path.isEmpty()) throw ChatException.notFound("page");
         long roomId = Requests.id(path.get(0), "room");
         if (path.size() == 4 && path.get(1).equals("messages")) {
@@ -99,7 +103,13 @@ final class RoomPages extends PageServlet {
     }
 
     private void home(
-            HttpServletRequest req, HttpServletResponse res, Principal me, int status, Form create, Form direct)
+            HttpServletRequest req,
+            HttpServletResponse res,
+            Principal me,
+            int status,
+            Form create,
+            Form direct,
+            Form group)
             throws IOException {
         List<RoomListing> listed = rooms.listFor(me);
         page(
@@ -114,6 +124,8 @@ final class RoomPages extends PageServlet {
                         create,
                         "direct",
                         direct,
+                        "group",
+                        group,
                         "presence",
                         presence.statuses(peers(listed))));
     }
@@ -153,6 +165,9 @@ final class RoomPages extends PageServlet {
         model.put("rooms", listed);
         List<dev.parley.chat.UserRef> members = rooms.members(me, roomId);
         model.put("members", members);
+        // The same marks for every viewer, as on messages: who is a program, and who has left the team.
+        model.put("bots", accounts.botIds());
+        model.put("deactivated", accounts.deactivatedIds());
         var shown = new java.util.HashSet<>(peers(listed));
         members.forEach(u -> shown.add(u.id()));
         model.put("presence", presence.statuses(shown));
@@ -265,6 +280,7 @@ final class RoomPages extends PageServlet {
                     me,
                     e.code.httpStatus,
                     Form.failed(Map.of("name", name == null ? "" : name), e, "name"),
+                    Form.EMPTY,
                     Form.EMPTY);
         }
     }
@@ -281,7 +297,27 @@ final class RoomPages extends PageServlet {
                     me,
                     e.code.httpStatus,
                     Form.EMPTY,
-                    Form.failed(Map.of("username", username == null ? "" : username), e, "username"));
+                    Form.failed(Map.of("username", username == null ? "" : username), e, "username"),
+                    Form.EMPTY);
+        }
+    }
+
+    /** {@code usernames}: the other people, separated by commas or spaces. */
+    private void openGroup(HttpServletRequest req, HttpServletResponse res, Principal me) throws IOException {
+        String usernames = req.getParameter("usernames");
+        try {
+            var names = usernames == null ? List.<String>of() : List.of(usernames.split("[,\\s]+"));
+            res.sendRedirect("/rooms/" + rooms.group(me, names).room().id());
+        } catch (ChatException e) {
+            Requests.retryAfter(res, e);
+            home(
+                    req,
+                    res,
+                    me,
+                    e.code.httpStatus,
+                    Form.EMPTY,
+                    Form.EMPTY,
+                    Form.failed(Map.of("usernames", usernames == null ? "" : usernames), e, "usernames"));
         }
     }
 

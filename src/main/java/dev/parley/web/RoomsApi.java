@@ -59,6 +59,20 @@ final class RoomsApi extends ApiServlet {
         }
     }
 
+    /** {@code "usernames"}: an array of strings, the people to start a group conversation with. */
+    private static List<String> usernames(JsonNode body) {
+        JsonNode names = body.get("usernames");
+        if (names == null || !names.isArray())
+            throw dev.parley.chat.ChatException.invalid("usernames", "\"usernames\" must be an array of usernames.");
+        var list = new java.util.ArrayList<String>();
+        for (JsonNode n : names) {
+            if (!n.isTextual())
+                throw dev.parley.chat.ChatException.invalid("usernames", "Every username must be a string.");
+            list.add(n.textValue());
+        }
+        return list;
+    }
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Principal me = Requests.principal(req);
@@ -71,6 +85,15 @@ final class RoomsApi extends ApiServlet {
         }
         if (path.equals(List.of("direct"))) {
             json(res, 200, ApiViews.RoomView.of(rooms.direct(me, Json.text(Requests.jsonBody(req), "username"))));
+            return;
+        }
+        if (path.equals(List.of("group"))) {
+            var opened = rooms.group(me, usernames(Requests.jsonBody(req)));
+            var room = opened.room();
+            json(
+                    res,
+                    opened.created() ? 201 : 200,
+                    ApiViews.RoomView.of(room).withMembers(rooms.members(me, room.id())));
             return;
         }
         long roomId = Requests.id(path.get(0), "room");

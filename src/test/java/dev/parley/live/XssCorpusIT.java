@@ -205,6 +205,61 @@ class XssCorpusIT extends OneServer {
         }
     }
 
+    @Test
+    void asDisplayNamesNoVectorAddsAnythingToPagesOrFragments() {
+        var pair = LiveFixtures.pairInRoom(api, "named", "reader");
+        Person reader = person("reader-page");
+        var readerSession = api.register(reader);
+        api.join(readerSession, pair.room());
+        var browser = new WebClient(server).logIn(reader);
+        assertThat(api.post("/api/me/profile", pair.a().accessToken(), Map.of("displayName", "Harmless Name"))
+                        .status())
+                .isEqualTo(200);
+        api.say(pair.a(), pair.room(), "baseline");
+        List<String> roomShape =
+                XssCorpus.shape(browser.get("/rooms/" + pair.room()).body());
+        try (var page = openPage(browser, pair.room())) {
+            long first = api.say(pair.a(), pair.room(), "said 0").path("id").asLong();
+            List<String> shape = XssCorpus.shape(page.awaitText(t -> t.contains("message-" + first)));
+            var shownNames = new ArrayList<String>();
+            for (String vector : XssCorpus.vectors()) {
+                String name = vector.replace('\n', ' ').strip().replaceAll("\\s+", " ");
+                if (name.length() > 60) name = name.substring(0, 60).strip();
+                Reply r = api.post("/api/me/profile", pair.a().accessToken(), Map.of("displayName", name));
+                if (r.status() != 200) {
+                    assertThat(r.errorCode()).as("%s: %s", name, r).isIn(XssCorpus.REFUSALS);
+                    continue;
+                }
+                String stored = r.json().path("displayName").asText();
+                shownNames.add(stored);
+                JsonNode said = api.say(pair.a(), pair.room(), "said " + shownNames.size());
+                assertThat(said.path("user").path("displayName").asText()).isEqualTo(stored);
+                if (shownNames.size() % 10 != 1) continue;
+                String roomPage = browser.get("/rooms/" + pair.room()).body();
+                assertThat(new java.util.HashSet<>(roomShape))
+                        .as("room page with the name %s", stored)
+                        .containsAll(XssCorpus.shape(roomPage));
+                XssCorpus.assertNoScriptUrls(roomPage, stored);
+                assertThat(Jsoup.parse(roomPage)
+                                .select("li.message .author")
+                                .last()
+                                .text())
+                        .isEqualTo(stored.strip());
+            }
+            assertThat(shownNames).hasSizeGreaterThan(100);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> page.texts().stream()
+                                    .filter(t -> t.contains("class=\"message\""))
+                                    .count()
+                            > shownNames.size());
+            for (String text : page.texts()) {
+                if (!text.contains("class=\"message\"")) continue;
+                assertThat(XssCorpus.shape(text)).as("fragment %s", text).isEqualTo(shape);
+                XssCorpus.assertNoScriptUrls(text, text);
+            }
+        }
+    }
+
     private static LiveClient openPage(WebClient who, long roomId) {
         var page = LiveClient.page(server, cookieHeader(who), "?room=" + roomId);
         page.send("{\"roomId\":\"" + roomId

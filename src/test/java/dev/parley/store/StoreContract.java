@@ -293,6 +293,84 @@ abstract class StoreContract {
     }
 
     @Test
+    void aGroupIsOnePerSetOfPeopleWhoeverOpensItAndInWhateverOrder() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Account carol = register(CAROL);
+
+        RoomStore.Opened first = rooms.groupRoom(List.of(alice.id(), bob.id(), carol.id()));
+        RoomStore.Opened again = rooms.groupRoom(List.of(carol.id(), alice.id(), bob.id(), alice.id()));
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.room()).isEqualTo(first.room());
+        assertThat(first.room().kind()).isEqualTo(RoomKind.GROUP);
+        assertThat(first.room().isPrivate()).isTrue();
+        assertThat(first.room().isDirect()).isTrue();
+        assertThat(rooms.members(first.room().id())).containsExactly(alice.ref(), bob.ref(), carol.ref());
+        assertThat(rooms.findGroup(List.of(bob.id(), carol.id(), alice.id()))).contains(first.room());
+    }
+
+    @Test
+    void anotherSetOfPeopleIsAnotherGroup() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Account carol = register(CAROL);
+        Account dave = register("dave");
+
+        Room three = rooms.groupRoom(List.of(alice.id(), bob.id(), carol.id())).room();
+        Room four = rooms.groupRoom(List.of(alice.id(), bob.id(), carol.id(), dave.id()))
+                .room();
+
+        assertThat(four.id()).isNotEqualTo(three.id());
+        assertThat(rooms.findGroup(List.of(alice.id(), bob.id(), dave.id()))).isEmpty();
+    }
+
+    @Test
+    void simultaneousOpeningsOfAGroupYieldOneRoomAndOneCreation() throws Exception {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Account carol = register(CAROL);
+
+        List<RoomStore.Opened> opened =
+                concurrently(8, () -> rooms.groupRoom(List.of(alice.id(), bob.id(), carol.id())));
+
+        assertThat(opened)
+                .extracting(o -> o.room().id())
+                .containsOnly(opened.get(0).room().id());
+        assertThat(opened).filteredOn(RoomStore.Opened::created).hasSize(1);
+        assertThat(rooms.members(opened.get(0).room().id())).hasSize(3);
+    }
+
+    @Test
+    void aGroupOfFewerThanThreeDistinctPeopleIsRefused() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+
+        assertThatThrownBy(() -> rooms.groupRoom(List.of(alice.id(), bob.id(), bob.id())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aGroupIsListedForItsMembersOnlyNamedByTheOtherPeople() {
+        Account alice = register(ALICE);
+        Account bob = register(BOB);
+        Account carol = register(CAROL);
+        Account dave = register("dave");
+        Room group = rooms.groupRoom(List.of(carol.id(), alice.id(), bob.id())).room();
+        Room toDave = rooms.directRoom(alice.id(), dave.id());
+
+        List<RoomListing> list = rooms.visibleTo(alice.id());
+
+        assertThat(list).extracting(l -> l.room().id()).containsExactly(toDave.id(), group.id());
+        assertThat(list.get(1).groupPeers()).containsExactly(bob.ref(), carol.ref());
+        assertThat(list.get(1).displayName()).isEqualTo(BOB + ", " + CAROL);
+        assertThat(rooms.readableBy(carol.id()).get(0).groupPeers()).containsExactly(alice.ref(), bob.ref());
+        assertThat(rooms.visibleTo(dave.id())).extracting(l -> l.room().id()).doesNotContain(group.id());
+        assertThat(rooms.findFor(group.id(), dave.id()).orElseThrow().member()).isFalse();
+    }
+
+    @Test
     void nonMembersDoNotSeePrivateRooms() {
         Account alice = register(ALICE);
         Account bob = register(BOB);

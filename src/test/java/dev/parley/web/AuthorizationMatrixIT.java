@@ -47,6 +47,7 @@ class AuthorizationMatrixIT {
     private static final Map<Role, WebClient> BROWSERS = new EnumMap<>(Role.class);
     private static Person bystander;
     private static final String HOOKS_BOT = "hooks-bot";
+    private static Person otherBystander;
 
     @BeforeAll
     static void start() {
@@ -63,6 +64,8 @@ class AuthorizationMatrixIT {
         }
         bystander = new Person("bystander", "password-of-bystander");
         api.register(bystander);
+        otherBystander = new Person("other-bystander", "password-of-other-bystander");
+        api.register(otherBystander);
         BROWSERS.put(Role.ANONYMOUS, new WebClient(server));
         assertThat(api.post("/api/admin/bots", SESSIONS.get(Role.ADMIN).accessToken(), Map.of("username", HOOKS_BOT))
                         .status())
@@ -208,8 +211,11 @@ class AuthorizationMatrixIT {
     private static Map<String, Object> apiBody(String path) {
         if (path.equals("/api/me/password"))
             return Map.of("currentPassword", "not-the-password", "newPassword", "another-password-1");
+        if (path.equals("/api/me/profile")) return Map.of("displayName", "");
         if (path.equals("/api/rooms")) return Map.of("name", "made-" + NAMES.incrementAndGet(), "private", false);
         if (path.endsWith("/direct") || path.endsWith("/members")) return Map.of("username", bystander.username());
+        if (path.endsWith("/group"))
+            return Map.of("usernames", List.of(bystander.username(), otherBystander.username()));
         if (path.endsWith("/read")) return Map.of("seq", 0);
         if (path.startsWith("/hooks/")) return Map.of("text", "deploy finished");
         if (path.endsWith("/messages"))
@@ -228,6 +234,9 @@ class AuthorizationMatrixIT {
 
     private static Map<String, String> pageForm(String path) {
         if (path.equals("/rooms")) return Map.of("name", "made-" + NAMES.incrementAndGet());
+        if (path.equals("/account")) return Map.of("displayName", "");
+        if (path.equals("/rooms/group"))
+            return Map.of("usernames", bystander.username() + ", " + otherBystander.username());
         if (path.endsWith("/messages"))
             return Map.of("content", "hello", "clientId", UUID.randomUUID().toString());
         if (path.endsWith("/members") || path.startsWith("/admin/")) return Map.of("username", bystander.username());

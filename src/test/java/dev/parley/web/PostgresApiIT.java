@@ -49,6 +49,43 @@ class PostgresApiIT {
     }
 
     @Test
+    void twoSimultaneousStartsOfOneGroupMakeOneConversation() throws Exception {
+        int rounds = 5;
+        for (int round = 0; round < rounds; round++) {
+            // A new set of people each round, started by two of them at the same moment.
+            var third = api.register(new dev.parley.testing.Person("third-" + round, "third-secret-" + round));
+            var starts = Map.of(
+                    alice, List.of(bob.username(), third.username()),
+                    third, List.of(alice.username(), bob.username()));
+            var go = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var pending = new java.util.ArrayList<java.util.concurrent.Future<Reply>>();
+                starts.forEach((starter, names) -> pending.add(pool.submit(() -> {
+                    go.await();
+                    return api.post("/api/rooms/group", starter.accessToken(), Map.of("usernames", names));
+                })));
+                go.countDown();
+                Reply one = pending.get(0).get();
+                Reply other = pending.get(1).get();
+
+                assertThat(List.of(one.status(), other.status()))
+                        .as("%s / %s", one, other)
+                        .containsExactlyInAnyOrder(200, 201);
+                assertThat(one.json().path("id").asLong())
+                        .isEqualTo(other.json().path("id").asLong());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        long groups = StreamSupport.stream(
+                        api.get("/api/rooms", alice.accessToken()).json().spliterator(), false)
+                .filter(r -> r.path("kind").asText().equals("group"))
+                .count();
+        assertThat(groups).isEqualTo(rounds);
+    }
+
+    @Test
     void registeringTheSameNameInAnotherCaseIs409() {
         Reply r = api.post("/api/auth/register", null, Map.of("username", "ALICE", "password", "another-password"));
 
