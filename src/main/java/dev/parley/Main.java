@@ -22,6 +22,7 @@ public final class Main {
         Parley parley = null;
         try {
             Config config = Config.parse(args, System.getenv());
+            if (config.operations().jsonLogs()) Logs.useJson();
             parley = Parley.open(config);
             Server server = ParleyServer.create(parley);
             server.start();

@@ -31,6 +31,7 @@ import dev.parley.cluster.LocalEventBus;
 import dev.parley.cluster.LocalPresenceState;
 import dev.parley.cluster.LocalRateLimits;
 import dev.parley.cluster.LocalTypingState;
+import dev.parley.cluster.MeteredEventBus;
 import dev.parley.cluster.Redis;
 import dev.parley.cluster.RedisEventBus;
 import dev.parley.cluster.RedisPresenceState;
@@ -39,6 +40,15 @@ import dev.parley.cluster.RedisTypingState;
 import dev.parley.store.Database;
 import dev.parley.store.Stores;
 import dev.parley.util.FailureLog;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,12 +90,16 @@ public final class Parley implements AutoCloseable {
     public final Quotas quotas;
 
     public final Clock clock;
+    /** Every meter of this instance, scraped at {@code /metrics}. */
+    public final PrometheusMeterRegistry meters;
     /** Where this instance's keys and channel live in Redis. */
     static final String KEYS = "parley:";
 
     private final Database database;
     private final Optional<Redis> redis;
     private final DomainClock domainClock;
+    /** Listens to the JVM's collections until closed. */
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     /** Sweeps spent sessions every {@link #SWEEP_EVERY}: one row per refresh would otherwise stay forever. */
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "parley-housekeeping");
@@ -95,14 +109,30 @@ public final class Parley implements AutoCloseable {
 
     static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
-    private Parley(Config config, Database database, Optional<Redis> redis, Clock clock) {
+    private Parley(
+            Config config, Database database, Optional<Redis> redis, Clock clock, PrometheusMeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
+        new JvmMemoryMetrics().bindTo(meters);
+        gcMetrics.bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ClassLoaderMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        new UptimeMetrics().bindTo(meters);
         this.database = database;
         this.redis = redis;
         this.clock = clock;
         byte[] secret = SigningKey.load(config.jwtSecret(), config.dataDir());
-        this.bus = redis.<EventBus>map(r -> new RedisEventBus(r, KEYS + "events", secret))
-                .orElseGet(LocalEventBus::new);
+        this.bus = new MeteredEventBus(
+                redis.<EventBus>map(r -> new RedisEventBus(r, KEYS + "events", secret))
+                        .orElseGet(LocalEventBus::new),
+                meters);
+        redis.ifPresent(r -> {
+            var roundTrip = Timer.builder("parley.redis.round.trip")
+                    .description("Redis PING round trip, probed every half second")
+                    .register(meters);
+            r.reportRoundTrips(nanos -> roundTrip.record(nanos, TimeUnit.NANOSECONDS));
+        });
         Stores stores = database.stores();
         var tokens = new AccessTokens(secret, clock);
         this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, bus, clock);
@@ -153,11 +183,12 @@ public final class Parley implements AutoCloseable {
 
     public static Parley open(Config config, Clock clock) {
         prepareDataDir(config.dataDir());
-        Database database = Database.open(config.databaseUrl());
+        var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Database database = Database.open(config.databaseUrl(), meters);
         Optional<Redis> redis = Optional.empty();
         try {
             redis = config.redisUrl().map(Redis::connect);
-            var parley = new Parley(config, database, redis, clock);
+            var parley = new Parley(config, database, redis, clock, meters);
             config.admin().ifPresent(name -> {
                 if (!parley.accounts.makeAdmin(name)) throw new Config.InvalidConfig("ADMIN: no user named " + name);
             });
@@ -199,6 +230,8 @@ public final class Parley implements AutoCloseable {
 
     @Override
     public void close() {
+        gcMetrics.close();
+        meters.close();
         domainClock.close();
         housekeeping.shutdownNow();
         bus.close();

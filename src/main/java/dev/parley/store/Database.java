@@ -2,8 +2,11 @@ package dev.parley.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.parley.chat.StoreException;
 import dev.parley.util.Redaction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +34,12 @@ public final class Database implements AutoCloseable {
     /** What the latest writes say, kept fresh by a probe write every second. */
     private final WriteHealth health;
 
-    private Database(HikariDataSource pool, boolean postgres) {
+    private Database(HikariDataSource pool, boolean postgres, MeterRegistry meters) {
         this.pool = pool;
         this.postgres = postgres;
         this.health = new WriteHealth(System::nanoTime);
         Jdbc jdbc = new Jdbc(pool, postgres, health);
-        this.groupCommit = postgres ? null : new GroupCommit(pool, health);
+        this.groupCommit = postgres ? null : new GroupCommit(pool, health, meters);
         Transactions appends = postgres ? jdbc : groupCommit;
         Clock clock = Clock.systemUTC();
         this.stores = new Stores(
@@ -61,6 +64,11 @@ public final class Database implements AutoCloseable {
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, new SimpleMeterRegistry());
+    }
+
+    /** {@link #open(String)}, reporting the pool (HikariCP's own meters) and SQLite's group commits to {@code meters}. */
+    public static Database open(String jdbcUrl, MeterRegistry meters) {
         boolean postgres = jdbcUrl != null && jdbcUrl.startsWith(POSTGRES);
         if (!postgres && (jdbcUrl == null || !jdbcUrl.startsWith(SQLITE))) {
             throw new IllegalArgumentException("unsupported database URL " + Redaction.url(jdbcUrl)
@@ -73,7 +81,9 @@ public final class Database implements AutoCloseable {
         var broken = new BrokenSqliteConnections();
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl, broken));
+            HikariConfig config = postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl, broken);
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+            pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StoreException(
                     "cannot open database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
@@ -90,7 +100,7 @@ public final class Database implements AutoCloseable {
                     "cannot migrate database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         broken.arm();
-        var database = new Database(pool, postgres);
+        var database = new Database(pool, postgres, meters);
         database.health.startProbing(new Jdbc(pool, postgres, database.health));
         return database;
     }

@@ -38,7 +38,9 @@ public final class Web {
             boolean dev,
             String databaseName,
             Supplier<Optional<String>> databaseProblem,
-            List<String> trustedProxies) {}
+            List<String> trustedProxies,
+            io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters,
+            Optional<String> metricsToken) {}
 
     /** The services the routes call; each servlet gets only those it uses. */
     public record Services(
@@ -72,7 +74,7 @@ public final class Web {
         boolean https = site.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         var cookies = new Cookies(https);
 
-        var metrics = new Metrics(live, s.bus());
+        var metrics = new Metrics(site.meters(), site.metricsToken());
         context.addFilter(new FilterHolder(metrics.timing()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(
                 new FilterHolder(new ClientAddress(site.trustedProxies())), "/*", EnumSet.of(DispatcherType.REQUEST));

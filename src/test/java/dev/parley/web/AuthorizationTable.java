@@ -96,7 +96,7 @@ final class AuthorizationTable {
             row("POST /hooks/{revoked-hook}", "404", "404", "404", "404", "404"),
             row("GET /healthz", "200", "200", "200", "200", "200"),
             row("GET /readyz", "200", "200", "200", "200", "200"),
-            row("GET /metrics", "200", "200", "200", "200", "200"),
+            row("GET /metrics", "401", "403", "403", "403", "200"),
             row("WS /ws (handshake)", "401", "101", "101", "101", "101"),
             row("join-room {private}", "401", "not_found", "ok", "ok", "not_found"),
             row("join-room {public}", "401", "ok", "ok", "ok", "ok"),
