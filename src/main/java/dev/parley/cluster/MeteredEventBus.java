@@ -7,12 +7,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Consumer;
 
-/** Any bus, counted: events this instance published, and events its subscribers received from any instance. */
+/**
+ * Any bus, counted: events this instance published (among them every message it stored, which is
+ * published exactly once, after its commit), and events its subscribers received from any instance.
+ */
 public final class MeteredEventBus implements EventBus {
 
     private final EventBus bus;
     private final Counter published;
     private final Counter received;
+    private final Counter stored;
 
     public MeteredEventBus(EventBus bus, MeterRegistry registry) {
         this.bus = bus;
@@ -22,6 +26,9 @@ public final class MeteredEventBus implements EventBus {
         this.received = Counter.builder("parley.bus.events.received")
                 .description("events that reached this instance's subscribers, from any instance")
                 .register(registry);
+        this.stored = Counter.builder("parley.messages.stored")
+                .description("messages this instance stored (each is published once, after its commit)")
+                .register(registry);
         Gauge.builder("parley.bus.connected", bus, b -> b.connected() ? 1 : 0)
                 .description("1 while events reach the other instances (always 1 for a single instance)")
                 .register(registry);
@@ -30,6 +37,7 @@ public final class MeteredEventBus implements EventBus {
     @Override
     public void publish(ChatEvent event) {
         published.increment();
+        if (event instanceof ChatEvent.MessagePosted) stored.increment();
         bus.publish(event);
     }
 

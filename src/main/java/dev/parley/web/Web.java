@@ -169,9 +169,12 @@ public final class Web {
     }
 
     /**
-     * {@code /healthz}: the process answers. {@code /readyz}: and its database takes writes (503,
-     * naming what is wrong, while writes fail or wait over 2 s); "degraded" (still 200) while Redis
-     * is unreachable. Neither waits for the database: readiness is what the latest writes said.
+     * {@code /healthz}: the process answers ({@code ok}, nothing else). {@code /readyz}: and its
+     * database takes writes (503, naming what is wrong, while writes fail or wait over 2 s);
+     * "degraded" (still 200) while Redis is unreachable. The body's first line is the verdict
+     * ({@code ok}, {@code degraded}, {@code not ready}); unless it is {@code ok}, one line per
+     * dependency follows ({@code database: …}, and {@code redis: …} with several instances). Neither
+     * waits for the database: readiness is what the latest writes said.
      */
     static final class Health extends HttpServlet {
         private final Supplier<Optional<String>> databaseProblem;
@@ -186,21 +189,29 @@ public final class Web {
         @Override
         protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
                 throws java.io.IOException {
-            Optional<String> database =
-                    req.getServletPath().equals("/healthz") ? Optional.empty() : databaseProblem.get();
-            boolean ready = database.isEmpty();
-            // Without Redis an instance still serves its own clients, so it stays in the load balancer's pool.
-            boolean degraded = ready && req.getServletPath().equals("/readyz") && !bus.connected();
-            res.setStatus(ready ? 200 : 503);
             res.setContentType("text/plain;charset=utf-8");
             res.setHeader("Cache-Control", "no-store");
-            res.getWriter()
-                    .write(
-                            !ready
-                                    ? database.get() + "\n"
-                                    : degraded
-                                            ? "degraded: Redis unreachable, events do not reach other instances\n"
-                                            : "ok\n");
+            if (req.getServletPath().equals("/healthz")) {
+                res.getWriter().write("ok\n");
+                return;
+            }
+            Optional<String> database = databaseProblem.get();
+            boolean ready = database.isEmpty();
+            // Without Redis an instance still serves its own clients, so it stays in the load balancer's pool.
+            boolean redisDown = !bus.connected();
+            res.setStatus(ready ? 200 : 503);
+            if (ready && !redisDown) {
+                res.getWriter().write("ok\n");
+                return;
+            }
+            var body = new StringBuilder(ready ? "degraded\n" : "not ready\n");
+            body.append("database: ").append(database.orElse("ok")).append('\n');
+            if (bus.spansInstances()) {
+                body.append("redis: ")
+                        .append(redisDown ? "unreachable, events do not reach other instances" : "ok")
+                        .append('\n');
+            }
+            res.getWriter().write(body.toString());
         }
     }
 }

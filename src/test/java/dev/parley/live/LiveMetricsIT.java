@@ -66,6 +66,7 @@ class LiveMetricsIT extends OneServer {
         double published = metric(server, "parley_bus_events_published_total");
         double received = metric(server, "parley_bus_events_received_total");
         double batches = metric(server, "parley_db_group_commit_size_count");
+        double stored = metric(server, "parley_messages_stored_total");
         double syncs = metric(server, "parley_ws_syncs_total");
         double replayed = metric(server, "parley_ws_sync_replayed_total");
         try (var listener = LiveClient.json(server, pair.b().accessToken()).ready()) {
@@ -80,6 +81,7 @@ class LiveMetricsIT extends OneServer {
             assertThat(metric(server, "parley_bus_events_published_total")).isGreaterThanOrEqualTo(published + 2);
             assertThat(metric(server, "parley_bus_events_received_total")).isGreaterThanOrEqualTo(received + 2);
             assertThat(metric(server, "parley_db_group_commit_size_count")).isGreaterThanOrEqualTo(batches + 1);
+            assertThat(metric(server, "parley_messages_stored_total")).isEqualTo(stored + 2);
         }
         try (var back = LiveClient.json(server, pair.b().accessToken()).ready()) {
             var synced = assertOk(back.request("sync", Map.of("rooms", Map.of(String.valueOf(pair.room()), 0))));
