@@ -12,6 +12,7 @@ import dev.parley.chat.DefaultRooms;
 import dev.parley.chat.DomainClock;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.Invitations;
+import dev.parley.chat.LogLevels;
 import dev.parley.chat.LoginGuard;
 import dev.parley.chat.Messages;
 import dev.parley.chat.People;
@@ -76,6 +77,9 @@ public final class Parley implements AutoCloseable {
     public final DefaultRooms defaultRooms;
     public final People people;
     public final AuditLog audit;
+    /** Log levels an admin changes at run time. */
+    public final LogLevels logLevels;
+
     public final Bots bots;
     public final Webhooks webhooks;
     public final Rooms rooms;
@@ -142,6 +146,7 @@ public final class Parley implements AutoCloseable {
         var passwords = new Passwords(new HashingGate(config.limits().hashConcurrency()));
         var team = stores.team();
         this.audit = new AuditLog(team.audit(), stores.users(), clock);
+        this.logLevels = new LogLevels(audit, stores.users());
         this.defaultRooms = new DefaultRooms(team.defaultRooms(), stores.rooms(), stores.users(), audit, bus);
         this.admission = new Admission(
                 stores.users(), team.settings(), team.invites(), defaultRooms, config.registration(), clock);

@@ -65,7 +65,8 @@ public final class ParleyServer {
                         parley.defaultRooms,
                         parley.audit,
                         parley.bots,
-                        parley.webhooks),
+                        parley.webhooks,
+                        parley.logLevels),
                 parley.search);
         server.setHandler(Web.handler(site, services, templates, live));
         new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(parley.meters);

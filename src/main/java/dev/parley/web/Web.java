@@ -63,7 +63,8 @@ public final class Web {
             dev.parley.chat.DefaultRooms defaultRooms,
             dev.parley.chat.AuditLog audit,
             dev.parley.chat.Bots bots,
-            dev.parley.chat.Webhooks webhooks) {}
+            dev.parley.chat.Webhooks webhooks,
+            dev.parley.chat.LogLevels logLevels) {}
 
     public static Handler handler(Site site, Services s, Templates templates, Live live) {
         var context = new ServletContextHandler();
@@ -92,7 +93,8 @@ public final class Web {
                 s.team().audit(),
                 s.team().bots(),
                 s.team().webhooks(),
-                site.publicUrl());
+                site.publicUrl(),
+                s.team().logLevels());
         var authPages = new ServletHolder(
                 new AuthPages(s.accounts(), s.team().admission(), s.sessions(), templates, sameOrigin, cookies));
         context.addServlet(authPages, "/register");

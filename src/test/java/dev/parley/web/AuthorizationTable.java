@@ -92,6 +92,7 @@ final class AuthorizationTable {
             row("GET /api/admin/bot-tokens", "401", "403", "403", "403", "200"),
             row("GET /api/admin/webhooks", "401", "403", "403", "403", "200"),
             row("GET /api/admin/audit", "401", "403", "403", "403", "200"),
+            row("GET /api/admin/log-levels", "401", "403", "403", "403", "200"),
             row("POST /hooks/{hook}", "200", "200", "200", "200", "200"),
             row("POST /hooks/{revoked-hook}", "404", "404", "404", "404", "404"),
             row("GET /healthz", "200", "200", "200", "200", "200"),
