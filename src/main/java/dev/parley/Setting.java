@@ -66,6 +66,8 @@ enum Setting {
                 Parley — real-time team chat in one jar.
 
                 Usage: java -jar parley.jar [flags]
+                       java -jar parley.jar backup FILE [flags]    a consistent copy of a SQLite Parley, while it serves
+                       java -jar parley.jar restore FILE [flags]   into an empty DATA_DIR
 
                 Every setting is an environment variable; the flag of the same name overrides it.
 

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -89,11 +91,15 @@ public final class Database implements AutoCloseable {
                     "cannot open database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         try {
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(pool)
                     .locations(postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/sqlite")
-                    .load()
-                    .migrate();
+                    .load();
+            refuseNewerSchema(flyway);
+            flyway.migrate();
+        } catch (NewerSchema e) {
+            pool.close();
+            throw e;
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException(
@@ -103,6 +109,33 @@ public final class Database implements AutoCloseable {
         var database = new Database(pool, postgres, meters);
         database.health.startProbing(new Jdbc(pool, postgres, database.health));
         return database;
+    }
+
+    /** Thrown, before anything is written, for a database a newer Parley has migrated: this jar must not touch it. */
+    public static final class NewerSchema extends StoreException {
+        NewerSchema(String message) {
+            super(message, null);
+        }
+    }
+
+    /**
+     * Flyway ignores migrations it does not know by default ("future" ones) and would run on a
+     * schema it does not understand; a downgraded jar refuses instead, having changed nothing.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        String newest = null;
+        String knownUpTo = "none";
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getVersion() == null) continue;
+            boolean future =
+                    m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED;
+            if (future) newest = m.getVersion().getVersion();
+            else if (m.getState().isResolved()) knownUpTo = m.getVersion().getVersion();
+        }
+        if (newest == null) return;
+        throw new NewerSchema("the database was migrated by a newer version of Parley (schema version " + newest
+                + "; this jar knows up to " + knownUpTo
+                + "): run that version or newer, or restore a backup taken before the upgrade; nothing was changed");
     }
 
     private static HikariConfig sqlitePool(String url, BrokenSqliteConnections broken) {
