@@ -109,6 +109,8 @@ public final class Web {
                 new ServletHolder(new AdminPage(teamAdmin, s.rooms(), site.databaseName(), templates, sameOrigin));
         context.addServlet(adminPage, "/admin");
         context.addServlet(adminPage, "/admin/*");
+        context.addServlet(
+                new ServletHolder(new RoomExport(s.rooms(), s.messages(), templates, sameOrigin)), "/export/rooms/*");
         context.addServlet(new ServletHolder(new SearchPage(s.search(), templates, sameOrigin)), "/search");
         context.addServlet(
                 new ServletHolder(new AccountPage(s.accounts(), s.sessions(), templates, sameOrigin, cookies)),

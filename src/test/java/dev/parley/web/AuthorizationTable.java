@@ -78,6 +78,8 @@ final class AuthorizationTable {
             row("GET /rooms/{public}", "login", "200", "200", "200", "200"),
             row("GET /rooms/{private}/messages", "login", "404", "200", "200", "404"),
             row("GET /rooms/{private}?at=1", "login", "404", "200", "200", "404"),
+            row("GET /export/rooms/{private}.json", "login", "404", "200", "200", "404"),
+            row("GET /export/rooms/{public}.html", "login", "200", "200", "200", "200"),
             row("GET /search?q=hello", "login", "200", "200", "200", "200"),
             row("POST /rooms/{private}/messages", "login", "404", "302", "302", "404"),
             row("POST /rooms/{private}/join", "login", "404", "302", "302", "404"),
