@@ -79,6 +79,8 @@ public final class Parley implements AutoCloseable {
     public final AuditLog audit;
     /** Log levels an admin changes at run time. */
     public final LogLevels logLevels;
+    /** An admin's export of every room. */
+    public final dev.parley.chat.Export export;
 
     public final Bots bots;
     public final Webhooks webhooks;
@@ -147,6 +149,7 @@ public final class Parley implements AutoCloseable {
         var team = stores.team();
         this.audit = new AuditLog(team.audit(), stores.users(), clock);
         this.logLevels = new LogLevels(audit, stores.users());
+        this.export = new dev.parley.chat.Export(stores.rooms(), stores.messages(), stores.users(), audit);
         this.defaultRooms = new DefaultRooms(team.defaultRooms(), stores.rooms(), stores.users(), audit, bus);
         this.admission = new Admission(
                 stores.users(), team.settings(), team.invites(), defaultRooms, config.registration(), clock);

@@ -66,7 +66,8 @@ public final class ParleyServer {
                         parley.audit,
                         parley.bots,
                         parley.webhooks,
-                        parley.logLevels),
+                        parley.logLevels,
+                        parley.export),
                 parley.search);
         server.setHandler(Web.handler(site, services, templates, live));
         new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(parley.meters);

@@ -64,7 +64,8 @@ public final class Web {
             dev.parley.chat.AuditLog audit,
             dev.parley.chat.Bots bots,
             dev.parley.chat.Webhooks webhooks,
-            dev.parley.chat.LogLevels logLevels) {}
+            dev.parley.chat.LogLevels logLevels,
+            dev.parley.chat.Export export) {}
 
     public static Handler handler(Site site, Services s, Templates templates, Live live) {
         var context = new ServletContextHandler();
@@ -111,6 +112,8 @@ public final class Web {
         context.addServlet(adminPage, "/admin/*");
         context.addServlet(
                 new ServletHolder(new RoomExport(s.rooms(), s.messages(), templates, sameOrigin)), "/export/rooms/*");
+        context.addServlet(
+                new ServletHolder(new ExportAll(s.team().export(), templates, sameOrigin)), "/export/all.json");
         context.addServlet(new ServletHolder(new SearchPage(s.search(), templates, sameOrigin)), "/search");
         context.addServlet(
                 new ServletHolder(new AccountPage(s.accounts(), s.sessions(), templates, sameOrigin, cookies)),

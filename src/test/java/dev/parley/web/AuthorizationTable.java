@@ -80,6 +80,7 @@ final class AuthorizationTable {
             row("GET /rooms/{private}?at=1", "login", "404", "200", "200", "404"),
             row("GET /export/rooms/{private}.json", "login", "404", "200", "200", "404"),
             row("GET /export/rooms/{public}.html", "login", "200", "200", "200", "200"),
+            row("GET /export/all.json", "login", "403", "403", "403", "200"),
             row("GET /search?q=hello", "login", "200", "200", "200", "200"),
             row("POST /rooms/{private}/messages", "login", "404", "302", "302", "404"),
             row("POST /rooms/{private}/join", "login", "404", "302", "302", "404"),

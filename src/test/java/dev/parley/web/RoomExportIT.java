@@ -20,6 +20,8 @@ class RoomExportIT {
     @BeforeAll
     static void start() {
         server = TestServer.start();
+        // The first account is an admin: taken here, so that nobody a test signs up is one unless it says so.
+        new WebClient(server).signUp(LiveFixtures.person("export-first"));
     }
 
     @AfterAll
@@ -55,6 +57,36 @@ class RoomExportIT {
                 .doesNotContain("<script>alert");
 
         assertThat(alice.get("/rooms/" + room).body()).contains("/export/rooms/" + room + ".html");
+    }
+
+    @Test
+    void anAdminExportsEveryRoomPrivateOnesIncludedAndTheAuditLogSaysSo() throws Exception {
+        var owner = new WebClient(server).signUp(LiveFixtures.person("export-private"));
+        String name = "private-" + System.nanoTime();
+        long room = owner.createRoom(name, true);
+        owner.post("/rooms/" + room + "/messages", java.util.Map.of("content", "for the export", "clientId", "e-1"));
+        var adminPerson = LiveFixtures.person("export-admin");
+        new WebClient(server).signUp(adminPerson);
+        server.parley.accounts.makeAdmin(adminPerson.username());
+        var admin = new WebClient(server).logIn(adminPerson);
+
+        Reply all = admin.get("/export/all.json");
+        assertThat(all.status()).isEqualTo(200);
+        var rooms = Json.MAPPER.readTree(all.body()).path("rooms");
+        var exported = java.util.stream.StreamSupport.stream(rooms.spliterator(), false)
+                .filter(r -> r.path("room").path("id").asLong() == room)
+                .findFirst()
+                .orElseThrow();
+        assertThat(exported.path("room").path("name").asText()).isEqualTo(name);
+        assertThat(exported.path("members").get(0).path("username").asText()).startsWith("export-private");
+        assertThat(exported.path("messages").get(0).path("content").asText()).isEqualTo("for the export");
+        var audit = new ApiClient(server)
+                .get(
+                        "/api/admin/audit",
+                        new ApiClient(server).login(adminPerson).accessToken());
+        assertThat(audit.json().get(0).path("action").asText()).isEqualTo("export everything");
+
+        assertThat(owner.get("/export/all.json").status()).isEqualTo(403);
     }
 
     @Test
