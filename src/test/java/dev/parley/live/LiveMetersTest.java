@@ -50,6 +50,7 @@ class LiveMetersTest {
                 (roomId, after, limit) -> stored.stream()
                         .filter(m -> m.seq() > after)
                         .limit(limit)
+                        .<dev.parley.chat.RoomEntry>map(m -> m)
                         .toList(),
                 m -> Frames.ofAll(() -> "m" + m.seq(), () -> "m" + m.seq()),
                 meters);
