@@ -24,7 +24,16 @@ public record Config(
         boolean dev,
         Limits limits,
         List<String> trustedProxies,
-        Optional<Registration> registration) {
+        Optional<Registration> registration,
+        Operations operations) {
+
+    /**
+     * How the instance is operated: {@code metricsToken}, a secret a scraper may present for
+     * {@code /metrics} (empty: admins only); {@code jsonLogs}, one JSON object per log line.
+     */
+    public record Operations(Optional<String> metricsToken, boolean jsonLogs) {
+        public static final Operations DEFAULT = new Operations(Optional.empty(), false);
+    }
 
     /** Thrown for a flag or value Parley cannot use; its message is meant for the person starting it. */
     public static final class InvalidConfig extends RuntimeException {
@@ -68,12 +77,40 @@ public record Config(
                 false,
                 Limits.generous(),
                 List.of(),
-                Optional.of(Registration.OPEN));
+                Optional.of(Registration.OPEN),
+                Operations.DEFAULT);
+    }
+
+    public Config withOperations(Operations changed) {
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                redisUrl,
+                publicUrl,
+                jwtSecret,
+                admin,
+                dev,
+                limits,
+                trustedProxies,
+                registration,
+                changed);
     }
 
     public Config withDatabaseUrl(String url) {
         return new Config(
-                port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, registration);
+                port,
+                dataDir,
+                url,
+                redisUrl,
+                publicUrl,
+                jwtSecret,
+                admin,
+                dev,
+                limits,
+                trustedProxies,
+                registration,
+                operations);
     }
 
     /** Joins a cluster: Redis between instances, with the signing key every instance shares. */
@@ -89,7 +126,8 @@ public record Config(
                 dev,
                 limits,
                 trustedProxies,
-                registration);
+                registration,
+                operations);
     }
 
     public Config withPublicUrl(URI url) {
@@ -104,7 +142,8 @@ public record Config(
                 dev,
                 limits,
                 trustedProxies,
-                registration);
+                registration,
+                operations);
     }
 
     public Config withLimits(Limits changed) {
@@ -119,7 +158,8 @@ public record Config(
                 dev,
                 changed,
                 trustedProxies,
-                registration);
+                registration,
+                operations);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
@@ -134,13 +174,25 @@ public record Config(
                 dev,
                 limits,
                 List.copyOf(proxies),
-                registration);
+                registration,
+                operations);
     }
 
     /** {@code REGISTRATION} as given, or unset (empty: the first person signs up, then invite only). */
     public Config withRegistration(Optional<Registration> mode) {
         return new Config(
-                port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, mode);
+                port,
+                dataDir,
+                databaseUrl,
+                redisUrl,
+                publicUrl,
+                jwtSecret,
+                admin,
+                dev,
+                limits,
+                trustedProxies,
+                mode,
+                operations);
     }
 
     private static Setting flag(String arg) {
@@ -184,7 +236,20 @@ public record Config(
                 Optional.ofNullable(v.get(Setting.TRUSTED_PROXIES))
                         .map(Config::addresses)
                         .orElse(List.of()),
-                registration);
+                registration,
+                operations(v));
+    }
+
+    private static Operations operations(Map<Setting, String> v) {
+        Optional<String> token = Optional.ofNullable(v.get(Setting.METRICS_TOKEN));
+        if (token.isPresent() && token.get().length() < 16) {
+            throw new InvalidConfig("METRICS_TOKEN must be at least 16 characters");
+        }
+        String format = v.getOrDefault(Setting.LOG_FORMAT, "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new InvalidConfig("LOG_FORMAT must be text or json, got " + format);
+        }
+        return new Operations(token, format.equals("json"));
     }
 
     private static Limits limits(Map<Setting, String> v) {

@@ -18,10 +18,14 @@ public final class Main {
             System.out.print(Setting.usage());
             return;
         }
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(archive(args));
+        }
         long started = System.nanoTime();
         Parley parley = null;
         try {
             Config config = Config.parse(args, System.getenv());
+            if (config.operations().jsonLogs()) Logs.useJson();
             parley = Parley.open(config);
             Server server = ParleyServer.create(parley);
             server.start();
@@ -37,6 +41,31 @@ public final class Main {
             if (parley != null) parley.close();
             // Jetty and Hikari threads would keep a half-started JVM alive.
             System.exit(1);
+        }
+    }
+
+    /** {@code backup FILE [flags]} or {@code restore FILE [flags]}: the exit status, after one line saying what happened. */
+    private static int archive(String[] args) {
+        String command = args[0];
+        if (args.length < 2 || args[1].startsWith("--")) {
+            System.err.println("parley: usage: java -jar parley.jar " + command + " FILE [flags]");
+            return 2;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(args[1]);
+        try {
+            Config config = Config.parse(Arrays.copyOfRange(args, 2, args.length), System.getenv());
+            if (command.equals("backup")) {
+                Archive.backup(config, file);
+                System.out.println("parley: backup written to " + file.toAbsolutePath() + " ("
+                        + java.nio.file.Files.size(file) + " bytes)");
+            } else {
+                Archive.restore(config, file);
+                System.out.println("parley: restored " + file + " into " + config.dataDir());
+            }
+            return 0;
+        } catch (Exception e) {
+            System.err.println("parley: " + command + " failed: " + reason(e));
+            return 1;
         }
     }
 

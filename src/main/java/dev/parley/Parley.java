@@ -12,6 +12,7 @@ import dev.parley.chat.DefaultRooms;
 import dev.parley.chat.DomainClock;
 import dev.parley.chat.EventBus;
 import dev.parley.chat.Invitations;
+import dev.parley.chat.LogLevels;
 import dev.parley.chat.LoginGuard;
 import dev.parley.chat.Messages;
 import dev.parley.chat.People;
@@ -31,6 +32,7 @@ import dev.parley.cluster.LocalEventBus;
 import dev.parley.cluster.LocalPresenceState;
 import dev.parley.cluster.LocalRateLimits;
 import dev.parley.cluster.LocalTypingState;
+import dev.parley.cluster.MeteredEventBus;
 import dev.parley.cluster.Redis;
 import dev.parley.cluster.RedisEventBus;
 import dev.parley.cluster.RedisPresenceState;
@@ -39,6 +41,15 @@ import dev.parley.cluster.RedisTypingState;
 import dev.parley.store.Database;
 import dev.parley.store.Stores;
 import dev.parley.util.FailureLog;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +77,11 @@ public final class Parley implements AutoCloseable {
     public final DefaultRooms defaultRooms;
     public final People people;
     public final AuditLog audit;
+    /** Log levels an admin changes at run time. */
+    public final LogLevels logLevels;
+    /** An admin's export of every room. */
+    public final dev.parley.chat.Export export;
+
     public final Bots bots;
     public final Webhooks webhooks;
     public final Rooms rooms;
@@ -80,12 +96,16 @@ public final class Parley implements AutoCloseable {
     public final Quotas quotas;
 
     public final Clock clock;
+    /** Every meter of this instance, scraped at {@code /metrics}. */
+    public final PrometheusMeterRegistry meters;
     /** Where this instance's keys and channel live in Redis. */
     static final String KEYS = "parley:";
 
     private final Database database;
     private final Optional<Redis> redis;
     private final DomainClock domainClock;
+    /** Listens to the JVM's collections until closed. */
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     /** Sweeps spent sessions every {@link #SWEEP_EVERY}: one row per refresh would otherwise stay forever. */
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "parley-housekeeping");
@@ -95,14 +115,30 @@ public final class Parley implements AutoCloseable {
 
     static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
 
-    private Parley(Config config, Database database, Optional<Redis> redis, Clock clock) {
+    private Parley(
+            Config config, Database database, Optional<Redis> redis, Clock clock, PrometheusMeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
+        new JvmMemoryMetrics().bindTo(meters);
+        gcMetrics.bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ClassLoaderMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        new UptimeMetrics().bindTo(meters);
         this.database = database;
         this.redis = redis;
         this.clock = clock;
         byte[] secret = SigningKey.load(config.jwtSecret(), config.dataDir());
-        this.bus = redis.<EventBus>map(r -> new RedisEventBus(r, KEYS + "events", secret))
-                .orElseGet(LocalEventBus::new);
+        this.bus = new MeteredEventBus(
+                redis.<EventBus>map(r -> new RedisEventBus(r, KEYS + "events", secret))
+                        .orElseGet(LocalEventBus::new),
+                meters);
+        redis.ifPresent(r -> {
+            var roundTrip = Timer.builder("parley.redis.round.trip")
+                    .description("Redis PING round trip, probed every half second")
+                    .register(meters);
+            r.reportRoundTrips(nanos -> roundTrip.record(nanos, TimeUnit.NANOSECONDS));
+        });
         Stores stores = database.stores();
         var tokens = new AccessTokens(secret, clock);
         this.sessions = new Sessions(stores.sessions(), stores.users(), tokens, bus, clock);
@@ -112,6 +148,8 @@ public final class Parley implements AutoCloseable {
         var passwords = new Passwords(new HashingGate(config.limits().hashConcurrency()));
         var team = stores.team();
         this.audit = new AuditLog(team.audit(), stores.users(), clock);
+        this.logLevels = new LogLevels(audit, stores.users());
+        this.export = new dev.parley.chat.Export(stores.rooms(), stores.messages(), stores.users(), audit);
         this.defaultRooms = new DefaultRooms(team.defaultRooms(), stores.rooms(), stores.users(), audit, bus);
         this.admission = new Admission(
                 stores.users(), team.settings(), team.invites(), defaultRooms, config.registration(), clock);
@@ -153,11 +191,12 @@ public final class Parley implements AutoCloseable {
 
     public static Parley open(Config config, Clock clock) {
         prepareDataDir(config.dataDir());
-        Database database = Database.open(config.databaseUrl());
+        var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Database database = Database.open(config.databaseUrl(), meters);
         Optional<Redis> redis = Optional.empty();
         try {
             redis = config.redisUrl().map(Redis::connect);
-            var parley = new Parley(config, database, redis, clock);
+            var parley = new Parley(config, database, redis, clock, meters);
             config.admin().ifPresent(name -> {
                 if (!parley.accounts.makeAdmin(name)) throw new Config.InvalidConfig("ADMIN: no user named " + name);
             });
@@ -199,6 +238,8 @@ public final class Parley implements AutoCloseable {
 
     @Override
     public void close() {
+        gcMetrics.close();
+        meters.close();
         domainClock.close();
         housekeeping.shutdownNow();
         bus.close();

@@ -4,6 +4,8 @@ import dev.parley.live.Live;
 import dev.parley.live.TokenExpiry;
 import dev.parley.render.Templates;
 import dev.parley.web.Web;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -37,13 +39,16 @@ public final class ParleyServer {
                 parley.readMarks,
                 parley.bus,
                 templates,
-                new TokenExpiry(parley.sessions, parley.clock));
+                new TokenExpiry(parley.sessions, parley.clock),
+                parley.meters);
         var site = new Web.Site(
                 parley.config.publicUrl(),
                 parley.config.dev(),
                 parley.databaseName(),
                 parley::databaseProblem,
-                parley.config.trustedProxies());
+                parley.config.trustedProxies(),
+                parley.meters,
+                parley.config.operations().metricsToken());
         var services = new Web.Services(
                 parley.accounts,
                 parley.sessions,
@@ -60,9 +65,12 @@ public final class ParleyServer {
                         parley.defaultRooms,
                         parley.audit,
                         parley.bots,
-                        parley.webhooks),
+                        parley.webhooks,
+                        parley.logLevels,
+                        parley.export),
                 parley.search);
         server.setHandler(Web.handler(site, services, templates, live));
+        new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(parley.meters);
         server.setStopTimeout(5_000);
         server.addEventListener(new LifeCycle.Listener() {
             @Override

@@ -44,7 +44,12 @@ enum Setting {
     TRUSTED_PROXIES(
             "--trusted-proxies",
             "unset",
-            "comma-separated addresses of reverse proxies whose X-Forwarded-For names the client; unset: the socket's peer is the client");
+            "comma-separated addresses of reverse proxies whose X-Forwarded-For names the client; unset: the socket's peer is the client"),
+    METRICS_TOKEN(
+            "--metrics-token",
+            "unset",
+            "a secret of 16+ characters a scraper sends as 'Authorization: Bearer ...' to read /metrics; unset: admins only"),
+    LOG_FORMAT("--log-format", "text", "text, or json for one JSON object per line (for log shippers)");
 
     final String flag;
     final String fallback;
@@ -61,6 +66,8 @@ enum Setting {
                 Parley — real-time team chat in one jar.
 
                 Usage: java -jar parley.jar [flags]
+                       java -jar parley.jar backup FILE [flags]    a consistent copy of a SQLite Parley, while it serves
+                       java -jar parley.jar restore FILE [flags]   into an empty DATA_DIR
 
                 Every setting is an environment variable; the flag of the same name overrides it.
 

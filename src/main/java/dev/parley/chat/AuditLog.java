@@ -8,6 +8,8 @@ public final class AuditLog {
 
     public static final int PAGE = 100;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+
     private final AuditStore store;
     private final Admins admins;
     private final Clock clock;
@@ -24,6 +26,7 @@ public final class AuditLog {
 
     void record(Account actor, String action, String target) {
         store.record(actor.id(), action, target, clock.instant());
+        log.info("admin action: {} by {} on {}", action, actor.username(), target);
     }
 
     /** The newest {@code limit} entries (at most {@link #PAGE}), newest first; admins only. */

@@ -10,7 +10,15 @@ import java.util.List;
  */
 public sealed interface ChatEvent {
 
-    record MessagePosted(Message message) implements ChatEvent {
+    /**
+     * A message was stored. {@code acceptedAtMicros}: when the server that stored it took it in
+     * (microseconds since the epoch; 0 when unknown), so that every instance can time its delivery.
+     */
+    record MessagePosted(Message message, long acceptedAtMicros) implements ChatEvent {
+        public MessagePosted(Message message) {
+            this(message, 0);
+        }
+
         public long roomId() {
             return message.roomId();
         }

@@ -75,6 +75,7 @@ public final class Messages {
         // Sending ends typing. Done here, on the sender's thread, not after the commit: there it would
         // hold up every acknowledgement of the batch behind a round trip to the shared typing state.
         typing.stopped(author, roomId);
+        long acceptedAt = dev.parley.util.WallClock.micros();
         return messages.appendAsync(
                         new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id, replyTo))
                 .thenApply(appended -> {
@@ -83,7 +84,7 @@ public final class Messages {
                                 "clientId", "This clientId was already used for a message in another room.");
                     }
                     if (appended.created()) {
-                        bus.publish(new ChatEvent.MessagePosted(appended.message()));
+                        bus.publish(new ChatEvent.MessagePosted(appended.message(), acceptedAt));
                     }
                     return appended;
                 })

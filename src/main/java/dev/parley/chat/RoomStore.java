@@ -35,6 +35,9 @@ public interface RoomStore {
 
     Optional<Room> find(long roomId);
 
+    /** Every room, oldest first: for an admin's export of everything. */
+    List<Room> all();
+
     /** A room and whether the user is a member of it, in one read: what every authorization asks. */
     Optional<RoomAndMember> findFor(long roomId, long userId);
 

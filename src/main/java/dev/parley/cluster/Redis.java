@@ -40,6 +40,9 @@ public final class Redis implements AutoCloseable {
         return t;
     });
     private volatile boolean answering = true;
+    /** Told the round-trip time of every probe Redis answered, in nanoseconds. */
+    private volatile java.util.function.LongConsumer roundTrips = nanos -> {};
+
     private final RedisClient client;
     public final StatefulRedisConnection<String, String> commands;
     public final StatefulRedisPubSubConnection<String, String> pubSub;
@@ -70,6 +73,11 @@ public final class Redis implements AutoCloseable {
         probe.scheduleWithFixedDelay(this::probe, PROBE_MS, PROBE_MS, TimeUnit.MILLISECONDS);
     }
 
+    /** Reports the round trip of each answered probe (every half second) to {@code listener}. */
+    public void reportRoundTrips(java.util.function.LongConsumer listener) {
+        this.roundTrips = listener;
+    }
+
     /** Whether Redis answered its latest probe and both connections are up. */
     public boolean answering() {
         return answering && commands.isOpen() && pubSub.isOpen();
@@ -86,7 +94,9 @@ public final class Redis implements AutoCloseable {
     private void probe() {
         boolean was = answering;
         try {
+            long sent = System.nanoTime();
             commands.async().ping().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            roundTrips.accept(System.nanoTime() - sent);
             answering = true;
         } catch (Exception e) {
             answering = false;

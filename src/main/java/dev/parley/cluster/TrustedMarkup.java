@@ -18,7 +18,8 @@ final class TrustedMarkup {
     private TrustedMarkup() {}
 
     static ChatEvent of(ChatEvent event) {
-        if (event instanceof MessagePosted posted) return new MessagePosted(remade(posted.message()));
+        if (event instanceof MessagePosted posted)
+            return new MessagePosted(remade(posted.message()), posted.acceptedAtMicros());
         if (event instanceof MessageChanged changed) {
             Change c = changed.change();
             String html = c.content() == null ? null : MessageContent.toHtml(c.content());

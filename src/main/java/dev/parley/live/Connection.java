@@ -57,6 +57,7 @@ public final class Connection {
 
     private final CoreSession core;
     private final Outbox outbox;
+    private final LiveMeters meters;
     private final Map<Long, Cursor> cursors = new HashMap<>();
     private List<Held> held = new ArrayList<>();
     private volatile boolean closing;
@@ -79,6 +80,7 @@ public final class Connection {
         this.viewing = viewing;
         this.rate = rate;
         this.outbox = new Outbox(core(), writer);
+        this.meters = writer.meters;
     }
 
     /**
@@ -159,7 +161,8 @@ public final class Connection {
     /** Sends an event that is not a message; such events are not held back. */
     void send(Frames frames) {
         ByteBuffer bytes = frames.bytesFor(this);
-        if (bytes != null) send(bytes, false);
+        if (bytes == null || closing) return;
+        if (!outbox.offer(bytes, frames.acceptedAtMicros())) dropSlow();
     }
 
     /** Sends a text for this connection alone (a reply, or the state it opens with): it leaves at once. */
@@ -186,6 +189,7 @@ public final class Connection {
      * already on its way.
      */
     void dropSlow() {
+        if (!closing) meters.evicted.increment();
         outbox.abandon();
         close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow; reconnect and sync");
     }

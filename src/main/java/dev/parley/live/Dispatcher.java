@@ -29,10 +29,12 @@ final class Dispatcher {
     private final FailureLog failures = new FailureLog(log);
     private final Hub hub;
     private final Commands commands;
+    private final LiveMeters meters;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
 
-    Dispatcher(Hub hub, Commands commands) {
+    Dispatcher(Hub hub, Commands commands, LiveMeters meters) {
+        this.meters = meters;
         this.hub = hub;
         this.commands = commands;
     }
@@ -43,16 +45,19 @@ final class Dispatcher {
         // Counted before parsing, so that a flood of garbage is limited like any other.
         long waitNanos = c.rate.take();
         boolean allowed = waitNanos == 0;
+        if (!allowed) meters.frameRateRefusals.increment();
         Inbound in;
         try {
             in = Inbound.parse(text);
         } catch (Inbound.Unreadable e) {
             c.goLive();
-            refuse(c::send, c, e.ack, allowed ? e.reason : rateLimited(waitNanos));
+            meters.received(null);
+            refuse(c::send, c, null, e.ack, allowed ? e.reason : rateLimited(waitNanos));
             return;
         }
+        meters.received(in.event());
         if (!allowed) {
-            refuse(c::send, c, in.ack(), rateLimited(waitNanos));
+            refuse(c::send, c, in.event(), in.ack(), rateLimited(waitNanos));
             return;
         }
         // A sync replays before going live; any other first frame ends the hold at once.
@@ -82,24 +87,31 @@ final class Dispatcher {
         }
         Throwable cause = Futures.cause(failure);
         if (cause instanceof ChatException e) {
-            refuse(out, c, in.ack(), e);
+            refuse(out, c, in.event(), in.ack(), e);
         } else if (cause instanceof StoreException) {
             failures.failed(in.event() + " on " + c, cause);
             refuse(
                     out,
                     c,
+                    in.event(),
                     in.ack(),
                     new ChatException(ErrorCode.UNAVAILABLE, "The server's database failed; try again in a moment."));
         } else if (cause instanceof ClusterUnavailable) {
             refuse(
                     out,
                     c,
+                    in.event(),
                     in.ack(),
                     new ChatException(
                             ErrorCode.UNAVAILABLE, "Briefly unavailable (the instances lost touch); try again."));
         } else {
             failures.failed(in.event() + " on " + c, cause);
-            refuse(out, c, in.ack(), new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));
+            refuse(
+                    out,
+                    c,
+                    in.event(),
+                    in.ack(),
+                    new ChatException(ErrorCode.INTERNAL, "Something went wrong on the server."));
         }
     }
 
@@ -107,7 +119,9 @@ final class Dispatcher {
         return TryLater.rateLimited("Too many frames; slow down.", java.time.Duration.ofNanos(waitNanos));
     }
 
-    private void refuse(Consumer<String> out, Connection c, Object ack, ChatException e) {
+    /** {@code event}: the frame's event name, null when the frame could not be read. */
+    private void refuse(Consumer<String> out, Connection c, String event, Object ack, ChatException e) {
+        meters.error(event, e.code.wire());
         if (ack != null) {
             Long retryAfterMs = e instanceof TryLater later ? later.retryAfterMs() : null;
             out.accept(Wire.failed(ack, e.code.wire(), e.getMessage(), e.field, retryAfterMs));

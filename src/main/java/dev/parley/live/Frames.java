@@ -17,6 +17,8 @@ final class Frames {
     private final Once json;
     private final Once inRoom;
     private final Once elsewhere;
+    /** When the server accepted the message these frames carry (epoch µs), to time its delivery; 0: not timed. */
+    private long acceptedAtMicros;
 
     private Frames(long roomId, Supplier<String> json, Supplier<String> inRoom, Supplier<String> elsewhere) {
         this.roomId = roomId;
@@ -33,6 +35,16 @@ final class Frames {
     /** An event every page shows the same way. */
     static Frames ofAll(Supplier<String> json, Supplier<String> html) {
         return new Frames(0, json, html, html);
+    }
+
+    /** Marks these frames as a live message's, accepted at {@code micros}, so that each write of them is timed. Before fan-out. */
+    Frames acceptedAt(long micros) {
+        this.acceptedAtMicros = micros;
+        return this;
+    }
+
+    long acceptedAtMicros() {
+        return acceptedAtMicros;
     }
 
     /** The text for this connection, or null when it has nothing to show for the event. */

@@ -57,6 +57,7 @@ public final class Hub implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final EventBus.Subscription subscription;
     private final TokenExpiry expiry;
+    private final LiveMeters meters;
 
     public Hub(
             Rooms rooms,
@@ -66,6 +67,19 @@ public final class Hub implements AutoCloseable {
             EventBus bus,
             Templates templates,
             TokenExpiry expiry) {
+        this(rooms, messages, typing, presence, bus, templates, expiry, LiveMeters.none());
+    }
+
+    Hub(
+            Rooms rooms,
+            Messages messages,
+            Typing typing,
+            Presence presence,
+            EventBus bus,
+            Templates templates,
+            TokenExpiry expiry,
+            LiveMeters meters) {
+        this.meters = meters;
         this.rooms = rooms;
         this.messages = messages;
         this.typing = typing;
@@ -78,6 +92,7 @@ public final class Hub implements AutoCloseable {
     /** Registers a new connection: it follows all the user's rooms, and the user counts as online. */
     void open(Connection c) {
         connections.add(c);
+        meters.opened(c);
         byUser.computeIfAbsent(c.principal.userId(), id -> ConcurrentHashMap.newKeySet())
                 .add(c);
         for (long roomId : rooms.roomIdsOf(c.principal.userId()))
@@ -97,8 +112,9 @@ public final class Hub implements AutoCloseable {
         presence.connected(c.principal, c.id);
     }
 
-    void close(Connection c) {
+    void close(Connection c, int code) {
         if (!connections.remove(c)) return;
+        meters.closed(c, code);
         byUser.computeIfPresent(c.principal.userId(), (id, set) -> {
             set.remove(c);
             return set.isEmpty() ? null : set;
@@ -142,18 +158,21 @@ public final class Hub implements AutoCloseable {
             gap |= replay.gap();
         }
         c.goLive();
+        meters.syncs.increment();
+        meters.replayed.increment(replayed);
         return new Wire.Synced(replayed, gap);
     }
 
     private RoomChannel channel(long roomId) {
         return channels.computeIfAbsent(
-                roomId, id -> new RoomChannel(id, messages.lastSeq(id), messages::entriesAfter, renderer::entry));
+                roomId,
+                id -> new RoomChannel(id, messages.lastSeq(id), messages::entriesAfter, renderer::entry, meters));
     }
 
     private void on(ChatEvent event) {
         if (event instanceof MessagePosted e) {
             RoomChannel channel = channels.get(e.roomId());
-            if (channel != null) channel.deliver(e.message());
+            if (channel != null) channel.deliver(e.message(), e.acceptedAtMicros());
         } else if (event instanceof MessageChanged e) {
             RoomChannel channel = channels.get(e.roomId());
             if (channel != null) channel.deliver(e.change());
@@ -214,6 +233,7 @@ public final class Hub implements AutoCloseable {
      * so that no stall there delays a ping or a hold.
      */
     void tick(long now, boolean ping) {
+        if (ping) meters.forgetOldCloses(now);
         for (Connection c : connections) {
             if (!c.isLive() && now - c.openedAt > Timings.HOLD.toNanos()) c.goLive();
             // Off this thread: a socket's end may run its close handler (presence, typing: Redis) on the caller.

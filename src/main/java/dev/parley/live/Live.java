@@ -9,6 +9,7 @@ import dev.parley.chat.Rooms;
 import dev.parley.chat.Typing;
 import dev.parley.render.Templates;
 import dev.parley.util.FailureLog;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.time.Duration;
@@ -49,10 +50,21 @@ public final class Live implements AutoCloseable {
             ReadMarks readMarks,
             EventBus bus,
             Templates templates,
-            TokenExpiry tokens) {
-        this.writer = SocketWriter.start();
-        this.hub = new Hub(rooms, messages, typing, presence, bus, templates, tokens);
-        this.dispatcher = new Dispatcher(hub, new Commands(rooms, messages, typing, presence, readMarks, hub, tokens));
+            TokenExpiry tokens,
+            MeterRegistry registry) {
+        var meters = new LiveMeters(registry);
+        this.writer = SocketWriter.start(meters);
+        this.hub = new Hub(rooms, messages, typing, presence, bus, templates, tokens, meters);
+        this.dispatcher =
+                new Dispatcher(hub, new Commands(rooms, messages, typing, presence, readMarks, hub, tokens), meters);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "parley.ws.frames.dropped", dispatcher, Dispatcher::dropped)
+                .description("client frames refused without an ack id to answer")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "parley.ws.frames.received", dispatcher, Dispatcher::received)
+                .description("frames received from clients")
+                .register(registry);
         every(liveClock, Timings.TICK, "live clock", this::tick);
         // On one instance too: a commit that reported a failure may have happened, unpublished.
         every(healer, Timings.HEAL_EVERY, "tail heal", hub::healTails);

@@ -53,11 +53,26 @@ public final class LiveEndpoint extends Endpoint {
         session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>)
                 bytes -> live.dispatcher.binary(connection));
         live.hub.open(connection);
+        log.info(
+                "connection opened: {} person={} format={} viewing={}",
+                connection.id,
+                principal.username(),
+                format.name().toLowerCase(java.util.Locale.ROOT),
+                viewing);
     }
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        if (connection != null) live.hub.close(connection);
+        if (connection == null) return;
+        int code = reason.getCloseCode().getCode();
+        live.hub.close(connection, code);
+        log.info(
+                "connection closed: {} person={} format={} code={} duration={}s",
+                connection.id,
+                principal.username(),
+                format.name().toLowerCase(java.util.Locale.ROOT),
+                code,
+                (System.nanoTime() - connection.openedAt) / 1_000_000_000);
     }
 
     @Override

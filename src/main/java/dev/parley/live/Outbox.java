@@ -30,8 +30,8 @@ final class Outbox {
      * every other recipient of the event, so each frame reads them through a view of its own.
      * Every text counts against the bound (events, replays, acks, errors); only pings do not.
      */
-    private record Entry(ByteBuffer text, boolean counted) {
-        static final Entry PING = new Entry(null, false);
+    private record Entry(ByteBuffer text, boolean counted, long acceptedAtMicros) {
+        static final Entry PING = new Entry(null, false, 0);
 
         Frame frame() {
             return text == null ? new Frame(OpCode.PING) : new Frame(OpCode.TEXT).setPayload(text.slice());
@@ -66,7 +66,12 @@ final class Outbox {
      * when the queue is full or broken, and the connection must go.
      */
     boolean offer(ByteBuffer text) {
-        return offer(new Entry(text, true), false);
+        return offer(text, 0);
+    }
+
+    /** {@link #offer(ByteBuffer)} for a live message accepted at {@code acceptedAtMicros}: its write is timed. */
+    boolean offer(ByteBuffer text, long acceptedAtMicros) {
+        return offer(new Entry(text, true, acceptedAtMicros), false);
     }
 
     /**
@@ -74,7 +79,7 @@ final class Outbox {
      * once, together with whatever was waiting before it, since a client waits on it.
      */
     boolean offerAtOnce(ByteBuffer text) {
-        return offer(new Entry(text, true), true);
+        return offer(new Entry(text, true, 0), true);
     }
 
     /** Drops what waits and takes nothing more: the connection is being let go for reading too slowly. */
@@ -152,7 +157,7 @@ final class Outbox {
     private void pump(Entry first) {
         Entry entry = first;
         while (entry != null) {
-            var write = new Write();
+            var write = new Write(entry.text() == null ? -1 : entry.acceptedAtMicros());
             boolean more;
             synchronized (this) {
                 more = !queue.isEmpty();
@@ -177,6 +182,7 @@ final class Outbox {
         Entry entry;
         synchronized (this) {
             write.done = true;
+            if (ok && write.acceptedAtMicros >= 0) writer.meters.written(write.acceptedAtMicros);
             if (!ok) {
                 failed = true;
                 state = State.IDLE;
@@ -201,7 +207,14 @@ final class Outbox {
     }
 
     private static final class Write {
+        /** -1 for a ping, which is not a delivery. */
+        final long acceptedAtMicros;
+
         boolean done;
         boolean continuesInCallback;
+
+        Write(long acceptedAtMicros) {
+            this.acceptedAtMicros = acceptedAtMicros;
+        }
     }
 }

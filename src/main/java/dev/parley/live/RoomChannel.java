@@ -29,6 +29,7 @@ final class RoomChannel {
     final long roomId;
     private final Store store;
     private final Function<RoomEntry, Frames> render;
+    private final LiveMeters meters;
     /** Followers in the order they came, for fast fan-out; the index finds one to remove. */
     private final List<Follower> followers = new ArrayList<>();
 
@@ -36,6 +37,11 @@ final class RoomChannel {
     private long delivered;
 
     RoomChannel(long roomId, long lastSeq, Store store, Function<RoomEntry, Frames> render) {
+        this(roomId, lastSeq, store, render, LiveMeters.none());
+    }
+
+    RoomChannel(long roomId, long lastSeq, Store store, Function<RoomEntry, Frames> render, LiveMeters meters) {
+        this.meters = meters;
         this.roomId = roomId;
         this.delivered = lastSeq;
         this.store = store;
@@ -63,9 +69,17 @@ final class RoomChannel {
 
     /** Delivers a posted message or a change, and any it skipped over, to every follower. */
     synchronized void deliver(RoomEntry message) {
+        deliver(message, 0);
+    }
+
+    /** {@link #deliver(RoomEntry)}, timing each write from {@code acceptedAtMicros} (epoch µs; 0: untimed). */
+    synchronized void deliver(RoomEntry message, long acceptedAtMicros) {
         if (message.seq() <= delivered) return;
-        if (message.seq() > delivered + 1) fillGap(message.seq() - 1);
-        send(message, render.apply(message));
+        if (message.seq() > delivered + 1) {
+            meters.gaps.increment();
+            fillGap(message.seq() - 1);
+        }
+        send(message, render.apply(message).acceptedAt(acceptedAtMicros));
     }
 
     /** Delivers, from the store, whatever the room committed up to {@code lastSeq} that the bus never brought. */
@@ -135,7 +149,12 @@ final class RoomChannel {
             if (missing.isEmpty()) return;
             for (RoomEntry m : missing) {
                 if (m.seq() > upTo) return;
-                send(m, render.apply(m));
+                meters.healed.increment();
+                // A message is timed from when it was stored: how late the heal brought it.
+                long stored = m instanceof dev.parley.chat.Message message
+                        ? dev.parley.util.WallClock.epochMicros(message.createdAt())
+                        : 0;
+                send(m, render.apply(m).acceptedAt(stored));
             }
         }
     }

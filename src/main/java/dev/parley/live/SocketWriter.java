@@ -23,18 +23,29 @@ final class SocketWriter implements AutoCloseable {
     private List<Outbox> writing = new ArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
+    /** Counts and times what the sockets write. */
+    final LiveMeters meters;
 
     /** A writer with its own thread. */
     static SocketWriter start() {
-        return new SocketWriter(true);
+        return start(LiveMeters.none());
+    }
+
+    static SocketWriter start(LiveMeters meters) {
+        return new SocketWriter(true, meters);
     }
 
     /** A writer without a thread: {@link #writeWaiting} runs when the caller says (tests). */
     static SocketWriter byHand() {
-        return new SocketWriter(false);
+        return byHand(LiveMeters.none());
     }
 
-    private SocketWriter(boolean threaded) {
+    static SocketWriter byHand(LiveMeters meters) {
+        return new SocketWriter(false, meters);
+    }
+
+    private SocketWriter(boolean threaded, LiveMeters meters) {
+        this.meters = meters;
         if (threaded) {
             thread = new Thread(this::run, "parley-socket-writer");
             thread.setDaemon(true);

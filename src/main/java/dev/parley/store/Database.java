@@ -2,14 +2,19 @@ package dev.parley.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.parley.chat.StoreException;
 import dev.parley.util.Redaction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -31,12 +36,12 @@ public final class Database implements AutoCloseable {
     /** What the latest writes say, kept fresh by a probe write every second. */
     private final WriteHealth health;
 
-    private Database(HikariDataSource pool, boolean postgres) {
+    private Database(HikariDataSource pool, boolean postgres, MeterRegistry meters) {
         this.pool = pool;
         this.postgres = postgres;
         this.health = new WriteHealth(System::nanoTime);
         Jdbc jdbc = new Jdbc(pool, postgres, health);
-        this.groupCommit = postgres ? null : new GroupCommit(pool, health);
+        this.groupCommit = postgres ? null : new GroupCommit(pool, health, meters);
         Transactions appends = postgres ? jdbc : groupCommit;
         Clock clock = Clock.systemUTC();
         this.stores = new Stores(
@@ -61,6 +66,11 @@ public final class Database implements AutoCloseable {
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, new SimpleMeterRegistry());
+    }
+
+    /** {@link #open(String)}, reporting the pool (HikariCP's own meters) and SQLite's group commits to {@code meters}. */
+    public static Database open(String jdbcUrl, MeterRegistry meters) {
         boolean postgres = jdbcUrl != null && jdbcUrl.startsWith(POSTGRES);
         if (!postgres && (jdbcUrl == null || !jdbcUrl.startsWith(SQLITE))) {
             throw new IllegalArgumentException("unsupported database URL " + Redaction.url(jdbcUrl)
@@ -73,26 +83,59 @@ public final class Database implements AutoCloseable {
         var broken = new BrokenSqliteConnections();
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl, broken));
+            HikariConfig config = postgres ? postgresPool(jdbcUrl) : sqlitePool(jdbcUrl, broken);
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+            pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StoreException(
                     "cannot open database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         try {
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(pool)
                     .locations(postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/sqlite")
-                    .load()
-                    .migrate();
+                    .load();
+            refuseNewerSchema(flyway);
+            flyway.migrate();
+        } catch (NewerSchema e) {
+            pool.close();
+            throw e;
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException(
                     "cannot migrate database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         broken.arm();
-        var database = new Database(pool, postgres);
+        var database = new Database(pool, postgres, meters);
         database.health.startProbing(new Jdbc(pool, postgres, database.health));
         return database;
+    }
+
+    /** Thrown, before anything is written, for a database a newer Parley has migrated: this jar must not touch it. */
+    public static final class NewerSchema extends StoreException {
+        NewerSchema(String message) {
+            super(message, null);
+        }
+    }
+
+    /**
+     * Flyway ignores migrations it does not know by default ("future" ones) and would run on a
+     * schema it does not understand; a downgraded jar refuses instead, having changed nothing.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        String newest = null;
+        String knownUpTo = "none";
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getVersion() == null) continue;
+            boolean future =
+                    m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED;
+            if (future) newest = m.getVersion().getVersion();
+            else if (m.getState().isResolved()) knownUpTo = m.getVersion().getVersion();
+        }
+        if (newest == null) return;
+        throw new NewerSchema("the database was migrated by a newer version of Parley (schema version " + newest
+                + "; this jar knows up to " + knownUpTo
+                + "): run that version or newer, or restore a backup taken before the upgrade; nothing was changed");
     }
 
     private static HikariConfig sqlitePool(String url, BrokenSqliteConnections broken) {

@@ -2,6 +2,10 @@ package dev.parley.store;
 
 import dev.parley.chat.StoreException;
 import dev.parley.util.Futures;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -37,7 +41,14 @@ final class GroupCommit implements Transactions, AutoCloseable {
     static final int MAX_GROUP = 256;
     static final int MAX_QUEUED = 8 * MAX_GROUP;
 
-    private record Pending<T>(Jdbc.Work<T> work, CompletableFuture<T> done) {}
+    private record Pending<T>(Jdbc.Work<T> work, CompletableFuture<T> done, long queuedAt) {
+        Pending(Jdbc.Work<T> work, CompletableFuture<T> done) {
+            this(work, done, System.nanoTime());
+        }
+    }
+
+    private final DistributionSummary batchSizes;
+    private final Timer waits;
 
     private final DataSource dataSource;
     private final WriteHealth health;
@@ -48,11 +59,17 @@ final class GroupCommit implements Transactions, AutoCloseable {
     private volatile boolean closed;
 
     GroupCommit(DataSource dataSource) {
-        this(dataSource, new WriteHealth(System::nanoTime));
+        this(dataSource, new WriteHealth(System::nanoTime), new SimpleMeterRegistry());
     }
 
     /** Each group's commit, or its failure, is reported to {@code health}. */
-    GroupCommit(DataSource dataSource, WriteHealth health) {
+    GroupCommit(DataSource dataSource, WriteHealth health, MeterRegistry meters) {
+        this.batchSizes = DistributionSummary.builder("parley.db.group.commit.size")
+                .description("writes committed together in one SQLite transaction")
+                .register(meters);
+        this.waits = Timer.builder("parley.db.group.commit.wait")
+                .description("from a write being queued to its group's commit starting")
+                .register(meters);
         this.dataSource = dataSource;
         this.health = health;
         this.completions = Executors.newSingleThreadExecutor(run -> {
@@ -101,6 +118,9 @@ final class GroupCommit implements Transactions, AutoCloseable {
                 break;
             }
             queue.drainTo(group, MAX_GROUP - 1);
+            batchSizes.record(group.size());
+            long start = System.nanoTime();
+            for (Pending<?> p : group) waits.record(start - p.queuedAt(), TimeUnit.NANOSECONDS);
             try {
                 commit(group);
             } catch (Throwable e) {

@@ -188,6 +188,11 @@ final class JdbcRoomStore implements RoomStore {
     }
 
     @Override
+    public List<Room> all() {
+        return jdbc.list("SELECT " + COLUMNS + " FROM rooms r ORDER BY r.id", JdbcRoomStore::room);
+    }
+
+    @Override
     public Optional<Room> find(long roomId) {
         return jdbc.one("SELECT " + COLUMNS + " FROM rooms r WHERE r.id = ?", JdbcRoomStore::room, roomId);
     }

@@ -36,6 +36,7 @@ final class AdminApi extends ApiServlet {
                                 .map(AdminViews.Person::of)
                                 .toList());
             case "registration" -> json(res, 200, mode(admin));
+            case "log-levels" -> json(res, 200, team.logLevels().list(admin));
             case "invites" ->
                 json(
                         res,
@@ -114,6 +115,17 @@ final class AdminApi extends ApiServlet {
         }
         if (path.size() != 1) throw noRoute();
         switch (path.get(0)) {
+            case "log-levels" -> {
+                JsonNode body = Requests.jsonBody(req);
+                String logger = Json.text(body, "logger");
+                String level =
+                        body.path("level").isTextual() ? body.path("level").asText() : null;
+                json(
+                        res,
+                        200,
+                        java.util.Map.of(
+                                "logger", logger, "level", team.logLevels().set(admin, logger, level)));
+            }
             case "registration" -> {
                 team.invitations().setMode(admin, Json.text(Requests.jsonBody(req), "mode"));
                 json(res, 200, mode(admin));

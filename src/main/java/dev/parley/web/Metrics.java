@@ -1,14 +1,7 @@
 package dev.parley.web;
 
-import dev.parley.live.Live;
+import dev.parley.auth.Principal;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,34 +10,24 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
 
 /**
- * Prometheus metrics at {@code /metrics}: the JVM, and every HTTP request timed by method, status
- * and route (the servlet mapping it matched, so that room ids never become label values).
+ * Prometheus metrics at {@code /metrics}, for admins and for scrapers holding {@code METRICS_TOKEN}:
+ * everything the instance registered (the live side, the bus, the database pool, the JVM), and
+ * every HTTP request timed by method, status and route (the servlet mapping it matched, so that
+ * room ids never become label values).
  */
 final class Metrics {
 
-    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final PrometheusMeterRegistry registry;
+    private final Optional<byte[]> scrapeToken;
 
-    Metrics(Live live, dev.parley.chat.EventBus bus) {
-        io.micrometer.core.instrument.Gauge.builder("parley.bus.connected", bus, b -> b.connected() ? 1 : 0)
-                .description("1 while events reach the other instances (always 1 for a single instance)")
-                .register(registry);
-        io.micrometer.core.instrument.Gauge.builder("parley.ws.connections", live, Live::connections)
-                .description("open WebSocket connections")
-                .register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("parley.ws.frames.received", live, Live::receivedFrames)
-                .description("frames received from clients")
-                .register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("parley.ws.frames.dropped", live, Live::droppedFrames)
-                .description("client frames refused without an ack id to answer")
-                .register(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+    Metrics(PrometheusMeterRegistry registry, Optional<String> scrapeToken) {
+        this.registry = registry;
+        this.scrapeToken = scrapeToken.map(t -> t.getBytes(StandardCharsets.UTF_8));
     }
 
     HttpFilter timing() {
@@ -66,14 +49,36 @@ final class Metrics {
         };
     }
 
+    /** 200 for an admin or the scrape token; 401 without credentials (or with a wrong token); 403 for anyone else signed in. */
     HttpServlet endpoint() {
         return new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+                res.setHeader("Cache-Control", "no-store");
+                var who = (Principal) req.getAttribute(Authenticator.PRINCIPAL);
+                if (!(who != null && who.admin()) && !holdsScrapeToken(req)) {
+                    res.setStatus(who == null ? 401 : 403);
+                    if (who == null) res.setHeader("WWW-Authenticate", "Bearer realm=\"parley-metrics\"");
+                    res.setContentType("text/plain;charset=utf-8");
+                    res.getWriter()
+                            .write(
+                                    who == null
+                                            ? "metrics need an admin's token or METRICS_TOKEN (Authorization: Bearer ...)\n"
+                                            : "metrics are for admins\n");
+                    return;
+                }
                 res.setContentType("text/plain; version=0.0.4; charset=utf-8");
                 res.getWriter().write(registry.scrape());
             }
         };
+    }
+
+    /** Compared in constant time: how long a wrong guess takes says nothing about the token. */
+    private boolean holdsScrapeToken(HttpServletRequest req) {
+        String given = Authenticator.bearer(req);
+        return given != null
+                && scrapeToken.isPresent()
+                && MessageDigest.isEqual(scrapeToken.get(), given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The servlet mapping the request matched ("/rooms/*"): bounded by the routes, never a room id. */

@@ -20,7 +20,8 @@ public record TeamAdmin(
         AuditLog audit,
         Bots bots,
         Webhooks webhooks,
-        Optional<URI> publicUrl) {
+        Optional<URI> publicUrl,
+        dev.parley.chat.LogLevels logLevels) {
 
     /** The link to hand a newcomer: the public address when one is set, else the address this request came to. */
     String inviteLink(jakarta.servlet.http.HttpServletRequest req, String token) {

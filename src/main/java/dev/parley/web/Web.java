@@ -38,7 +38,9 @@ public final class Web {
             boolean dev,
             String databaseName,
             Supplier<Optional<String>> databaseProblem,
-            List<String> trustedProxies) {}
+            List<String> trustedProxies,
+            io.micrometer.prometheusmetrics.PrometheusMeterRegistry meters,
+            Optional<String> metricsToken) {}
 
     /** The services the routes call; each servlet gets only those it uses. */
     public record Services(
@@ -61,7 +63,9 @@ public final class Web {
             dev.parley.chat.DefaultRooms defaultRooms,
             dev.parley.chat.AuditLog audit,
             dev.parley.chat.Bots bots,
-            dev.parley.chat.Webhooks webhooks) {}
+            dev.parley.chat.Webhooks webhooks,
+            dev.parley.chat.LogLevels logLevels,
+            dev.parley.chat.Export export) {}
 
     public static Handler handler(Site site, Services s, Templates templates, Live live) {
         var context = new ServletContextHandler();
@@ -72,7 +76,7 @@ public final class Web {
         boolean https = site.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         var cookies = new Cookies(https);
 
-        var metrics = new Metrics(live, s.bus());
+        var metrics = new Metrics(site.meters(), site.metricsToken());
         context.addFilter(new FilterHolder(metrics.timing()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(
                 new FilterHolder(new ClientAddress(site.trustedProxies())), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -90,7 +94,8 @@ public final class Web {
                 s.team().audit(),
                 s.team().bots(),
                 s.team().webhooks(),
-                site.publicUrl());
+                site.publicUrl(),
+                s.team().logLevels());
         var authPages = new ServletHolder(
                 new AuthPages(s.accounts(), s.team().admission(), s.sessions(), templates, sameOrigin, cookies));
         context.addServlet(authPages, "/register");
@@ -105,6 +110,10 @@ public final class Web {
                 new ServletHolder(new AdminPage(teamAdmin, s.rooms(), site.databaseName(), templates, sameOrigin));
         context.addServlet(adminPage, "/admin");
         context.addServlet(adminPage, "/admin/*");
+        context.addServlet(
+                new ServletHolder(new RoomExport(s.rooms(), s.messages(), templates, sameOrigin)), "/export/rooms/*");
+        context.addServlet(
+                new ServletHolder(new ExportAll(s.team().export(), templates, sameOrigin)), "/export/all.json");
         context.addServlet(new ServletHolder(new SearchPage(s.search(), templates, sameOrigin)), "/search");
         context.addServlet(
                 new ServletHolder(new AccountPage(s.accounts(), s.sessions(), templates, sameOrigin, cookies)),
@@ -167,9 +176,12 @@ public final class Web {
     }
 
     /**
-     * {@code /healthz}: the process answers. {@code /readyz}: and its database takes writes (503,
-     * naming what is wrong, while writes fail or wait over 2 s); "degraded" (still 200) while Redis
-     * is unreachable. Neither waits for the database: readiness is what the latest writes said.
+     * {@code /healthz}: the process answers ({@code ok}, nothing else). {@code /readyz}: and its
+     * database takes writes (503, naming what is wrong, while writes fail or wait over 2 s);
+     * "degraded" (still 200) while Redis is unreachable. The body's first line is the verdict
+     * ({@code ok}, {@code degraded}, {@code not ready}); unless it is {@code ok}, one line per
+     * dependency follows ({@code database: …}, and {@code redis: …} with several instances). Neither
+     * waits for the database: readiness is what the latest writes said.
      */
     static final class Health extends HttpServlet {
         private final Supplier<Optional<String>> databaseProblem;
@@ -184,21 +196,29 @@ public final class Web {
         @Override
         protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
                 throws java.io.IOException {
-            Optional<String> database =
-                    req.getServletPath().equals("/healthz") ? Optional.empty() : databaseProblem.get();
-            boolean ready = database.isEmpty();
-            // Without Redis an instance still serves its own clients, so it stays in the load balancer's pool.
-            boolean degraded = ready && req.getServletPath().equals("/readyz") && !bus.connected();
-            res.setStatus(ready ? 200 : 503);
             res.setContentType("text/plain;charset=utf-8");
             res.setHeader("Cache-Control", "no-store");
-            res.getWriter()
-                    .write(
-                            !ready
-                                    ? database.get() + "\n"
-                                    : degraded
-                                            ? "degraded: Redis unreachable, events do not reach other instances\n"
-                                            : "ok\n");
+            if (req.getServletPath().equals("/healthz")) {
+                res.getWriter().write("ok\n");
+                return;
+            }
+            Optional<String> database = databaseProblem.get();
+            boolean ready = database.isEmpty();
+            // Without Redis an instance still serves its own clients, so it stays in the load balancer's pool.
+            boolean redisDown = !bus.connected();
+            res.setStatus(ready ? 200 : 503);
+            if (ready && !redisDown) {
+                res.getWriter().write("ok\n");
+                return;
+            }
+            var body = new StringBuilder(ready ? "degraded\n" : "not ready\n");
+            body.append("database: ").append(database.orElse("ok")).append('\n');
+            if (bus.spansInstances()) {
+                body.append("redis: ")
+                        .append(redisDown ? "unreachable, events do not reach other instances" : "ok")
+                        .append('\n');
+            }
+            res.getWriter().write(body.toString());
         }
     }
 }

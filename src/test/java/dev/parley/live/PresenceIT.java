@@ -120,10 +120,10 @@ class PresenceIT extends OneServer {
             var tab2 = LiveClient.json(server, pair.a().accessToken());
             b.event("user-online", u -> u.path("userId").asLong() == pair.a().userId());
 
-            double open = LiveFixtures.metric(server, "parley_ws_connections");
+            double open = LiveFixtures.metric(server, "parley_ws_connections_open");
             tab1.close();
             await().atMost(Duration.ofSeconds(5))
-                    .until(() -> LiveFixtures.metric(server, "parley_ws_connections") == open - 1);
+                    .until(() -> LiveFixtures.metric(server, "parley_ws_connections_open") == open - 1);
             assertOk(tab2.request("send-message", Map.of("roomId", pair.room(), "content", "still here")));
             b.event("new-message");
             await().during(Timings.GRACE.plusMillis(500))

@@ -40,6 +40,7 @@ class SlowConsumerIT extends OneServer {
         var poster = api.register(LiveFixtures.person("poster"));
         api.join(poster, room);
 
+        double evicted = LiveFixtures.metric(server, "parley_ws_slow_consumers_evicted_total");
         var slow = LiveClient.json(server, pair.a().accessToken());
         try (var steady = LiveClient.json(server, pair.b().accessToken())) {
             slow.ready();
@@ -75,6 +76,8 @@ class SlowConsumerIT extends OneServer {
             // The slow reader looks at its socket again: what was on the way, then the server's goodbye.
             slow.resumeReading();
             assertThat(slow.closeCode()).isEqualTo(1013);
+            assertThat(LiveFixtures.metric(server, "parley_ws_slow_consumers_evicted_total"))
+                    .isEqualTo(evicted + 1);
             List<Long> got = slow.seqs(room);
             System.out.printf("the slow reader got %d before it was let go%n", got.size());
             assertThat(got.size()).isLessThan(MESSAGES);

@@ -168,15 +168,27 @@ public final class LiveFixtures {
         return line.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** A value of the server's Prometheus metrics, e.g. {@code parley_ws_connections}. */
-    public static double metric(TestServer server, String name) {
-        var body =
-                ApiClient.send(new ApiClient(server).request("/metrics").GET()).body();
+    /**
+     * A value of the server's Prometheus metrics as {@code /metrics} shows them, e.g.
+     * {@code parley_ws_connections_open}: the sum of its series whose labels include every one of
+     * {@code labels} (each written {@code code="1000"}). Read from the instance's registry, not
+     * over HTTP, which admits only admins and scrapers.
+     */
+    public static double metric(TestServer server, String name, String... labels) {
+        String body = server.parley.meters.scrape();
+        double sum = 0;
+        boolean found = false;
         for (String line : body.split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{"))
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (!(line.startsWith(name + " ") || line.startsWith(name + "{"))) continue;
+            String labelText =
+                    line.startsWith(name + "{") ? line.substring(name.length(), line.lastIndexOf('}') + 1) : "";
+            if (!java.util.Arrays.stream(labels).allMatch(l -> labelText.contains(l))) continue;
+            sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            found = true;
         }
-        throw new AssertionError("no metric " + name + " in " + body);
+        if (!found)
+            throw new AssertionError("no metric " + name + " " + java.util.Arrays.toString(labels) + " in " + body);
+        return sum;
     }
 
     public static List<Long> range(long fromInclusive, long toInclusive) {

@@ -30,23 +30,33 @@ public final class ParleyProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
-    private ParleyProcess(Map<String, String> env) throws IOException {
+    private ParleyProcess(Map<String, String> env, Path dataDir) {
         this.port = FreePort.pick();
-        this.dataDir = Files.createTempDirectory("parley-process");
+        this.dataDir = dataDir;
         this.env = env;
     }
 
     /** Starts an instance with these settings (DATABASE_URL, REDIS_URL, JWT_SECRET...) and waits until it is ready. */
     public static ParleyProcess start(Map<String, String> env) {
-        if (!Files.isRegularFile(JAR))
-            throw new IllegalStateException(JAR + " is missing: run the package phase first");
         try {
-            var instance = new ParleyProcess(env);
-            instance.launch();
-            return instance;
+            return start(env, Files.createTempDirectory("parley-process"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@link #start(Map)} on a DATA_DIR the test prepared (a restored backup, say); its log goes there too. */
+    public static ParleyProcess start(Map<String, String> env, Path dataDir) {
+        if (!Files.isRegularFile(JAR))
+            throw new IllegalStateException(JAR + " is missing: run the package phase first");
+        var instance = new ParleyProcess(env, dataDir);
+        instance.launch();
+        return instance;
+    }
+
+    /** Its DATA_DIR. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public URI base() {
