@@ -24,7 +24,11 @@ public record Config(
         boolean dev,
         Limits limits,
         List<String> trustedProxies,
-        Optional<Registration> registration) {
+        Optional<Registration> registration,
+        long maxUploadBytes) {
+
+    /** The size limit per uploaded file unless {@code MAX_UPLOAD_BYTES} says otherwise: 25 MB. */
+    public static final long DEFAULT_MAX_UPLOAD = 25L * 1024 * 1024;
 
     /** Thrown for a flag or value Parley cannot use; its message is meant for the person starting it. */
     public static final class InvalidConfig extends RuntimeException {
@@ -68,12 +72,24 @@ public record Config(
                 false,
                 Limits.generous(),
                 List.of(),
-                Optional.of(Registration.OPEN));
+                Optional.of(Registration.OPEN),
+                DEFAULT_MAX_UPLOAD);
     }
 
     public Config withDatabaseUrl(String url) {
         return new Config(
-                port, dataDir, url, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, registration);
+                port,
+                dataDir,
+                url,
+                redisUrl,
+                publicUrl,
+                jwtSecret,
+                admin,
+                dev,
+                limits,
+                trustedProxies,
+                registration,
+                maxUploadBytes);
     }
 
     /** Joins a cluster: Redis between instances, with the signing key every instance shares. */
@@ -89,7 +105,8 @@ public record Config(
                 dev,
                 limits,
                 trustedProxies,
-                registration);
+                registration,
+                maxUploadBytes);
     }
 
     public Config withPublicUrl(URI url) {
@@ -104,7 +121,8 @@ public record Config(
                 dev,
                 limits,
                 trustedProxies,
-                registration);
+                registration,
+                maxUploadBytes);
     }
 
     public Config withLimits(Limits changed) {
@@ -119,7 +137,8 @@ public record Config(
                 dev,
                 changed,
                 trustedProxies,
-                registration);
+                registration,
+                maxUploadBytes);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
@@ -134,13 +153,41 @@ public record Config(
                 dev,
                 limits,
                 List.copyOf(proxies),
-                registration);
+                registration,
+                maxUploadBytes);
     }
 
     /** {@code REGISTRATION} as given, or unset (empty: the first person signs up, then invite only). */
     public Config withRegistration(Optional<Registration> mode) {
         return new Config(
-                port, dataDir, databaseUrl, redisUrl, publicUrl, jwtSecret, admin, dev, limits, trustedProxies, mode);
+                port,
+                dataDir,
+                databaseUrl,
+                redisUrl,
+                publicUrl,
+                jwtSecret,
+                admin,
+                dev,
+                limits,
+                trustedProxies,
+                mode,
+                maxUploadBytes);
+    }
+
+    public Config withMaxUploadBytes(long max) {
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                redisUrl,
+                publicUrl,
+                jwtSecret,
+                admin,
+                dev,
+                limits,
+                trustedProxies,
+                registration,
+                max);
     }
 
     private static Setting flag(String arg) {
@@ -184,7 +231,8 @@ public record Config(
                 Optional.ofNullable(v.get(Setting.TRUSTED_PROXIES))
                         .map(Config::addresses)
                         .orElse(List.of()),
-                registration);
+                registration,
+                bytes(v, Setting.MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD));
     }
 
     private static Limits limits(Map<Setting, String> v) {
@@ -220,6 +268,28 @@ public record Config(
             throw new InvalidConfig(s.name() + " must be a whole number of at least 1, got " + text);
         }
         return Integer.parseInt(text);
+    }
+
+    /** A size in bytes, or with a unit: 25MB, 512KB, 1GB (powers of 1024). */
+    private static long bytes(Map<Setting, String> v, Setting s, long fallback) {
+        String text = v.get(s);
+        if (text == null) return fallback;
+        var m = java.util.regex.Pattern.compile(
+                        "(\\d{1,12})\\s*(B|KB|MB|GB)?", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(text.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+            throw new InvalidConfig(s.name() + " must be a size such as 25MB, 512KB or 1000000, got " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+        long scale = switch (unit) {
+            case "KB" -> 1024L;
+            case "MB" -> 1024L * 1024;
+            case "GB" -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        if (n > Long.MAX_VALUE / scale) throw new InvalidConfig(s.name() + " is too large: " + text);
+        return n * scale;
     }
 
     /** Proxy addresses as written, each checked to be an IP address: a host name would need a lookup per request. */

@@ -61,7 +61,8 @@ public final class ParleyServer {
                         parley.audit,
                         parley.bots,
                         parley.webhooks),
-                parley.search);
+                parley.search,
+                parley.uploads);
         server.setHandler(Web.handler(site, services, templates, live));
         server.setStopTimeout(5_000);
         server.addEventListener(new LifeCycle.Listener() {

@@ -31,7 +31,7 @@ public final class Database implements AutoCloseable {
     /** What the latest writes say, kept fresh by a probe write every second. */
     private final WriteHealth health;
 
-    private Database(HikariDataSource pool, boolean postgres) {
+    private Database(HikariDataSource pool, boolean postgres, Path filesDir) {
         this.pool = pool;
         this.postgres = postgres;
         this.health = new WriteHealth(System::nanoTime);
@@ -39,10 +39,11 @@ public final class Database implements AutoCloseable {
         this.groupCommit = postgres ? null : new GroupCommit(pool, health);
         Transactions appends = postgres ? jdbc : groupCommit;
         Clock clock = Clock.systemUTC();
+        var files = new JdbcFileStore(jdbc, postgres ? new PostgresBlobs(jdbc) : new DiskBlobs(filesDir));
         this.stores = new Stores(
                 new JdbcUserStore(jdbc, clock),
                 new JdbcRoomStore(jdbc, clock),
-                new JdbcMessageStore(jdbc, appends, clock),
+                new FilesOnMessages(new JdbcMessageStore(jdbc, appends, clock), files),
                 new JdbcSessionStore(jdbc),
                 new JdbcReadMarkStore(jdbc),
                 new JdbcPresenceStore(jdbc),
@@ -53,7 +54,8 @@ public final class Database implements AutoCloseable {
                         new JdbcAuditStore(jdbc),
                         new JdbcBotTokenStore(jdbc),
                         new JdbcWebhookStore(jdbc)),
-                new JdbcSearchIndex(jdbc));
+                new JdbcSearchIndex(jdbc),
+                files);
     }
 
     /**
@@ -61,6 +63,18 @@ public final class Database implements AutoCloseable {
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl) {
+        Path file = jdbcUrl == null || !jdbcUrl.startsWith(SQLITE) ? null : JdbcUrls.sqliteFile(jdbcUrl);
+        Path beside = file == null || file.toAbsolutePath().getParent() == null
+                ? Path.of("files")
+                : file.toAbsolutePath().getParent().resolve("files");
+        return open(jdbcUrl, beside);
+    }
+
+    /**
+     * {@link #open(String)}, keeping uploaded files' bytes in {@code filesDir} on SQLite (PostgreSQL
+     * keeps them in the database, shared by every instance).
+     */
+    public static Database open(String jdbcUrl, Path filesDir) {
         boolean postgres = jdbcUrl != null && jdbcUrl.startsWith(POSTGRES);
         if (!postgres && (jdbcUrl == null || !jdbcUrl.startsWith(SQLITE))) {
             throw new IllegalArgumentException("unsupported database URL " + Redaction.url(jdbcUrl)
@@ -90,7 +104,7 @@ public final class Database implements AutoCloseable {
                     "cannot migrate database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         broken.arm();
-        var database = new Database(pool, postgres);
+        var database = new Database(pool, postgres, filesDir);
         database.health.startProbing(new Jdbc(pool, postgres, database.health));
         return database;
     }
