@@ -253,9 +253,10 @@ final class RoomPages extends PageServlet {
     }
 
     private void post(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
-        String replyTo = req.getParameter("replyTo");
         // Without JavaScript the files come in this very form; with it, they were uploaded already.
+        // Parsed before any field is read, so that a file over the limit is answered as such.
         List<String> files = FileParts.store(req, me, uploads);
+        String replyTo = req.getParameter("replyTo");
         var posted = dev.parley.util.Futures.join(messages.postAsync(
                 me,
                 roomId,

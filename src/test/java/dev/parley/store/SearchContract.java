@@ -86,7 +86,7 @@ abstract class SearchContract {
         files.put(file, content, null);
         post(general, alice, "deploy notes, no file");
         messages.append(
-                new NewMessage(general.id(), alice.id(), "deploy spec", "deploy spec", null, List.of(file.id())));
+                new NewMessage(general.id(), alice.id(), "deploy spec", "deploy spec", null, null, List.of(file.id())));
         assertThat(find("has:file")).containsExactly("deploy spec");
         assertThat(find("deplo has:file")).containsExactly("deploy spec");
         assertThat(find("deplo")).hasSize(2);

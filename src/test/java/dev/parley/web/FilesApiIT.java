@@ -257,6 +257,21 @@ class FilesApiIT {
     }
 
     @Test
+    void deletingAMessageDeletesItsFiles() throws Exception {
+        String id = uploaded(api, alice, "gone.txt", "soon gone".getBytes(StandardCharsets.UTF_8));
+        long messageId =
+                send(api, alice, general, "here", null, id).json().path("id").asLong();
+        assertThat(api.get("/files/" + id, alice.accessToken()).status()).isEqualTo(200);
+        Reply deleted = ApiClient.send(api.request("/api/rooms/" + general + "/messages/" + messageId)
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .DELETE());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(deleted.json().path("message").path("files").size()).isZero();
+        assertThat(api.get("/files/" + id, alice.accessToken()).status()).isEqualTo(404);
+        assertNothingStored();
+    }
+
+    @Test
     void uploadsNeverSentAreSweptAfterADay() throws Exception {
         String id = uploaded(api, alice, "left.txt", "left behind".getBytes(StandardCharsets.UTF_8));
         assertThat(server.parley.uploads.sweep()).isZero();
