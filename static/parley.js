@@ -336,12 +336,16 @@
     }
     if (!form.classList.contains("compose")) return;
     var content = e.detail.parameters.content || "";
-    if (content.trim() === "") {
+    var files = window.parleyFiles ? window.parleyFiles.take() : [];
+    if (files === null || (content.trim() === "" && files.length === 0)) {
       e.preventDefault();
       return;
     }
     var data = { roomId: e.detail.parameters.roomId, content: content, clientId: clientId() };
     if (e.detail.parameters.replyTo) data.replyTo = e.detail.parameters.replyTo;
+    if (files.length) data.files = files;
+    e.detail.parameters.files = files;
+    delete e.detail.parameters.upload;
     var ack = "m" + (++nextAck);
     var entry = { data: data, element: pendingMessage(data), generation: generation };
     pending[ack] = entry;

@@ -25,7 +25,8 @@ public record Config(
         Limits limits,
         List<String> trustedProxies,
         Optional<Registration> registration,
-        Operations operations) {
+        Operations operations,
+        long maxUploadBytes) {
 
     /**
      * How the instance is operated: {@code metricsToken}, a secret a scraper may present for
@@ -34,6 +35,9 @@ public record Config(
     public record Operations(Optional<String> metricsToken, boolean jsonLogs) {
         public static final Operations DEFAULT = new Operations(Optional.empty(), false);
     }
+
+    /** The size limit per uploaded file unless {@code MAX_UPLOAD_BYTES} says otherwise: 25 MB. */
+    public static final long DEFAULT_MAX_UPLOAD = 25L * 1024 * 1024;
 
     /** Thrown for a flag or value Parley cannot use; its message is meant for the person starting it. */
     public static final class InvalidConfig extends RuntimeException {
@@ -78,7 +82,8 @@ public record Config(
                 Limits.generous(),
                 List.of(),
                 Optional.of(Registration.OPEN),
-                Operations.DEFAULT);
+                Operations.DEFAULT,
+                DEFAULT_MAX_UPLOAD);
     }
 
     public Config withOperations(Operations changed) {
@@ -94,7 +99,8 @@ public record Config(
                 limits,
                 trustedProxies,
                 registration,
-                changed);
+                changed,
+                maxUploadBytes);
     }
 
     public Config withDatabaseUrl(String url) {
@@ -110,7 +116,8 @@ public record Config(
                 limits,
                 trustedProxies,
                 registration,
-                operations);
+                operations,
+                maxUploadBytes);
     }
 
     /** Joins a cluster: Redis between instances, with the signing key every instance shares. */
@@ -127,7 +134,8 @@ public record Config(
                 limits,
                 trustedProxies,
                 registration,
-                operations);
+                operations,
+                maxUploadBytes);
     }
 
     public Config withPublicUrl(URI url) {
@@ -143,7 +151,8 @@ public record Config(
                 limits,
                 trustedProxies,
                 registration,
-                operations);
+                operations,
+                maxUploadBytes);
     }
 
     public Config withLimits(Limits changed) {
@@ -159,7 +168,8 @@ public record Config(
                 changed,
                 trustedProxies,
                 registration,
-                operations);
+                operations,
+                maxUploadBytes);
     }
 
     public Config withTrustedProxies(List<String> proxies) {
@@ -175,7 +185,8 @@ public record Config(
                 limits,
                 List.copyOf(proxies),
                 registration,
-                operations);
+                operations,
+                maxUploadBytes);
     }
 
     /** {@code REGISTRATION} as given, or unset (empty: the first person signs up, then invite only). */
@@ -192,7 +203,25 @@ public record Config(
                 limits,
                 trustedProxies,
                 mode,
-                operations);
+                operations,
+                maxUploadBytes);
+    }
+
+    public Config withMaxUploadBytes(long max) {
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                redisUrl,
+                publicUrl,
+                jwtSecret,
+                admin,
+                dev,
+                limits,
+                trustedProxies,
+                registration,
+                operations,
+                max);
     }
 
     private static Setting flag(String arg) {
@@ -237,7 +266,8 @@ public record Config(
                         .map(Config::addresses)
                         .orElse(List.of()),
                 registration,
-                operations(v));
+                operations(v),
+                bytes(v, Setting.MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD));
     }
 
     private static Operations operations(Map<Setting, String> v) {
@@ -285,6 +315,28 @@ public record Config(
             throw new InvalidConfig(s.name() + " must be a whole number of at least 1, got " + text);
         }
         return Integer.parseInt(text);
+    }
+
+    /** A size in bytes, or with a unit: 25MB, 512KB, 1GB (powers of 1024). */
+    private static long bytes(Map<Setting, String> v, Setting s, long fallback) {
+        String text = v.get(s);
+        if (text == null) return fallback;
+        var m = java.util.regex.Pattern.compile(
+                        "(\\d{1,12})\\s*(B|KB|MB|GB)?", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(text.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+            throw new InvalidConfig(s.name() + " must be a size such as 25MB, 512KB or 1000000, got " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+        long scale = switch (unit) {
+            case "KB" -> 1024L;
+            case "MB" -> 1024L * 1024;
+            case "GB" -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        if (n > Long.MAX_VALUE / scale) throw new InvalidConfig(s.name() + " is too large: " + text);
+        return n * scale;
     }
 
     /** Proxy addresses as written, each checked to be an IP address: a host name would need a lookup per request. */

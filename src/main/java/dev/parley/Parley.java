@@ -27,6 +27,7 @@ import dev.parley.chat.Sessions;
 import dev.parley.chat.Timings;
 import dev.parley.chat.Typing;
 import dev.parley.chat.TypingState;
+import dev.parley.chat.Uploads;
 import dev.parley.chat.Webhooks;
 import dev.parley.cluster.LocalEventBus;
 import dev.parley.cluster.LocalPresenceState;
@@ -91,6 +92,7 @@ public final class Parley implements AutoCloseable {
     public final Typing typing;
     public final Presence presence;
     public final Search search;
+    public final Uploads uploads;
     public final EventBus bus;
     /** What each person and address may do how often: shared across instances with Redis. */
     public final Quotas quotas;
@@ -177,6 +179,8 @@ public final class Parley implements AutoCloseable {
                 clock);
         this.domainClock = DomainClock.start(typing, presence, Timings.TICK);
         this.search = new Search(stores.search(), rooms, stores.users());
+        this.uploads =
+                new Uploads(stores.files(), rooms, clock, filesDir(config).resolve("spool"), config.maxUploadBytes());
         housekeeping.scheduleWithFixedDelay(this::sweep, 1, SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
@@ -192,7 +196,7 @@ public final class Parley implements AutoCloseable {
     public static Parley open(Config config, Clock clock) {
         prepareDataDir(config.dataDir());
         var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Database database = Database.open(config.databaseUrl(), meters);
+        Database database = Database.open(config.databaseUrl(), filesDir(config), meters);
         Optional<Redis> redis = Optional.empty();
         try {
             redis = config.redisUrl().map(Redis::connect);
@@ -217,12 +221,30 @@ public final class Parley implements AutoCloseable {
         return state.ready() ? Optional.empty() : Optional.of(state.reason());
     }
 
+    /** Where uploaded files' bytes live on one instance: {@code DATA_DIR/files}, named by their SHA-256. */
+    static Path filesDir(Config config) {
+        return config.dataDir().resolve("files");
+    }
+
     private void sweep() {
         try {
             int swept = sessions.sweep();
             if (swept > 0) log.info("swept {} expired refresh tokens and ended sessions", swept);
         } catch (RuntimeException e) {
             log.warn("sweeping sessions failed: {}", FailureLog.causes(e));
+        }
+        sweepFiles();
+    }
+
+    /** Deletes uploads never attached to a message within a day; the housekeeping schedule runs it. */
+    int sweepFiles() {
+        try {
+            int swept = uploads.sweep();
+            if (swept > 0) log.info("swept {} uploads never attached to a message", swept);
+            return swept;
+        } catch (RuntimeException e) {
+            log.warn("sweeping unattached uploads failed: {}", FailureLog.causes(e));
+            return 0;
         }
     }
 

@@ -68,7 +68,8 @@ public final class ParleyServer {
                         parley.webhooks,
                         parley.logLevels,
                         parley.export),
-                parley.search);
+                parley.search,
+                parley.uploads);
         server.setHandler(Web.handler(site, services, templates, live));
         new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(parley.meters);
         server.setStopTimeout(5_000);

@@ -41,6 +41,10 @@ enum Setting {
             "--hash-concurrency",
             "the number of cores",
             "password hashes computed at once; as many more wait up to 0.5 s, the rest get 503"),
+    MAX_UPLOAD_BYTES(
+            "--max-upload-bytes",
+            "25MB",
+            "the size limit per uploaded file (bytes, or with KB, MB or GB); larger uploads get 413"),
     TRUSTED_PROXIES(
             "--trusted-proxies",
             "unset",

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code html} is the sanitized markup made from it once, when it was written. {@code clientId}
  * is the author's idempotency key (may be null). A deleted message keeps its place with empty
  * content and markup; {@code reply} is what it answers (null for none) and {@code reactions}
- * who reacted with what, in the order given.
+ * who reacted with what, in the order given; {@code files} the uploads attached to it, in order.
  */
 public record Message(
         long id,
@@ -22,11 +22,29 @@ public record Message(
         Instant editedAt,
         boolean deleted,
         Reply reply,
-        List<Reaction> reactions)
+        List<Reaction> reactions,
+        List<Attachment> files)
         implements RoomEntry {
 
     public Message {
         reactions = reactions == null ? List.of() : List.copyOf(reactions);
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    public Message(
+            long id,
+            long roomId,
+            long seq,
+            UserRef user,
+            String content,
+            String html,
+            Instant createdAt,
+            String clientId,
+            Instant editedAt,
+            boolean deleted,
+            Reply reply,
+            List<Reaction> reactions) {
+        this(id, roomId, seq, user, content, html, createdAt, clientId, editedAt, deleted, reply, reactions, List.of());
     }
 
     /** A message just posted: not edited, not deleted, no reply, no reactions. */
@@ -49,6 +67,13 @@ public record Message(
     /** The same message with its markup made again (from another instance: markup is never trusted over Redis). */
     public Message withHtml(String html, Reply reply) {
         return new Message(
-                id, roomId, seq, user, content, html, createdAt, clientId, editedAt, deleted, reply, reactions);
+                id, roomId, seq, user, content, html, createdAt, clientId, editedAt, deleted, reply, reactions, files);
+    }
+
+    /** The same message with these files attached (read beside it: they live in their own table). */
+    public Message withFiles(List<Attachment> attached) {
+        return new Message(
+                id, roomId, seq, user, content, html, createdAt, clientId, editedAt, deleted, reply, reactions,
+                attached);
     }
 }

@@ -54,19 +54,35 @@ public final class Messages {
         return Futures.join(postAsync(author, roomId, content, clientId));
     }
 
+    /** {@link #post} attaching uploads: see {@link #postAsync(Principal, long, String, String, Long, List)}. */
+    public Appended post(Principal author, long roomId, String content, String clientId, List<String> fileIds) {
+        return Futures.join(postAsync(author, roomId, content, clientId, null, fileIds));
+    }
+
     /**
      * {@link #post} without waiting for the commit: the content and membership are checked at
      * once (throwing {@link ChatException}); the future completes after the commit and the
      * publish. Posts made one after another are stored, published and completed in that order.
      */
     public CompletableFuture<Appended> postAsync(Principal author, long roomId, String content, String clientId) {
-        return postAsync(author, roomId, content, clientId, null);
+        return postAsync(author, roomId, content, clientId, null, List.of());
     }
 
     /** {@link #postAsync} of a reply to {@code replyTo} (null: not a reply), a message of the same room. */
     public CompletableFuture<Appended> postAsync(
             Principal author, long roomId, String content, String clientId, Long replyTo) {
-        String text = MessageContent.check(content);
+        return postAsync(author, roomId, content, clientId, replyTo, List.of());
+    }
+
+    /**
+     * {@link #postAsync(Principal, long, String, String, Long)} attaching the author's uploads
+     * ({@link Uploads}), in that order, in the message's own transaction; with files the text may be
+     * empty. A file already sent, or not the author's, fails the post and stores nothing.
+     */
+    public CompletableFuture<Appended> postAsync(
+            Principal author, long roomId, String content, String clientId, Long replyTo, List<String> fileIds) {
+        List<String> files = checkFiles(fileIds);
+        String text = files.isEmpty() || (content != null && !content.isBlank()) ? MessageContent.check(content) : "";
         String id = checkClientId(clientId);
         rooms.joined(author, roomId);
         if (replyTo != null) answerable(author, roomId, replyTo);
@@ -77,7 +93,7 @@ public final class Messages {
         typing.stopped(author, roomId);
         long acceptedAt = dev.parley.util.WallClock.micros();
         return messages.appendAsync(
-                        new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id, replyTo))
+                        new NewMessage(roomId, author.userId(), text, MessageContent.toHtml(text), id, replyTo, files))
                 .thenApply(appended -> {
                     if (!appended.created() && appended.message().roomId() != roomId) {
                         throw ChatException.invalid(
@@ -160,6 +176,22 @@ public final class Messages {
             throw ChatException.invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
         if (afterSeq < 0) throw ChatException.invalid("after", "after must be a seq, 0 or more.");
         return messages.after(roomId, afterSeq, limit);
+    }
+
+    /** Files a message may attach at most. */
+    public static final int MAX_FILES = 10;
+
+    private static List<String> checkFiles(List<String> fileIds) {
+        if (fileIds == null || fileIds.isEmpty()) return List.of();
+        if (fileIds.size() > MAX_FILES)
+            throw ChatException.invalid("files", "A message attaches at most " + MAX_FILES + " files.");
+        for (String f : fileIds) {
+            if (f == null || !f.matches("[A-Za-z0-9_-]{1,64}"))
+                throw ChatException.invalid("files", "files: each is the id of an upload.");
+        }
+        if (fileIds.stream().distinct().count() != fileIds.size())
+            throw ChatException.invalid("files", "files: the same upload twice.");
+        return List.copyOf(fileIds);
     }
 
     static String checkClientId(String clientId) {

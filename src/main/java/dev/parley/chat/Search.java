@@ -62,7 +62,8 @@ public final class Search {
                 query.postedFrom(),
                 query.postedUntil(),
                 beforeId,
-                limit + 1));
+                limit + 1,
+                query.hasFile()));
         boolean more = found.size() > limit;
         List<SearchHit> hits = found.stream()
                 .limit(limit)

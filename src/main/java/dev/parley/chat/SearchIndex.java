@@ -22,6 +22,7 @@ public interface SearchIndex {
      * @param from     only messages created at or after this instant, or null
      * @param until    only messages created before this instant, or null
      * @param beforeId only messages with a smaller id (the cursor of the next page), or null
+     * @param withFiles only messages with files attached ({@code has:file})
      */
     record Criteria(
             List<SearchTerm> terms,
@@ -30,10 +31,22 @@ public interface SearchIndex {
             Instant from,
             Instant until,
             Long beforeId,
-            int limit) {
+            int limit,
+            boolean withFiles) {
         public Criteria {
             terms = List.copyOf(terms);
             roomIds = Set.copyOf(roomIds);
+        }
+
+        public Criteria(
+                List<SearchTerm> terms,
+                Set<Long> roomIds,
+                Long authorId,
+                Instant from,
+                Instant until,
+                Long beforeId,
+                int limit) {
+            this(terms, roomIds, authorId, from, until, beforeId, limit, false);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * What a person typed into the search box, understood. Words match as prefixes ({@code deplo}
  * finds "deployment"); {@code "quoted words"} match as a phrase of whole words; filters narrow:
- * {@code in:#room}, {@code from:@user}, {@code before:YYYY-MM-DD} (messages of earlier days) and
+ * {@code in:#room}, {@code from:@user}, {@code has:file}, {@code before:YYYY-MM-DD} (messages of earlier days) and
  * {@code after:YYYY-MM-DD} (of later days), days in UTC. Anything else that is not a letter or a
  * digit only separates words, so no input reaches a database's query syntax: {@code NEAR(} is the
  * word "near", {@code "}, {@code *} or {@code &|!} alone are nothing to search for.
@@ -20,8 +20,10 @@ import java.util.Locale;
  * @param author a username without its {@code @}, or null
  * @param after  messages of days after this one only, or null
  * @param before messages of days before this one only, or null
+ * @param hasFile messages with files attached only ({@code has:file})
  */
-public record SearchQuery(List<SearchTerm> terms, String room, String author, LocalDate after, LocalDate before) {
+public record SearchQuery(
+        List<SearchTerm> terms, String room, String author, LocalDate after, LocalDate before, boolean hasFile) {
 
     static final int MAX_LENGTH = 500;
     static final int MAX_TERMS = 16;
@@ -57,11 +59,12 @@ public record SearchQuery(List<SearchTerm> terms, String room, String author, Lo
                 && parsed.room == null
                 && parsed.author == null
                 && parsed.after == null
-                && parsed.before == null) {
+                && parsed.before == null
+                && !parsed.hasFile) {
             throw invalid("Type a word to search for: punctuation alone matches nothing.");
         }
         if (parsed.terms.size() > MAX_TERMS) throw invalid("A search has at most " + MAX_TERMS + " words or phrases.");
-        return new SearchQuery(parsed.terms, parsed.room, parsed.author, parsed.after, parsed.before);
+        return new SearchQuery(parsed.terms, parsed.room, parsed.author, parsed.after, parsed.before, parsed.hasFile);
     }
 
     /** Whether some term looks for this (lower-cased) word: what a snippet marks. */
@@ -89,6 +92,7 @@ public record SearchQuery(List<SearchTerm> terms, String room, String author, Lo
         String author;
         LocalDate after;
         LocalDate before;
+        boolean hasFile;
 
         void term(String text, boolean bare) {
             List<String> words = SearchTokens.words(text);
@@ -99,6 +103,11 @@ public record SearchQuery(List<SearchTerm> terms, String room, String author, Lo
             int colon = chunk.indexOf(':');
             String key = colon < 0 ? "" : chunk.substring(0, colon).toLowerCase(Locale.ROOT);
             String value = colon < 0 ? "" : chunk.substring(colon + 1);
+            if (key.equals("has") && value.equalsIgnoreCase("file")) {
+                if (hasFile) throw invalid("Use has:file once per search.");
+                hasFile = true;
+                return;
+            }
             if (value.isEmpty() || !List.of("in", "from", "before", "after").contains(key)) {
                 term(chunk, true);
                 return;

@@ -47,6 +47,37 @@ public final class TextRules {
         return nfc;
     }
 
+    /** How long a file name may be, in code points; longer ones lose the middle of their stem. */
+    public static final int MAX_FILE_NAME = 160;
+
+    /**
+     * A file name as shown and offered for download: normalised, with every invisible or
+     * direction-changing character dropped (a name like "invoice\u202Efdp.exe" would read as a PDF),
+     * spaces trimmed, shortened to {@link #MAX_FILE_NAME} keeping its extension. A name with a path
+     * in it is refused rather than guessed at: Parley never writes under a name a client gave, but
+     * a name that names a folder is a client doing something it should not.
+     */
+    public static String fileName(String name) {
+        if (name == null || name.isBlank()) throw ChatException.invalid("name", "A file needs a name.");
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+            throw ChatException.invalid("name", "A file name cannot contain a path (\"/\" or \"\\\").");
+        }
+        String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
+        var kept = new StringBuilder(nfc.length());
+        nfc.codePoints().filter(cp -> !invisible(cp)).forEach(kept::appendCodePoint);
+        String clean = kept.toString().strip();
+        if (clean.isEmpty() || clean.equals(".") || clean.equals("..")) {
+            throw ChatException.invalid("name", "A file needs a name with something visible in it.");
+        }
+        int length = clean.codePointCount(0, clean.length());
+        if (length <= MAX_FILE_NAME) return clean;
+        int dot = clean.lastIndexOf('.');
+        String ext = dot > 0 && clean.length() - dot <= 16 ? clean.substring(dot) : "";
+        int keep = MAX_FILE_NAME - ext.codePointCount(0, ext.length()) - 1;
+        String stem = clean.substring(0, clean.offsetByCodePoints(0, keep));
+        return stem + "\u2026" + ext;
+    }
+
     static boolean invisible(int cp) {
         return switch (Character.getType(cp)) {
             case Character.CONTROL,

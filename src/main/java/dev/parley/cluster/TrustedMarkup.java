@@ -42,6 +42,7 @@ final class TrustedMarkup {
                 m.editedAt(),
                 m.deleted(),
                 m.reply(),
-                m.reactions());
+                m.reactions(),
+                m.files());
     }
 }

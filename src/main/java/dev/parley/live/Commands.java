@@ -14,6 +14,7 @@ import dev.parley.chat.Room;
 import dev.parley.chat.Rooms;
 import dev.parley.chat.Typing;
 import dev.parley.chat.UserRef;
+import dev.parley.render.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,14 +76,17 @@ final class Commands {
                 c.typingIn.remove(roomId);
                 yield Map.of();
             }
-            case "send-message" ->
-                messages.postAsync(
+            case "send-message" -> {
+                List<String> files = Json.optionalTextList(in.data(), "files");
+                yield messages.postAsync(
                                 me,
                                 in.id("roomId"),
-                                in.text("content"),
+                                files.isEmpty() ? in.text("content") : in.optionalText("content"),
                                 in.optionalText("clientId"),
-                                in.optionalId("replyTo"))
+                                in.optionalId("replyTo"),
+                                files)
                         .thenApply(Appended::message);
+            }
             case "edit-message" ->
                 messages.changes()
                         .editAsync(

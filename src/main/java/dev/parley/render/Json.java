@@ -73,6 +73,20 @@ public final class Json {
         return v.textValue();
     }
 
+    /** An optional list of strings, given as an array or (as a form with one such field sends it) one string; empty when absent. */
+    public static java.util.List<String> optionalTextList(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) return java.util.List.of();
+        if (v.isTextual()) return v.textValue().isEmpty() ? java.util.List.of() : java.util.List.of(v.textValue());
+        if (!v.isArray()) throw ChatException.invalid(field, "\"" + field + "\" must be an array of strings.");
+        var out = new java.util.ArrayList<String>();
+        for (JsonNode item : v) {
+            if (!item.isTextual()) throw ChatException.invalid(field, "\"" + field + "\" must be an array of strings.");
+            out.add(item.textValue());
+        }
+        return out;
+    }
+
     /** An optional whole number from {@code min} to {@code max}; null when absent. */
     public static Integer optionalInt(JsonNode body, String field, int min, int max) {
         JsonNode v = body.get(field);

@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
     /** What the latest writes say, kept fresh by a probe write every second. */
     private final WriteHealth health;
 
-    private Database(HikariDataSource pool, boolean postgres, MeterRegistry meters) {
+    private Database(HikariDataSource pool, boolean postgres, Path filesDir, MeterRegistry meters) {
         this.pool = pool;
         this.postgres = postgres;
         this.health = new WriteHealth(System::nanoTime);
@@ -44,10 +44,11 @@ public final class Database implements AutoCloseable {
         this.groupCommit = postgres ? null : new GroupCommit(pool, health, meters);
         Transactions appends = postgres ? jdbc : groupCommit;
         Clock clock = Clock.systemUTC();
+        var files = new JdbcFileStore(jdbc, postgres ? new PostgresBlobs(jdbc) : new DiskBlobs(filesDir));
         this.stores = new Stores(
                 new JdbcUserStore(jdbc, clock),
                 new JdbcRoomStore(jdbc, clock),
-                new JdbcMessageStore(jdbc, appends, clock),
+                new FilesOnMessages(new JdbcMessageStore(jdbc, appends, clock), files),
                 new JdbcSessionStore(jdbc),
                 new JdbcReadMarkStore(jdbc),
                 new JdbcPresenceStore(jdbc),
@@ -58,7 +59,8 @@ public final class Database implements AutoCloseable {
                         new JdbcAuditStore(jdbc),
                         new JdbcBotTokenStore(jdbc),
                         new JdbcWebhookStore(jdbc)),
-                new JdbcSearchIndex(jdbc));
+                new JdbcSearchIndex(jdbc),
+                files);
     }
 
     /**
@@ -66,11 +68,32 @@ public final class Database implements AutoCloseable {
      * @throws StoreException when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl) {
-        return open(jdbcUrl, new SimpleMeterRegistry());
+        return open(jdbcUrl, filesBeside(jdbcUrl), new SimpleMeterRegistry());
+    }
+
+    /** Where uploaded files' bytes go on SQLite unless told: a {@code files} directory beside the database. */
+    static Path filesBeside(String jdbcUrl) {
+        Path file = jdbcUrl == null || !jdbcUrl.startsWith(SQLITE) ? null : JdbcUrls.sqliteFile(jdbcUrl);
+        return file == null || file.toAbsolutePath().getParent() == null
+                ? Path.of("files")
+                : file.toAbsolutePath().getParent().resolve("files");
     }
 
     /** {@link #open(String)}, reporting the pool (HikariCP's own meters) and SQLite's group commits to {@code meters}. */
     public static Database open(String jdbcUrl, MeterRegistry meters) {
+        return open(jdbcUrl, filesBeside(jdbcUrl), meters);
+    }
+
+    /**
+     * {@link #open(String)}, keeping uploaded files' bytes in {@code filesDir} on SQLite (PostgreSQL
+     * keeps them in the database, shared by every instance).
+     */
+    public static Database open(String jdbcUrl, Path filesDir) {
+        return open(jdbcUrl, filesDir, new SimpleMeterRegistry());
+    }
+
+    /** {@link #open(String, Path)}, reporting to {@code meters}. */
+    public static Database open(String jdbcUrl, Path filesDir, MeterRegistry meters) {
         boolean postgres = jdbcUrl != null && jdbcUrl.startsWith(POSTGRES);
         if (!postgres && (jdbcUrl == null || !jdbcUrl.startsWith(SQLITE))) {
             throw new IllegalArgumentException("unsupported database URL " + Redaction.url(jdbcUrl)
@@ -106,7 +129,7 @@ public final class Database implements AutoCloseable {
                     "cannot migrate database " + Redaction.url(jdbcUrl) + ": " + Redaction.reason(e, jdbcUrl), e);
         }
         broken.arm();
-        var database = new Database(pool, postgres, meters);
+        var database = new Database(pool, postgres, filesDir, meters);
         database.health.startProbing(new Jdbc(pool, postgres, database.health));
         return database;
     }

@@ -90,9 +90,14 @@ final class JdbcMessageStore implements MessageStore {
                                     m.userId(),
                                     m.userId())
                             .orElseThrow();
+                    if (!m.fileIds().isEmpty()) appended = JdbcFileStore.attach(c, appended, m.userId(), m.fileIds());
                     // A reply shows what it answers: read it back with its excerpt.
                     if (m.replyTo() == null) return appended;
-                    return new Appended(read(c, appended.message().id()).orElseThrow(), true);
+                    return new Appended(
+                            read(c, appended.message().id())
+                                    .orElseThrow()
+                                    .withFiles(appended.message().files()),
+                            true);
                 })
                 .exceptionallyCompose(failure -> {
                     Throwable cause = Futures.cause(failure);

@@ -55,6 +55,7 @@ final class JdbcSearchIndex implements SearchIndex {
             sql.append(" AND m.created_at < ?");
             args.add(c.until());
         }
+        if (c.withFiles()) sql.append(" AND EXISTS (SELECT 1 FROM files fl WHERE fl.message_id = m.id)");
         if (c.beforeId() != null) {
             sql.append(" AND ").append(id).append(" < ?");
             args.add(c.beforeId());

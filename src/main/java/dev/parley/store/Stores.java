@@ -3,6 +3,7 @@ package dev.parley.store;
 import dev.parley.chat.AuditStore;
 import dev.parley.chat.BotTokenStore;
 import dev.parley.chat.DefaultRoomStore;
+import dev.parley.chat.FileStore;
 import dev.parley.chat.InviteStore;
 import dev.parley.chat.MessageStore;
 import dev.parley.chat.PresenceStore;
@@ -23,7 +24,8 @@ public record Stores(
         ReadMarkStore readMarks,
         PresenceStore presence,
         Team team,
-        SearchIndex search) {
+        SearchIndex search,
+        FileStore files) {
 
     /** What running Parley for a team keeps: admin settings, invite links, default rooms, the audit log, bots' tokens and webhooks. */
     public record Team(

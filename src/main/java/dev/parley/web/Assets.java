@@ -10,5 +10,6 @@ public final class Assets {
     public static final String CSS = "/static/parley.css";
     public static final String JS = "/static/parley.js";
     public static final String CHANGES_JS = "/static/changes.js";
+    public static final String FILES_JS = "/static/files.js";
     public static final String ICON = "/static/favicon.svg";
 }

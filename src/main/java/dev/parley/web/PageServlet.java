@@ -40,7 +40,7 @@ abstract class PageServlet extends HttpServlet {
             if (!ApiServlet.isSafe(req.getMethod()) && !sameOrigin.allows(req)) {
                 throw new ChatException(ErrorCode.FORBIDDEN, "Cross-site request refused.");
             }
-            Requests.checkDeclaredSize(req);
+            checkDeclaredSize(req);
             if (req.getAttribute(Authenticator.PRINCIPAL) instanceof dev.parley.auth.Principal p
                     && dev.parley.chat.Bots.isBot(p)) {
                 throw new ChatException(
@@ -61,6 +61,11 @@ abstract class PageServlet extends HttpServlet {
             FAILURES.failed(req.getMethod() + " " + req.getRequestURI(), e);
             refuse(req, res, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
         }
+    }
+
+    /** Refuses a body declared larger than this page takes, before it is read. */
+    void checkDeclaredSize(HttpServletRequest req) {
+        Requests.checkDeclaredSize(req);
     }
 
     private void refuse(HttpServletRequest req, HttpServletResponse res, ChatException e) throws IOException {

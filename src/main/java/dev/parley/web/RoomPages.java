@@ -10,6 +10,7 @@ import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Room;
 import dev.parley.chat.RoomListing;
 import dev.parley.chat.Rooms;
+import dev.parley.chat.Uploads;
 import dev.parley.render.Templates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +28,7 @@ final class RoomPages extends PageServlet {
     private final Presence presence;
     private final Accounts accounts;
     private final MessagePages messagePages;
+    private final Uploads uploads;
 
     RoomPages(
             Rooms rooms,
@@ -35,8 +37,10 @@ final class RoomPages extends PageServlet {
             Presence presence,
             Accounts accounts,
             Templates templates,
-            SameOrigin sameOrigin) {
+            SameOrigin sameOrigin,
+            Uploads uploads) {
         super(templates, sameOrigin);
+        this.uploads = uploads;
         this.rooms = rooms;
         this.messages = messages;
         this.readMarks = readMarks;
@@ -99,6 +103,18 @@ final class RoomPages extends PageServlet {
             }
             case "members" -> addMember(req, res, me, roomId);
             default -> throw ChatException.notFound("page");
+        }
+    }
+
+    /** A composer's form with files in it may be as large as its files are allowed to be. */
+    @Override
+    void checkDeclaredSize(HttpServletRequest req) {
+        if (FileParts.isMultipart(req)) {
+            if (req.getContentLengthLong() > FileParts.maxRequest(uploads)) {
+                uploads.checkDeclaredSize(null, req.getContentLengthLong());
+            }
+        } else {
+            super.checkDeclaredSize(req);
         }
     }
 
@@ -252,13 +268,17 @@ final class RoomPages extends PageServlet {
     }
 
     private void post(HttpServletRequest req, HttpServletResponse res, Principal me, long roomId) throws IOException {
+        // Without JavaScript the files come in this very form; with it, they were uploaded already.
+        // Parsed before any field is read, so that a file over the limit is answered as such.
+        List<String> files = FileParts.store(req, me, uploads);
         String replyTo = req.getParameter("replyTo");
         var posted = dev.parley.util.Futures.join(messages.postAsync(
                 me,
                 roomId,
                 req.getParameter("content"),
                 req.getParameter("clientId"),
-                replyTo == null || replyTo.isEmpty() ? null : Requests.id(replyTo, "message")));
+                replyTo == null || replyTo.isEmpty() ? null : Requests.id(replyTo, "message"),
+                files));
         if (Requests.isHtmx(req)) {
             write(res, posted.created() ? 201 : 200, "messages/message.jte", Map.of("message", posted.message()));
         } else {

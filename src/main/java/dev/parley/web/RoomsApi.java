@@ -101,8 +101,14 @@ final class RoomsApi extends ApiServlet {
         switch (action) {
             case "messages" -> {
                 JsonNode body = Requests.jsonBody(req);
+                List<String> files = Json.optionalTextList(body, "files");
                 var posted = Futures.join(messages.postAsync(
-                        me, roomId, Json.text(body, "content"), Json.optionalText(body, "clientId"), replyTo(body)));
+                        me,
+                        roomId,
+                        files.isEmpty() ? Json.text(body, "content") : Json.optionalText(body, "content"),
+                        Json.optionalText(body, "clientId"),
+                        replyTo(body),
+                        files));
                 json(res, posted.created() ? 201 : 200, posted.message());
             }
             case "members" -> {

@@ -9,6 +9,7 @@ import dev.parley.chat.ReadMarks;
 import dev.parley.chat.Rooms;
 import dev.parley.chat.Search;
 import dev.parley.chat.Sessions;
+import dev.parley.chat.Uploads;
 import dev.parley.live.Live;
 import dev.parley.render.Templates;
 import jakarta.servlet.DispatcherType;
@@ -53,7 +54,8 @@ public final class Web {
             EventBus bus,
             Quotas quotas,
             Team team,
-            Search search) {}
+            Search search,
+            Uploads uploads) {}
 
     /** Running it for a team: who may sign up, admin over people, bots and webhooks, the audit log. */
     public record Team(
@@ -102,7 +104,16 @@ public final class Web {
         context.addServlet(authPages, "/login");
         context.addServlet(authPages, "/logout");
         var roomPages = new ServletHolder(new RoomPages(
-                s.rooms(), s.messages(), s.readMarks(), s.presence(), s.accounts(), templates, sameOrigin));
+                s.rooms(),
+                s.messages(),
+                s.readMarks(),
+                s.presence(),
+                s.accounts(),
+                templates,
+                sameOrigin,
+                s.uploads()));
+        // The composer's form carries files when JavaScript does not upload them first.
+        roomPages.getRegistration().setMultipartConfig(FileParts.config(s.uploads()));
         context.addServlet(roomPages, "");
         context.addServlet(roomPages, "/rooms/*");
         context.addServlet(roomPages, "/sidebar");
@@ -127,6 +138,10 @@ public final class Web {
                 new ServletHolder(new RoomsApi(s.rooms(), s.messages(), s.readMarks(), sameOrigin)), "/api/rooms/*");
         context.addServlet(new ServletHolder(new AdminApi(teamAdmin, sameOrigin)), "/api/admin/*");
         context.addServlet(new ServletHolder(new SearchApi(s.search(), sameOrigin)), "/api/search");
+        var filesApi = new ServletHolder(new FilesApi(s.uploads(), sameOrigin));
+        context.addServlet(filesApi, "/api/files");
+        context.addServlet(filesApi, "/api/files/*");
+        context.addServlet(new ServletHolder(new FileDownloads(s.uploads(), sameOrigin)), "/files/*");
         context.addServlet(new ServletHolder(new NoRoute(sameOrigin)), "/api/*");
         context.addServlet(new ServletHolder(new HookApi(s.team().webhooks(), sameOrigin)), "/hooks/*");
         context.addServlet(

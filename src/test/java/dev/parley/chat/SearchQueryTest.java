@@ -50,6 +50,16 @@ class SearchQueryTest {
     }
 
     @Test
+    void hasFileIsAFilterAndAloneIsAQuery() {
+        assertThat(SearchQuery.parse("has:file").hasFile()).isTrue();
+        assertThat(SearchQuery.parse("HAS:File report").terms())
+                .containsExactly(new SearchTerm(List.of("report"), true));
+        assertThat(SearchQuery.parse("report").hasFile()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchQuery.parse("has:file has:file"))
+                .hasMessageContaining("once");
+    }
+
+    @Test
     void filtersWorkWithoutTheirSigils() {
         SearchQuery q = SearchQuery.parse("IN:general FROM:bob");
 

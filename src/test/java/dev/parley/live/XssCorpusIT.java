@@ -126,6 +126,53 @@ class XssCorpusIT extends OneServer {
     }
 
     @Test
+    void asFileNamesNoVectorAddsAnythingToPagesOrFragments() {
+        var pair = LiveFixtures.pairInRoom(api, "uploader", "onlooker");
+        Person onlooker = person("file-page");
+        var onlookerSession = api.register(onlooker);
+        api.join(onlookerSession, pair.room());
+        var browser = new WebClient(server).logIn(onlooker);
+        try (var page = openPage(browser, pair.room())) {
+            String harmless = dev.parley.testing.FileFixtures.uploaded(api, pair.a(), "harmless.txt", "x".getBytes());
+            dev.parley.testing.FileFixtures.send(api, pair.a(), pair.room(), null, null, harmless);
+            List<String> baselineShape = XssCorpus.shape(page.awaitText(t -> t.contains("harmless.txt")));
+            int sent = 0;
+            for (String vector : XssCorpus.vectors()) {
+                // A name with a path is refused; the same name with look-alike slashes is taken, and must stay text.
+                String name = vector.replace('\n', ' ').strip();
+                Reply up = dev.parley.testing.FileFixtures.upload(api, pair.a(), name, "x".getBytes(), null);
+                if (up.status() != 201) {
+                    assertThat(up.errorCode()).as("%s: %s", name, up).isIn(XssCorpus.REFUSALS);
+                    name = name.replace('/', '\uFF0F').replace('\\', '\uFF3C');
+                    up = dev.parley.testing.FileFixtures.upload(api, pair.a(), name, "x".getBytes(), null);
+                    if (up.status() != 201) {
+                        assertThat(up.errorCode()).as("%s: %s", name, up).isIn(XssCorpus.REFUSALS);
+                        continue;
+                    }
+                }
+                String id = up.json().path("id").asText();
+                Reply r = dev.parley.testing.FileFixtures.send(api, pair.a(), pair.room(), null, null, id);
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                sent++;
+            }
+            assertThat(sent).as("most names are stored (as text)").isGreaterThan(140);
+            int expected = sent;
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> page.texts().stream()
+                                    .filter(t -> t.contains("class=\"attachment card\""))
+                                    .count()
+                            > expected);
+            for (String text : page.texts()) {
+                if (!text.contains("class=\"attachment card\"")) continue;
+                assertThat(XssCorpus.shape(text)).as("fragment %s", text).isEqualTo(baselineShape);
+                XssCorpus.assertNoScriptUrls(text, text);
+            }
+            String roomPage = browser.get("/rooms/" + pair.room()).body();
+            XssCorpus.assertNoScriptUrls(roomPage, "the room page with every file");
+        }
+    }
+
+    @Test
     void asRoomNamesAndStatusTextsNoVectorAddsAnythingToPagesOrFragments() {
         var pair = LiveFixtures.pairInRoom(api, "namer", "watcher");
         Person watcher = person("watcher-page");

@@ -40,7 +40,7 @@ class PostgresStoreIT extends StoreContract {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
             s.execute(
-                    "TRUNCATE reactions, message_changes, bot_tokens, webhooks, audit_log, invites, default_rooms, settings, refresh_tokens, sessions, read_marks, presence, messages, memberships, rooms, users RESTART IDENTITY");
+                    "TRUNCATE files, file_blobs, reactions, message_changes, bot_tokens, webhooks, audit_log, invites, default_rooms, settings, refresh_tokens, sessions, read_marks, presence, messages, memberships, rooms, users RESTART IDENTITY");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

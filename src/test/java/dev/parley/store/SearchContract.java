@@ -3,6 +3,7 @@ package dev.parley.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.chat.Account;
+import dev.parley.chat.FileStore;
 import dev.parley.chat.Message;
 import dev.parley.chat.MessageStore;
 import dev.parley.chat.NewMessage;
@@ -11,6 +12,7 @@ import dev.parley.chat.RoomStore;
 import dev.parley.chat.SearchIndex;
 import dev.parley.chat.SearchIndex.Criteria;
 import dev.parley.chat.SearchQuery;
+import dev.parley.chat.StoredFile;
 import dev.parley.chat.UserStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 abstract class SearchContract {
 
+    Stores stores;
     UserStore users;
     RoomStore rooms;
     MessageStore messages;
@@ -50,6 +53,7 @@ abstract class SearchContract {
     @BeforeEach
     void setUp() {
         Stores s = emptyStores();
+        stores = s;
         users = s.users();
         rooms = s.rooms();
         messages = s.messages();
@@ -58,6 +62,34 @@ abstract class SearchContract {
         bob = users.register("bob", "hash");
         general = rooms.createChannel("general", false, alice.id());
         ops = rooms.createChannel("ops", true, alice.id());
+    }
+
+    @org.junit.jupiter.api.Test
+    void hasFileFindsOnlyMessagesWithFilesAttached(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        FileStore files = stores.files();
+        java.nio.file.Path content = java.nio.file.Files.writeString(dir.resolve("spec"), "the spec");
+        var file = new StoredFile(
+                "f-contract-1",
+                alice.id(),
+                null,
+                "spec.txt",
+                8,
+                "text/plain",
+                "a".repeat(64),
+                null,
+                null,
+                null,
+                java.time.Instant.now(),
+                null,
+                null);
+        files.put(file, content, null);
+        post(general, alice, "deploy notes, no file");
+        messages.append(
+                new NewMessage(general.id(), alice.id(), "deploy spec", "deploy spec", null, null, List.of(file.id())));
+        assertThat(find("has:file")).containsExactly("deploy spec");
+        assertThat(find("deplo has:file")).containsExactly("deploy spec");
+        assertThat(find("deplo")).hasSize(2);
     }
 
     Message post(Room room, Account author, String text) {
@@ -74,7 +106,7 @@ abstract class SearchContract {
         SearchQuery q = SearchQuery.parse(query);
         Set<Long> roomIds = (in.length == 0 ? List.of(general, ops) : Arrays.asList(in))
                 .stream().map(Room::id).collect(Collectors.toSet());
-        return new Criteria(q.terms(), roomIds, null, q.postedFrom(), q.postedUntil(), beforeId, limit);
+        return new Criteria(q.terms(), roomIds, null, q.postedFrom(), q.postedUntil(), beforeId, limit, q.hasFile());
     }
 
     List<String> found(Criteria criteria) {

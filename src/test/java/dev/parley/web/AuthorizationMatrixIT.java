@@ -113,11 +113,14 @@ class AuthorizationMatrixIT {
 
     /**
      * A private room of the owner with the member in it, and a public one the member joined; in
-     * the row's room, a message of the member's (0 when the row needs none).
+     * the row's room, a message of the member's (0 when the row needs none); for a row about
+     * files, an image the owner sent to each room.
      */
-    private record Rooms(long privateId, long publicId, long messageId) {
+    private record Rooms(long privateId, long publicId, long messageId, String privateFile, String publicFile) {
         String fill(String path) {
-            return path.replace("{private}", Long.toString(privateId))
+            return path.replace("{privateFile}", privateFile)
+                    .replace("{publicFile}", publicFile)
+                    .replace("{private}", Long.toString(privateId))
                     .replace("{public}", Long.toString(publicId))
                     .replace("{message}", Long.toString(messageId))
                     .replace("👍", "%F0%9F%91%8D");
@@ -154,7 +157,15 @@ class AuthorizationMatrixIT {
                 }
             }
         }
-        return new Rooms(hidden, open, message);
+        if (!what.contains("File}")) return new Rooms(hidden, open, message, "", "");
+        return new Rooms(hidden, open, message, sentImage(owner, hidden), sentImage(owner, open));
+    }
+
+    private static String sentImage(ApiClient.Session owner, long roomId) {
+        String id = dev.parley.testing.FileFixtures.uploaded(
+                api, owner, "pic.png", dev.parley.testing.FileFixtures.png(20, 20));
+        dev.parley.testing.FileFixtures.send(api, owner, roomId, "a picture", null, id);
+        return id;
     }
 
     private static String attempt(String what, Role role) {
