@@ -50,7 +50,7 @@ class StaticIT {
         var page = browser.get("/login").html();
 
         assertThat(page.select("script[src]").eachAttr("src"))
-                .containsExactlyInAnyOrder(Assets.HTMX, Assets.HTMX_WS, Assets.JS, Assets.CHANGES_JS);
+                .containsExactlyInAnyOrder(Assets.HTMX, Assets.HTMX_WS, Assets.JS, Assets.CHANGES_JS, Assets.FILES_JS);
         assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).containsExactly(Assets.CSS);
     }
 
