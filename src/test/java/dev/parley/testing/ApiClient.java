@@ -76,15 +76,27 @@ public final class ApiClient {
     }
 
     public static Reply send(HttpRequest.Builder req) {
+        HttpRequest request = req.build();
         try {
-            var res = HTTP.send(req.build(), BodyHandlers.ofString());
-            return new Reply(res.statusCode(), res.headers(), res.body());
+            try {
+                return reply(HTTP.send(request, BodyHandlers.ofString()));
+            } catch (IOException e) {
+                // A kept-alive connection the server had already closed (after refusing an earlier
+                // body unread): nothing of this request reached it, so browsers send it again on a
+                // fresh connection, and so do we, once. The JDK client retries only GETs by itself.
+                if (!String.valueOf(e.getMessage()).contains("header parser received no bytes")) throw e;
+                return reply(HTTP.send(request, BodyHandlers.ofString()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Reply reply(java.net.http.HttpResponse<String> res) {
+        return new Reply(res.statusCode(), res.headers(), res.body());
     }
 
     public Session register(Person p) {
